@@ -1,0 +1,65 @@
+//! The command line: clap definitions of every subcommand and flag.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A keyboard-driven workshop tool: score a benchmark with breakout groups, note, report.
+///
+/// With no command, awayday reopens the most recent session (or starts one).
+#[derive(Debug, Parser)]
+#[command(name = "awayday", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the built-in frameworks: id, title, edition, number of statements.
+    Frameworks,
+    /// Print a framework's outline (ids and titles), or the whole tree as JSON.
+    Tree {
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// Print the whole tree as JSON: each node has id, title, text and children.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one node in full: its path, title, description and everything under it.
+    Show {
+        /// The node's id, e.g. 2.3 or 2.3.b.
+        id: String,
+        #[command(flatten)]
+        framework: FrameworkArg,
+    },
+    /// Fuzzy search over every title and statement; best matches first.
+    Lookup {
+        /// Words to look for; every word must match.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// How many matches to print.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+    },
+    /// Check a framework file and say what is wrong, and where.
+    Check {
+        /// The file to check.
+        file: PathBuf,
+    },
+    /// Print shell completions for awayday.
+    Completions {
+        /// The shell to write completions for.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `--framework ID|PATH`, shared by every command that reads a framework.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FrameworkArg {
+    /// A built-in framework's id (see `awayday frameworks`) or the path of a framework file.
+    #[arg(long, short = 'f', value_name = "ID|PATH")]
+    pub framework: Option<String>,
+}

@@ -1,0 +1,64 @@
+//! The shell subcommands: each takes its arguments and a writer, and returns an error for
+//! `main` to print. None of them touches the terminal beyond asking its width.
+
+mod check;
+mod frameworks;
+mod lookup;
+mod show;
+mod tree;
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
+use crate::framework;
+
+pub use check::check;
+pub use frameworks::frameworks;
+pub use lookup::lookup;
+pub use show::show;
+pub use tree::{tree, tree_json};
+
+/// Runs a subcommand, writing its output to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Frameworks => frameworks(out),
+        Command::Tree { framework, json } => {
+            let fw = framework::resolve(framework.framework.as_deref())?;
+            if json {
+                tree_json(&fw, out)
+            } else {
+                tree(&fw, out)
+            }
+        }
+        Command::Show { id, framework } => {
+            let fw = framework::resolve(framework.framework.as_deref())?;
+            show(&fw, &id, crate::text::terminal_width(), out)
+        }
+        Command::Lookup {
+            query,
+            framework,
+            limit,
+        } => {
+            let fw = framework::resolve(framework.framework.as_deref())?;
+            let ansi = crate::text::Ansi {
+                on: crate::text::use_colour(),
+            };
+            lookup(
+                &fw,
+                &query.join(" "),
+                limit,
+                crate::text::terminal_width(),
+                ansi,
+                out,
+            )
+        }
+        Command::Check { file } => check(&file, out),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "awayday", out);
+            Ok(())
+        }
+    }
+}

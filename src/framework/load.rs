@@ -1,0 +1,345 @@
+//! Reading a framework file: RON parsing, then validation into a [`Framework`].
+//!
+//! Every error names the file and, where it can, the line and column, because the person
+//! reading it is editing a text file by hand.
+
+use std::fmt;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::file::{FrameworkFile, NodeFile, NodeKind};
+use super::model::{Framework, Level, Node, Scale};
+
+/// Files larger than this are refused before reading: no framework is anywhere near it.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// One thing wrong with a file, with where it is when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// Why a file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{origin}: cannot read: {source}")]
+    Read {
+        origin: String,
+        source: std::io::Error,
+    },
+    #[error("{origin}: {message}")]
+    Refused { origin: String, message: String },
+    #[error("{origin}:{line}:{column}: {message}")]
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}", Invalid { origin, problems })]
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+}
+
+/// Formats a list of problems as `origin:line:col: message` lines.
+struct Invalid<'a> {
+    origin: &'a str,
+    problems: &'a [Problem],
+}
+
+impl fmt::Display for Invalid<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            match (p.line, p.column) {
+                (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.origin, p.message)?,
+                (Some(l), None) => write!(f, "{}:{l}: {}", self.origin, p.message)?,
+                _ => write!(f, "{}: {}", self.origin, p.message)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a whole file as UTF-8 text, refusing huge or binary files with a clear message.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let origin = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Read {
+        origin: origin.clone(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::Refused {
+            origin,
+            message: "is a folder, not a file".into(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::Refused {
+            origin,
+            message: format!(
+                "is {} MB; files over {} MB are refused",
+                meta.len() / 1_000_000,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        origin: origin.clone(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| LoadError::Refused {
+        origin,
+        message: format!(
+            "is not UTF-8 text (invalid byte at offset {}): is it the right file?",
+            e.utf8_error().valid_up_to()
+        ),
+    })
+}
+
+/// Parses RON into `T`, turning a syntax error into a located [`LoadError`].
+pub fn parse_ron<T: serde::de::DeserializeOwned>(src: &str, origin: &str) -> Result<T, LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::Refused {
+            origin: origin.to_owned(),
+            message: "is empty".into(),
+        });
+    }
+    ron::Options::default()
+        .from_str::<T>(src)
+        .map_err(|e| LoadError::Syntax {
+            origin: origin.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+}
+
+/// Reads and validates a framework file from disk.
+pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
+    let src = read_text(path)?;
+    parse(&src, &path.display().to_string())
+}
+
+/// Parses and validates framework text. `origin` names the source in messages.
+pub fn parse(src: &str, origin: &str) -> Result<Framework, LoadError> {
+    let file: FrameworkFile = parse_ron(src, origin)?;
+    build(file, src, origin)
+}
+
+/// Validates a parsed file and flattens it. `src` is only used to locate problems.
+pub fn build(file: FrameworkFile, src: &str, origin: &str) -> Result<Framework, LoadError> {
+    let problems = validate(&file, src);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid {
+            origin: origin.to_owned(),
+            problems,
+        });
+    }
+    let digest = digest_of(&file);
+    let mut nodes = Vec::new();
+    for root in &file.nodes {
+        flatten(root, None, 0, &mut nodes);
+    }
+    let scale = Scale {
+        levels: file
+            .scale
+            .levels
+            .into_iter()
+            .map(|l| Level {
+                value: l.value,
+                label: l.label,
+                meaning: l.meaning,
+            })
+            .collect(),
+        not_applicable: file.scale.not_applicable,
+    };
+    Ok(Framework::from_parts(
+        (file.id, file.title, file.edition, file.source),
+        scale,
+        nodes,
+        digest,
+    ))
+}
+
+/// A digest of the content (not the formatting), so reformatting a file changes nothing.
+fn digest_of(file: &FrameworkFile) -> String {
+    let canonical = serde_json::to_vec(file).unwrap_or_default();
+    let hash = Sha256::digest(&canonical);
+    hash.iter().take(8).fold(String::new(), |mut hex, b| {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
+}
+
+fn flatten(node: &NodeFile, parent: Option<usize>, depth: usize, out: &mut Vec<Node>) -> usize {
+    let ix = out.len();
+    out.push(Node {
+        id: node.id.clone(),
+        kind: node.kind,
+        title: node.title.trim().to_owned(),
+        text: node.text.trim().to_owned(),
+        depth,
+        parent,
+        end: ix + 1,
+        children: Vec::new(),
+        statement_count: usize::from(node.kind == NodeKind::Statement),
+    });
+    let mut count = out[ix].statement_count;
+    for child in &node.children {
+        let cix = out.len();
+        out[ix].children.push(cix);
+        count += flatten(child, Some(ix), depth + 1, out);
+    }
+    out[ix].end = out.len();
+    out[ix].statement_count = count;
+    count
+}
+
+fn validate(file: &FrameworkFile, src: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut at = |line_col: Option<(usize, usize)>, message: String| {
+        problems.push(Problem {
+            line: line_col.map(|(l, _)| l),
+            column: line_col.map(|(_, c)| c),
+            message,
+        });
+    };
+    if file.id.trim().is_empty() {
+        at(
+            locate_field(src, "id"),
+            "the framework has an empty id".into(),
+        );
+    }
+    if file.title.trim().is_empty() {
+        at(
+            locate_field(src, "title"),
+            "the framework has an empty title".into(),
+        );
+    }
+    for message in scale_problems(file) {
+        at(locate_field(src, "scale"), message);
+    }
+    let mut seen = std::collections::HashMap::new();
+    let mut statements = 0;
+    let mut stack: Vec<&NodeFile> = file.nodes.iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        let n = seen.entry(node.id.clone()).or_insert(0usize);
+        *n += 1;
+        let loc = locate_id(src, &node.id, *n - 1);
+        if *n == 2 {
+            at(loc, format!("duplicate id \"{}\"", node.id));
+        }
+        if node.id.trim().is_empty() || node.id.chars().any(char::is_whitespace) {
+            at(loc, format!("id \"{}\" is empty or has spaces", node.id));
+        }
+        if node.kind == NodeKind::Statement {
+            statements += 1;
+            if node.text.trim().is_empty() {
+                at(loc, format!("statement \"{}\" has no text", node.id));
+            }
+            if !node.children.is_empty() {
+                at(
+                    loc,
+                    format!(
+                        "statement \"{}\" has children; only statements are scored, so they must be leaves",
+                        node.id
+                    ),
+                );
+            }
+        } else {
+            if node.title.trim().is_empty() {
+                at(
+                    loc,
+                    format!(
+                        "{} \"{}\" has no title",
+                        node.kind.label().to_lowercase(),
+                        node.id
+                    ),
+                );
+            }
+            if node.children.is_empty() {
+                at(
+                    loc,
+                    format!(
+                        "{} \"{}\" has no statements under it",
+                        node.kind.label().to_lowercase(),
+                        node.id
+                    ),
+                );
+            }
+        }
+        stack.extend(node.children.iter().rev());
+    }
+    if statements == 0 {
+        at(None, "the framework has no statements".into());
+    }
+    problems
+}
+
+fn scale_problems(file: &FrameworkFile) -> Vec<String> {
+    let levels = &file.scale.levels;
+    let mut out = Vec::new();
+    if levels.len() < 2 {
+        out.push(format!(
+            "the scale needs at least two levels, it has {}",
+            levels.len()
+        ));
+    }
+    if levels.len() > 9 {
+        out.push("the scale has more than nine levels; scores are typed with keys 1–9".into());
+    }
+    for pair in levels.windows(2) {
+        if pair[1].value <= pair[0].value {
+            out.push(format!(
+                "scale levels must rise: {} follows {}",
+                pair[1].value, pair[0].value
+            ));
+        }
+    }
+    for level in levels {
+        if !(1..=9).contains(&level.value) {
+            out.push(format!("scale level {} is outside 1–9", level.value));
+        }
+        if level.label.trim().is_empty() {
+            out.push(format!("scale level {} has no label", level.value));
+        }
+        if level.meaning.trim().is_empty() {
+            out.push(format!("scale level {} has no meaning", level.value));
+        }
+    }
+    if file.scale.not_applicable.trim().is_empty() {
+        out.push("the scale's not-applicable label is empty".into());
+    }
+    out
+}
+
+/// Where the `nth` (0-based) `id: "…"` with this value is written: (line, column), 1-based.
+fn locate_id(src: &str, id: &str, nth: usize) -> Option<(usize, usize)> {
+    let needle = format!("\"{}\"", id.replace('\\', "\\\\").replace('"', "\\\""));
+    src.match_indices(&needle)
+        .filter(|(pos, _)| src[..*pos].trim_end().ends_with("id:"))
+        .nth(nth)
+        .map(|(pos, _)| line_col(src, pos))
+}
+
+/// Where a top-level field like `scale:` is written.
+fn locate_field(src: &str, field: &str) -> Option<(usize, usize)> {
+    let needle = format!("{field}:");
+    src.find(&needle).map(|pos| line_col(src, pos))
+}
+
+fn line_col(src: &str, pos: usize) -> (usize, usize) {
+    let before = &src[..pos];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}

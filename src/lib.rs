@@ -1,0 +1,10 @@
+//! awayday: a keyboard-driven terminal app for facilitated review workshops.
+//!
+//! The library holds everything; `main.rs` only parses the command line and dispatches.
+//! The domain (`framework`, `search`, `session`, `report`) knows nothing of the terminal.
+
+pub mod cli;
+pub mod commands;
+pub mod framework;
+pub mod search;
+pub mod text;

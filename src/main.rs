@@ -1,0 +1,33 @@
+//! The awayday binary: parse the command line and dispatch to the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use awayday::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    // Until the workshop screen exists, a bare `awayday` prints the default outline.
+    let command = cli.command.unwrap_or(Command::Tree {
+        framework: awayday::cli::FrameworkArg { framework: None },
+        json: false,
+    });
+    match awayday::commands::run(command, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = out.flush();
+            // A closed pipe (`awayday tree | head`) is not an error worth reporting.
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("awayday: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
