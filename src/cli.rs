@@ -44,16 +44,61 @@ pub enum Command {
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: usize,
     },
-    /// Check a framework file and say what is wrong, and where.
+    /// Check a framework or session file and say what is wrong, and where.
     Check {
         /// The file to check.
         file: PathBuf,
+    },
+    /// Create a session and open it.
+    New {
+        /// Where to save the session (default: a new file in the data folder).
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        framework: FrameworkArg,
+        /// The session's title, e.g. "Leadership away-day".
+        #[arg(long)]
+        title: Option<String>,
+        /// The organisation under review.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Who runs the session.
+        #[arg(long)]
+        facilitator: Option<String>,
+        /// The breakout groups, comma-separated, e.g. "Red,Blue,Green" (default: one group).
+        #[arg(long, value_name = "NAMES")]
+        groups: Option<String>,
+        /// Create the file and exit without opening the workshop screen.
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// Open a session file.
+    Open {
+        /// The session file.
+        path: PathBuf,
+    },
+    /// Export a session's scores for reporting elsewhere.
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// The export format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
     },
     /// Print shell completions for awayday.
     Completions {
         /// The shell to write completions for.
         shell: clap_complete::Shell,
     },
+}
+
+/// Formats `awayday export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One row per statement: id, path, statement, each group, agreed, mean, spread, notes.
+    Csv,
 }
 
 /// `--framework ID|PATH`, shared by every command that reads a framework.

@@ -6,5 +6,8 @@
 pub mod cli;
 pub mod commands;
 pub mod framework;
+pub mod report;
 pub mod search;
+pub mod session;
 pub mod text;
+pub mod tui;

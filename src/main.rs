@@ -5,18 +5,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use awayday::cli::{Cli, Command};
+use awayday::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    // Until the workshop screen exists, a bare `awayday` prints the default outline.
-    let command = cli.command.unwrap_or(Command::Tree {
-        framework: awayday::cli::FrameworkArg { framework: None },
-        json: false,
-    });
-    match awayday::commands::run(command, &mut out) {
+    let result = match cli.command {
+        Some(command) => awayday::commands::run(command, &mut out),
+        None => awayday::commands::workshop::start(),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();

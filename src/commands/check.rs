@@ -1,4 +1,4 @@
-//! `awayday check FILE`: validates a framework file and says what is wrong, and where.
+//! `awayday check FILE`: validates a framework or session file and says what is wrong, where.
 
 use std::io::Write;
 use std::path::Path;
@@ -6,9 +6,39 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::framework;
+use crate::session;
 
 pub fn check(path: &Path, out: &mut dyn Write) -> Result<()> {
-    let fw = framework::load_path(path)?;
+    let text = framework::read_text(path)?;
+    // A session always records its format version; a framework never does.
+    if text.contains("format_version") {
+        let s = session::parse(&text, &path.display().to_string())?;
+        let fw = session::framework_for(&s, Some(path))?;
+        let known = s.nodes.keys().filter(|id| fw.find(id).is_some()).count();
+        let orphans = s.nodes.len() - known;
+        writeln!(
+            out,
+            "{}: a valid session of {} ({}): {} groups, {} nodes with scores or notes{}",
+            path.display(),
+            fw.id,
+            fw.edition,
+            s.groups.len(),
+            known,
+            if orphans > 0 {
+                format!(", {orphans} for ids the framework no longer has")
+            } else {
+                String::new()
+            }
+        )?;
+        if fw.digest != s.framework.digest {
+            writeln!(
+                out,
+                "note: the framework has changed since this session was scored"
+            )?;
+        }
+        return Ok(());
+    }
+    let fw = framework::parse(&text, &path.display().to_string())?;
     writeln!(
         out,
         "{}: a valid framework: {} ({}), {} nodes, {} statements, {} scale levels",

@@ -2,10 +2,12 @@
 //! `main` to print. None of them touches the terminal beyond asking its width.
 
 mod check;
+mod export;
 mod frameworks;
 mod lookup;
 mod show;
 mod tree;
+pub mod workshop;
 
 use std::io::Write;
 
@@ -56,6 +58,39 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             )
         }
         Command::Check { file } => check(&file, out),
+        Command::New {
+            path,
+            framework,
+            title,
+            organisation,
+            facilitator,
+            groups,
+            no_open,
+        } => {
+            let (path, _, _) = workshop::create(workshop::NewSession {
+                path,
+                framework: framework.framework,
+                title,
+                organisation,
+                facilitator,
+                groups,
+            })?;
+            if no_open {
+                writeln!(out, "Created {}", path.display())?;
+                Ok(())
+            } else {
+                workshop::open(
+                    &path,
+                    Some(format!("New session: saved as {}.", path.display())),
+                )
+            }
+        }
+        Command::Open { path } => workshop::open(&path, None),
+        Command::Export {
+            session,
+            format,
+            output,
+        } => export::export(&session, format, output.as_deref(), out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "awayday", out);
             Ok(())

@@ -6,6 +6,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::framework::{Framework, NodeIx};
+use crate::text::shorten;
 
 /// Longest label printed per outline line: statements are paragraphs, the outline is a map.
 const OUTLINE_LABEL_CHARS: usize = 72;
@@ -18,16 +19,6 @@ pub fn tree(fw: &Framework, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{indent}{}  {label}", node.id)?;
     }
     Ok(())
-}
-
-/// Cuts a label at a word boundary, marking the cut with an ellipsis.
-pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 #[derive(Serialize)]

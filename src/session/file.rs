@@ -1,0 +1,200 @@
+//! Reading and writing session files: version check, validation, atomic save with a backup.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::model::{FORMAT_VERSION, Score, Session};
+use crate::framework::{self, Framework, LoadError};
+
+/// Why a session could not be opened or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(
+        "{origin}: written by a newer awayday (session format {found}); this version reads format {FORMAT_VERSION} and older. Nothing was changed."
+    )]
+    NewerFormat { origin: String, found: u32 },
+    #[error("{origin}: not an awayday session: {message}")]
+    Foreign { origin: String, message: String },
+    #[error("{origin}: {message}")]
+    Invalid { origin: String, message: String },
+    #[error("cannot find the framework this session scores: \"{id}\" (edition {edition}){hint}")]
+    FrameworkMissing {
+        id: String,
+        edition: String,
+        hint: String,
+    },
+    #[error("{path}: cannot save: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Only the version, read first so a newer file is refused with the right message rather than
+/// failing on a field this version does not know.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Parses and validates session text. `origin` names the source in messages.
+pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
+    let probe: VersionProbe = framework::parse_ron(src, origin).map_err(|e| match e {
+        LoadError::Syntax { message, .. } if message.contains("format_version") => {
+            SessionError::Foreign {
+                origin: origin.to_owned(),
+                message: "it has no format_version".into(),
+            }
+        }
+        other => SessionError::Load(other),
+    })?;
+    if probe.format_version > FORMAT_VERSION {
+        return Err(SessionError::NewerFormat {
+            origin: origin.to_owned(),
+            found: probe.format_version,
+        });
+    }
+    let session: Session = framework::parse_ron(src, origin)?;
+    validate(&session).map_err(|message| SessionError::Invalid {
+        origin: origin.to_owned(),
+        message,
+    })?;
+    Ok(session)
+}
+
+/// Reads a session file.
+pub fn load(path: &Path) -> Result<Session, SessionError> {
+    let src = framework::read_text(path)?;
+    parse(&src, &path.display().to_string())
+}
+
+fn validate(s: &Session) -> Result<(), String> {
+    if s.groups.is_empty() {
+        return Err("the session has no groups".into());
+    }
+    for (i, g) in s.groups.iter().enumerate() {
+        if g.trim().is_empty() {
+            return Err(format!("group {} has no name", i + 1));
+        }
+        if s.groups[..i].contains(g) {
+            return Err(format!("group \"{g}\" is listed twice"));
+        }
+    }
+    if s.scale.len() < 2 {
+        return Err("the session's scale has fewer than two levels".into());
+    }
+    for (id, rec) in &s.nodes {
+        let scores = rec.scores.iter().map(|(g, sc)| (Some(g), sc));
+        for (group, score) in scores.chain(rec.agreed.iter().map(|sc| (None, sc))) {
+            if let Some(g) = group
+                && !s.groups.contains(g)
+            {
+                return Err(format!(
+                    "node {id} has a score for \"{g}\", which is not a group"
+                ));
+            }
+            if let Score::Level(v) = score
+                && !s.scale.iter().any(|l| l.value == *v)
+            {
+                return Err(format!(
+                    "node {id} has score {v}, which is not on the scale"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The session as the text written to disk.
+pub fn to_ron(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false);
+    // Serialising plain data with string keys cannot fail; fall back to compact just in case.
+    ron::ser::to_string_pretty(session, config)
+        .or_else(|_| ron::to_string(session))
+        .unwrap_or_default()
+        + "\n"
+}
+
+/// The backup kept beside a session: the previous good version.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `session` to `path` atomically: a temporary file in the same folder, flushed to
+/// disk, then renamed over the old file, so a crash leaves either the old or the new file,
+/// never half of one. The previous version is kept as `<file>.bak`.
+pub fn save(path: &Path, session: &Session) -> Result<(), SessionError> {
+    write_atomic(path, to_ron(session).as_bytes(), true)
+}
+
+/// Atomic write of any bytes (used for sessions and exports).
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SessionError> {
+    let err = |source| SessionError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".awayday-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    if keep_backup && path.exists() {
+        // Best effort: a failed backup must not stop the save itself.
+        let _ = std::fs::copy(path, backup_path(path));
+    }
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    // Make the rename itself durable.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Finds the framework a session was scored against: built in by id, else the file it was
+/// loaded from (relative paths are relative to the session's folder).
+pub fn framework_for(
+    session: &Session,
+    session_path: Option<&Path>,
+) -> Result<Framework, SessionError> {
+    let fref = &session.framework;
+    if let Some(found) = framework::builtin(&fref.id) {
+        return Ok(found?);
+    }
+    if let Some(p) = &fref.path {
+        let p = Path::new(p);
+        let full = match session_path.and_then(Path::parent) {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p.to_owned(),
+        };
+        if full.exists() {
+            return Ok(framework::load_path(&full)?);
+        }
+        return Err(SessionError::FrameworkMissing {
+            id: fref.id.clone(),
+            edition: fref.edition.clone(),
+            hint: format!(
+                "; it was loaded from {}, which no longer exists",
+                full.display()
+            ),
+        });
+    }
+    Err(SessionError::FrameworkMissing {
+        id: fref.id.clone(),
+        edition: fref.edition.clone(),
+        hint: "; it is not built in and the session does not say where it came from".into(),
+    })
+}

@@ -1,0 +1,169 @@
+//! Every change to a session as a reversible edit, and the undo/redo stacks over them.
+
+use super::model::{Column, Score, Session};
+
+/// Which descriptive field of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaField {
+    Title,
+    Organisation,
+    Facilitator,
+}
+
+impl MetaField {
+    pub fn label(self) -> &'static str {
+        match self {
+            MetaField::Title => "Title",
+            MetaField::Organisation => "Organisation",
+            MetaField::Facilitator => "Facilitator",
+        }
+    }
+
+    fn slot(self, session: &mut Session) -> &mut String {
+        match self {
+            MetaField::Title => &mut session.title,
+            MetaField::Organisation => &mut session.organisation,
+            MetaField::Facilitator => &mut session.facilitator,
+        }
+    }
+}
+
+/// One change, holding both sides so it can be undone and redone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Score {
+        node: String,
+        column: Column,
+        before: Option<Score>,
+        after: Option<Score>,
+    },
+    Notes {
+        node: String,
+        before: String,
+        after: String,
+    },
+    RenameGroup {
+        index: usize,
+        before: String,
+        after: String,
+    },
+    AddGroup {
+        name: String,
+    },
+    Meta {
+        field: MetaField,
+        before: String,
+        after: String,
+    },
+}
+
+impl Edit {
+    /// The node an edit touched, so undo can show the room what changed back.
+    pub fn node(&self) -> Option<&str> {
+        match self {
+            Edit::Score { node, .. } | Edit::Notes { node, .. } => Some(node),
+            _ => None,
+        }
+    }
+
+    fn apply(&self, session: &mut Session, forward: bool) {
+        let pick = |a: &String, b: &String| if forward { b.clone() } else { a.clone() };
+        match self {
+            Edit::Score {
+                node,
+                column,
+                before,
+                after,
+            } => {
+                session.set_score(node, *column, if forward { *after } else { *before });
+            }
+            Edit::Notes {
+                node,
+                before,
+                after,
+            } => {
+                session.set_notes(node, pick(before, after));
+            }
+            Edit::RenameGroup {
+                index,
+                before,
+                after,
+            } => {
+                // Both names were valid when the edit was made, so the rename cannot fail.
+                let _ = session.rename_group(*index, &pick(before, after));
+            }
+            Edit::AddGroup { name } => {
+                if forward {
+                    let _ = session.add_group(name);
+                } else {
+                    session.remove_last_group();
+                }
+            }
+            Edit::Meta {
+                field,
+                before,
+                after,
+            } => *field.slot(session) = pick(before, after),
+        }
+    }
+}
+
+/// Undo and redo stacks. A new edit clears the redo stack, as in every editor.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// Applies `edit` to `session` and records it. An edit that changes nothing is dropped.
+    pub fn apply(&mut self, session: &mut Session, edit: Edit) -> bool {
+        if is_noop(&edit) {
+            return false;
+        }
+        edit.apply(session, true);
+        self.undo.push(edit);
+        self.redo.clear();
+        true
+    }
+
+    /// Records an edit whose effect is already in the session (notes typed live).
+    pub fn record(&mut self, edit: Edit) {
+        if !is_noop(&edit) {
+            self.undo.push(edit);
+            self.redo.clear();
+        }
+    }
+
+    pub fn undo(&mut self, session: &mut Session) -> Option<&Edit> {
+        let edit = self.undo.pop()?;
+        edit.apply(session, false);
+        self.redo.push(edit);
+        self.redo.last()
+    }
+
+    pub fn redo(&mut self, session: &mut Session) -> Option<&Edit> {
+        let edit = self.redo.pop()?;
+        edit.apply(session, true);
+        self.undo.push(edit);
+        self.undo.last()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+fn is_noop(edit: &Edit) -> bool {
+    match edit {
+        Edit::Score { before, after, .. } => before == after,
+        Edit::Notes { before, after, .. }
+        | Edit::RenameGroup { before, after, .. }
+        | Edit::Meta { before, after, .. } => before == after,
+        Edit::AddGroup { .. } => false,
+    }
+}

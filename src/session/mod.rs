@@ -1,0 +1,12 @@
+//! Sessions: the workshop's record, its file format, undo history, and summary figures.
+
+mod date;
+mod file;
+mod history;
+mod model;
+pub mod summary;
+
+pub use date::today;
+pub use file::{SessionError, backup_path, framework_for, load, parse, save, to_ron, write_atomic};
+pub use history::{Edit, History, MetaField};
+pub use model::{Column, FORMAT_VERSION, FrameworkRef, NodeRecord, Score, Session};

@@ -1,0 +1,212 @@
+//! The session: one workshop's groups, scores, agreed scores and notes, as saved to disk.
+//!
+//! These serde types *are* the file format (`*.ron`). Nodes are keyed by their framework id
+//! and only nodes someone touched are written, so a person can read the file.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::framework::{Framework, Level};
+
+/// The newest file format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A score given to a statement: a level of the scale, or "not applicable".
+/// "Not scored yet" is the absence of a score, never a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Score {
+    Level(u8),
+    NotApplicable,
+}
+
+/// Which framework a session scores, and the digest of the content it was scored against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkRef {
+    pub id: String,
+    #[serde(default)]
+    pub edition: String,
+    #[serde(default)]
+    pub digest: String,
+    /// Where a framework that is not built in was loaded from, to find it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// What the room recorded for one node.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeRecord {
+    /// Each group's score, by group name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<String, Score>,
+    /// The score the room settled on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<Score>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl NodeRecord {
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty() && self.agreed.is_none() && self.notes.is_empty()
+    }
+}
+
+/// One workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format_version: u32,
+    pub framework: FrameworkRef,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// The workshop's date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub facilitator: String,
+    /// The breakout groups, in column order. Names are unique.
+    pub groups: Vec<String>,
+    /// The scale scored with, copied from the framework so the file reads on its own.
+    pub scale: Vec<Level>,
+    /// Per node id, what was recorded. Untouched nodes are absent.
+    #[serde(default)]
+    pub nodes: BTreeMap<String, NodeRecord>,
+    /// The node selected when the session was last saved, to reopen where the room left off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+}
+
+/// A score column: one of the groups (by position), or the agreed score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Group(usize),
+    Agreed,
+}
+
+impl Session {
+    /// A new, empty session over `framework`.
+    pub fn new(framework: &Framework, groups: Vec<String>, date: String) -> Self {
+        Session {
+            format_version: FORMAT_VERSION,
+            framework: FrameworkRef {
+                id: framework.id.clone(),
+                edition: framework.edition.clone(),
+                digest: framework.digest.clone(),
+                path: None,
+            },
+            title: String::new(),
+            organisation: String::new(),
+            date,
+            facilitator: String::new(),
+            groups: if groups.is_empty() {
+                vec!["Group 1".to_owned()]
+            } else {
+                groups
+            },
+            scale: framework.scale.levels.clone(),
+            nodes: BTreeMap::new(),
+            selected: None,
+        }
+    }
+
+    /// The record for a node, if anything was recorded.
+    pub fn record(&self, id: &str) -> Option<&NodeRecord> {
+        self.nodes.get(id)
+    }
+
+    /// The score in `column` for node `id`.
+    pub fn score(&self, id: &str, column: Column) -> Option<Score> {
+        let rec = self.nodes.get(id)?;
+        match column {
+            Column::Agreed => rec.agreed,
+            Column::Group(g) => rec.scores.get(self.groups.get(g)?).copied(),
+        }
+    }
+
+    /// Sets (or clears, with `None`) a score; returns what was there before.
+    pub fn set_score(&mut self, id: &str, column: Column, score: Option<Score>) -> Option<Score> {
+        let group = match column {
+            Column::Group(g) => Some(self.groups.get(g)?.clone()),
+            Column::Agreed => None,
+        };
+        let rec = self.nodes.entry(id.to_owned()).or_default();
+        let before = match (group, score) {
+            (None, s) => std::mem::replace(&mut rec.agreed, s),
+            (Some(g), Some(s)) => rec.scores.insert(g, s),
+            (Some(g), None) => rec.scores.remove(&g),
+        };
+        self.prune(id);
+        before
+    }
+
+    pub fn notes(&self, id: &str) -> &str {
+        self.nodes.get(id).map_or("", |r| r.notes.as_str())
+    }
+
+    /// Replaces a node's notes; returns the old ones.
+    pub fn set_notes(&mut self, id: &str, notes: String) -> String {
+        let rec = self.nodes.entry(id.to_owned()).or_default();
+        let before = std::mem::replace(&mut rec.notes, notes);
+        self.prune(id);
+        before
+    }
+
+    /// Renames a group everywhere its scores are kept. Refuses an empty or taken name.
+    pub fn rename_group(&mut self, index: usize, name: &str) -> Result<String, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("a group needs a name".into());
+        }
+        let Some(old) = self.groups.get(index).cloned() else {
+            return Err(format!("there is no group {}", index + 1));
+        };
+        if old == name {
+            return Ok(old);
+        }
+        if self.groups.iter().any(|g| g == name) {
+            return Err(format!("there is already a group called \"{name}\""));
+        }
+        for rec in self.nodes.values_mut() {
+            if let Some(s) = rec.scores.remove(&old) {
+                rec.scores.insert(name.to_owned(), s);
+            }
+        }
+        self.groups[index] = name.to_owned();
+        Ok(old)
+    }
+
+    /// Adds a group at the end. Refuses an empty or taken name.
+    pub fn add_group(&mut self, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("a group needs a name".into());
+        }
+        if self.groups.iter().any(|g| g == name) {
+            return Err(format!("there is already a group called \"{name}\""));
+        }
+        self.groups.push(name.to_owned());
+        Ok(())
+    }
+
+    /// Removes the last group, which must have no scores (only used to undo an add).
+    pub(crate) fn remove_last_group(&mut self) {
+        if let Some(name) = self.groups.pop() {
+            for rec in self.nodes.values_mut() {
+                rec.scores.remove(&name);
+            }
+            self.nodes.retain(|_, r| !r.is_empty());
+        }
+    }
+
+    /// Drops a node's record once nothing is left in it, so the file only holds touched nodes.
+    fn prune(&mut self, id: &str) {
+        if self.nodes.get(id).is_some_and(NodeRecord::is_empty) {
+            self.nodes.remove(id);
+        }
+    }
+}

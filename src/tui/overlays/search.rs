@@ -1,0 +1,196 @@
+//! The `/` search overlay: type, see the best matches at once, Enter jumps, Esc goes back.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::{Outcome, popup_block};
+use crate::search::Hit;
+use crate::tui::app::App;
+use crate::tui::update::Effect;
+
+/// How many matches are kept for the list.
+const MAX_HITS: usize = 100;
+
+pub struct SearchOverlay {
+    input: TextArea<'static>,
+    hits: Vec<Hit>,
+    /// Which hit Enter would jump to.
+    cursor: usize,
+}
+
+impl Default for SearchOverlay {
+    fn default() -> Self {
+        let mut input = TextArea::default();
+        input.set_cursor_line_style(Style::default());
+        input.set_placeholder_text("type words from any title or statement");
+        SearchOverlay {
+            input,
+            hits: Vec::new(),
+            cursor: 0,
+        }
+    }
+}
+
+impl SearchOverlay {
+    pub fn query(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return (Outcome::Close, None),
+            KeyCode::Enter => {
+                let Some(hit) = self.hits.get(self.cursor) else {
+                    return (Outcome::Stay, None);
+                };
+                let ix = hit.node;
+                app.reveal(ix);
+                app.select(ix);
+                app.mark_changed();
+                return (Outcome::Close, Some(Effect::Save));
+            }
+            KeyCode::Down | KeyCode::Tab => self.move_cursor(1),
+            KeyCode::Char('n') if ctrl => self.move_cursor(1),
+            KeyCode::Up | KeyCode::BackTab => self.move_cursor(-1),
+            KeyCode::Char('p') if ctrl => self.move_cursor(-1),
+            KeyCode::PageDown => self.move_cursor(10),
+            KeyCode::PageUp => self.move_cursor(-10),
+            _ => {
+                if self.input.input(key) {
+                    self.hits = app.index.search(&self.query(), MAX_HITS);
+                    self.cursor = 0;
+                }
+            }
+        }
+        (Outcome::Stay, None)
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        if self.hits.is_empty() {
+            return;
+        }
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(self.hits.len() - 1);
+    }
+
+    pub fn render(&self, app: &App, frame: &mut Frame) {
+        let full = frame.area();
+        let area = crate::tui::layout::centred(
+            full,
+            full.width.saturating_sub(4).min(110),
+            full.height.saturating_sub(2),
+        );
+        frame.render_widget(Clear, area);
+        let hint = "↑↓ choose · Enter go · Esc back";
+        let block = popup_block(app, "Search", hint);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [input_area, _, list_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        let [prompt, field] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(input_area);
+        frame.render_widget(Span::styled("/ ", app.theme.key()), prompt);
+        frame.render_widget(&self.input, field);
+
+        let per_hit = 2;
+        let visible = usize::from(list_area.height) / per_hit;
+        let first = self.cursor.saturating_sub(visible.saturating_sub(1));
+        let width = usize::from(list_area.width);
+        let mut lines: Vec<Line> = Vec::new();
+        if self.hits.is_empty() {
+            let q = self.query();
+            lines.push(Line::styled(
+                if q.trim().is_empty() {
+                    "Every word must match; close matches come first.".to_owned()
+                } else {
+                    format!("No match for \"{q}\".")
+                },
+                app.theme.dim(),
+            ));
+        }
+        for (i, hit) in self.hits.iter().enumerate().skip(first).take(visible) {
+            let node = app.framework.node(hit.node);
+            let selected = i == self.cursor;
+            let base = if selected {
+                app.theme.selected()
+            } else {
+                Style::default()
+            };
+            let mut spans = vec![Span::styled(
+                format!("{:<10} ", node.id),
+                base.patch(app.theme.key()),
+            )];
+            spans.extend(highlight(
+                app.index.haystack(hit.node),
+                &hit.positions,
+                width.saturating_sub(11),
+                base,
+                app.theme.hit(),
+            ));
+            lines.push(Line::from(spans).style(base));
+            let crumb = app.framework.breadcrumb(hit.node);
+            lines.push(Line::styled(format!("{:<10} {crumb}", ""), app.theme.dim()));
+        }
+        frame.render_widget(Paragraph::new(lines), list_area);
+    }
+}
+
+/// The first `width` chars of `text` (on one line), with matched chars in `hit` style.
+fn highlight(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+    hit: Style,
+) -> Vec<Span<'static>> {
+    // Start a little before the first match so it is on screen even in a long description.
+    let first = positions.first().copied().unwrap_or(0);
+    let start = if first + 10 > width {
+        first.saturating_sub(20)
+    } else {
+        0
+    };
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+    }
+    for (i, c) in text
+        .chars()
+        .enumerate()
+        .skip(start)
+        .take(width.saturating_sub(1))
+    {
+        let is_hit = positions.binary_search(&i).is_ok();
+        if is_hit != run_hit && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hit { base.patch(hit) } else { base },
+            ));
+        }
+        run_hit = is_hit;
+        run.push(if c == '\n' { ' ' } else { c });
+    }
+    spans.push(Span::styled(
+        run,
+        if run_hit { base.patch(hit) } else { base },
+    ));
+    spans
+}

@@ -1,0 +1,116 @@
+//! The right side: the selected node in full (path, title, text, notes), and for a statement
+//! its scores below; for a heading or element, each column's progress and mean.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::scores::ScoresPane;
+use crate::session::summary;
+use crate::tui::app::App;
+
+pub struct DetailPane<'a> {
+    pub app: &'a App,
+}
+
+/// The text pane always keeps at least this many lines when scores are shown below it.
+const MIN_TEXT_HEIGHT: u16 = 5;
+
+impl Widget for DetailPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let node = app.framework.node(app.selected);
+        let text_area = if node.is_statement() {
+            let wanted = ScoresPane::height(app, area.width);
+            let scores_height = wanted.min(area.height.saturating_sub(MIN_TEXT_HEIGHT));
+            let [text_area, scores_area] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(scores_height)])
+                    .areas(area);
+            ScoresPane { app }.render(scores_area, buf);
+            text_area
+        } else {
+            area
+        };
+        self.render_text(text_area, buf);
+    }
+}
+
+impl DetailPane<'_> {
+    fn render_text(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = app.theme;
+        let ix = app.selected;
+        let node = app.framework.node(ix);
+        let block = Block::bordered()
+            .border_style(t.border())
+            .title(Line::styled(
+                format!(" {} · {} ", node.id, node.kind.label()),
+                t.title(),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let mut lines: Vec<Line> = Vec::new();
+        let crumb = app.framework.breadcrumb(ix);
+        if !crumb.is_empty() {
+            lines.push(Line::styled(crumb, t.dim()));
+            lines.push(Line::default());
+        }
+        if !node.title.is_empty() {
+            lines.push(Line::styled(node.title.clone(), t.header()));
+        }
+        for para in node.text.split('\n') {
+            lines.push(Line::raw(para.to_owned()));
+        }
+        if !node.is_statement() {
+            lines.push(Line::default());
+            lines.extend(progress_lines(app));
+        }
+        lines.push(Line::default());
+        let notes = app.session.notes(&node.id);
+        lines.push(Line::styled("Notes", t.title()));
+        if notes.is_empty() {
+            lines.push(Line::styled("none yet: press n to write", t.dim()));
+        } else {
+            for l in notes.lines() {
+                lines.push(Line::raw(l.to_owned()));
+            }
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0))
+            .render(inner, buf);
+    }
+}
+
+/// For a theme, element or heading: each column's progress and mean under it.
+fn progress_lines(app: &App) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let name_width = app
+        .columns()
+        .iter()
+        .map(|&c| app.column_name(c).chars().count())
+        .max()
+        .unwrap_or(6);
+    let mut lines = vec![Line::styled("Progress", t.title())];
+    for column in app.columns() {
+        let p = summary::progress(&app.framework, &app.session, app.selected, column);
+        let mean = summary::format_mean(p.mean());
+        let marker = if column == app.column { "▶ " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(marker, t.key()),
+            Span::raw(format!("{:<name_width$}  ", app.column_name(column))),
+            Span::raw(format!("{:>3}/{:<3} scored", p.scored, p.total)),
+            Span::styled(
+                if mean.is_empty() {
+                    String::new()
+                } else {
+                    format!("   mean {mean}")
+                },
+                t.title(),
+            ),
+        ]));
+    }
+    lines
+}

@@ -1,0 +1,37 @@
+//! The top line: the session's title and organisation, and the framework.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::tui::app::App;
+
+pub struct Header<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for Header<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = app.theme;
+        let s = &app.session;
+        let title = if s.title.is_empty() {
+            "Untitled session"
+        } else {
+            &s.title
+        };
+        let mut spans = vec![Span::styled(format!(" {title}"), t.header())];
+        if !s.organisation.is_empty() {
+            spans.push(Span::styled(format!(" · {}", s.organisation), t.title()));
+        }
+        let right = format!("{} · {} ", app.framework.title, s.date);
+        let used: usize = spans.iter().map(Span::width).sum();
+        let gap = usize::from(area.width).saturating_sub(used + right.chars().count());
+        if gap > 0 {
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(right, t.dim()));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

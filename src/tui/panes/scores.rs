@@ -1,0 +1,165 @@
+//! The score row of a statement: each group's score, the agreed score, the spread, and the
+//! scale's levels with their meanings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::session::summary;
+use crate::session::{Column, Score};
+use crate::tui::app::App;
+
+pub struct ScoresPane<'a> {
+    pub app: &'a App,
+}
+
+/// Below this terminal height the scale is shown on one line, not level by level.
+const FULL_SCALE_MIN_HEIGHT: u16 = 32;
+
+impl ScoresPane<'_> {
+    /// Lines the pane wants for a screen whose detail pane is `detail_height` tall.
+    pub fn height(app: &App, width: u16) -> u16 {
+        let scale_lines = Self::scale_lines(app, width).len();
+        let columns = app.session.groups.len() + 1;
+        u16::try_from(columns + 1 + 1 + scale_lines + 2).unwrap_or(u16::MAX)
+    }
+
+    fn scale_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+        let t = app.theme;
+        let scale = &app.framework.scale;
+        if app.size.1 >= FULL_SCALE_MIN_HEIGHT {
+            let text_width = usize::from(width.saturating_sub(4)).max(20);
+            let mut lines = Vec::new();
+            for level in &scale.levels {
+                let head = format!("{} {} ", level.value, level.label);
+                let hang = head.chars().count();
+                let wrapped =
+                    crate::text::wrap(&level.meaning, text_width.saturating_sub(hang).max(10));
+                for (i, w) in wrapped.into_iter().enumerate() {
+                    if i == 0 {
+                        lines.push(Line::from(vec![
+                            Span::styled(head.clone(), t.key()),
+                            Span::styled(w, t.dim()),
+                        ]));
+                    } else {
+                        lines.push(Line::styled(format!("{}{w}", " ".repeat(hang)), t.dim()));
+                    }
+                }
+            }
+            lines.push(Line::from(vec![
+                Span::styled("- ", t.key()),
+                Span::styled(scale.not_applicable.clone(), t.dim()),
+            ]));
+            lines
+        } else {
+            let mut spans = Vec::new();
+            for level in &scale.levels {
+                spans.push(Span::styled(format!("{} ", level.value), t.key()));
+                spans.push(Span::raw(format!("{}  ", level.label)));
+            }
+            spans.push(Span::styled("- ", t.key()));
+            spans.push(Span::raw("n/a"));
+            // The meaning of what the active column has given, or of nothing yet.
+            let meaning = match app.session.score(app.selected_id(), app.column) {
+                Some(Score::Level(v)) => scale
+                    .level(v)
+                    .map(|l| format!("{}: {}", l.label, l.meaning)),
+                _ => None,
+            };
+            let mut lines = vec![Line::from(spans)];
+            if let Some(m) = meaning {
+                lines.push(Line::styled(m, t.dim()));
+            }
+            lines
+        }
+    }
+}
+
+impl Widget for ScoresPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = app.theme;
+        let id = app.selected_id();
+        let block = Block::bordered()
+            .border_style(t.border())
+            .title(Line::styled(" Scores ", t.title()));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let name_width = app
+            .columns()
+            .iter()
+            .map(|&c| app.column_name(c).chars().count())
+            .max()
+            .unwrap_or(6)
+            .max(6);
+        let mut lines = Vec::new();
+        for column in app.columns() {
+            let active = column == app.column;
+            let score = app.session.score(id, column);
+            let (value, label) = match score {
+                Some(Score::Level(v)) => (
+                    v.to_string(),
+                    app.framework
+                        .scale
+                        .level(v)
+                        .map_or(String::new(), |l| l.label.clone()),
+                ),
+                Some(Score::NotApplicable) => {
+                    ("–".to_owned(), app.framework.scale.not_applicable.clone())
+                }
+                None => ("·".to_owned(), "not scored".to_owned()),
+            };
+            let style = if active {
+                t.active_column()
+            } else {
+                Style::default()
+            };
+            let name_style = if column == Column::Agreed {
+                style.patch(t.title())
+            } else {
+                style
+            };
+            lines.push(Line::from(vec![
+                Span::styled(if active { "▶ " } else { "  " }, style),
+                Span::styled(
+                    format!("{:<name_width$}  ", app.column_name(column)),
+                    name_style,
+                ),
+                Span::styled(format!("{value:>2}  "), style.patch(t.title())),
+                Span::styled(
+                    label,
+                    if score.is_none() && !active {
+                        t.dim()
+                    } else {
+                        style
+                    },
+                ),
+            ]));
+        }
+        let spread = summary::spread(&app.session, id);
+        let mean = summary::format_mean(summary::statement_mean(&app.session, id));
+        let spread_text = spread.map_or("–".to_owned(), |s| s.to_string());
+        let wide = spread.is_some_and(|s| s >= 2);
+        lines.push(Line::from(vec![
+            Span::styled("  spread ", t.dim()),
+            Span::styled(spread_text, if wide { t.warn() } else { t.title() }),
+            Span::styled(if wide { "  groups disagree" } else { "" }, t.warn()),
+            Span::styled("   groups' mean ", t.dim()),
+            Span::styled(
+                if mean.is_empty() {
+                    "–".to_owned()
+                } else {
+                    mean
+                },
+                t.title(),
+            ),
+        ]));
+        lines.push(Line::default());
+        lines.extend(Self::scale_lines(app, area.width));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+    }
+}
