@@ -176,7 +176,7 @@ impl Session {
                 rec.scores.insert(name.to_owned(), s);
             }
         }
-        self.groups[index] = name.to_owned();
+        name.clone_into(&mut self.groups[index]);
         Ok(old)
     }
 
