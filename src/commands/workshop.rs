@@ -119,6 +119,8 @@ pub fn load(path: &Path) -> Result<(Session, Framework)> {
 
 /// Opens the workshop screen on a session.
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
+    // Lock before reading, so what is loaded is what no one else is changing.
+    let _lock = session::SessionLock::acquire(path)?;
     let (s, fw) = load(path)?;
     remember(path);
     let mut app = App::new(fw, s, path.to_owned());

@@ -128,6 +128,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Where the in-memory session is written if the app stops on an internal error.
+pub fn emergency_path(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!("{stem}.emergency.ron"))
+}
+
 /// Writes `session` to `path` atomically: a temporary file in the same folder, flushed to
 /// disk, then renamed over the old file, so a crash leaves either the old or the new file,
 /// never half of one. The previous version is kept as `<file>.bak`.

@@ -3,10 +3,15 @@
 mod date;
 mod file;
 mod history;
+mod lock;
 mod model;
 pub mod summary;
 
 pub use date::today;
-pub use file::{SessionError, backup_path, framework_for, load, parse, save, to_ron, write_atomic};
+pub use file::{
+    SessionError, backup_path, emergency_path, framework_for, load, parse, save, to_ron,
+    write_atomic,
+};
 pub use history::{Edit, History, MetaField};
+pub use lock::{LockError, SessionLock, lock_path};
 pub use model::{Column, FORMAT_VERSION, FrameworkRef, NodeRecord, Score, Session};

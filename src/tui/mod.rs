@@ -7,6 +7,8 @@ pub mod keymap;
 pub mod layout;
 pub mod overlays;
 pub mod panes;
+pub mod scenes;
+pub mod svg;
 pub mod theme;
 pub mod ui;
 pub mod update;
@@ -26,14 +28,42 @@ use action::Action;
 use app::{App, SaveState};
 use update::{Effect, update};
 
-/// Runs the workshop screen until the user quits. The terminal is restored however it ends.
+/// Runs the workshop screen until the user quits. The terminal is restored however it ends;
+/// if the app panics, the session as it was in memory is written beside the file first.
 pub fn run(mut app: App) -> Result<()> {
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app)
+    }));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result
+    match result {
+        Ok(result) => result,
+        Err(_) => Err(anyhow::anyhow!(rescue(&app))),
+    }
+}
+
+/// After a panic: keep the in-memory session as an emergency copy beside the file (never over
+/// it: the last good save is already there), and say where both are.
+fn rescue(app: &App) -> String {
+    let emergency = crate::session::emergency_path(&app.path);
+    let saved = crate::session::write_atomic(
+        &emergency,
+        crate::session::to_ron(&app.session).as_bytes(),
+        false,
+    );
+    match saved {
+        Ok(()) => format!(
+            "awayday stopped on an internal error. Your session, saved up to the last change, is {}; the state at the moment of the error is in {}.",
+            app.path.display(),
+            emergency.display()
+        ),
+        Err(e) => format!(
+            "awayday stopped on an internal error. Your session, saved up to the last change, is {} (an emergency copy could not be written: {e}).",
+            app.path.display()
+        ),
+    }
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {

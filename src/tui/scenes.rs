@@ -1,0 +1,87 @@
+//! The screens the README shows and the snapshot tests pin: each a demo app in a known state.
+//! `cargo run --example screenshots` draws them to `screenshots/`.
+
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::App;
+use super::update::update;
+use crate::framework::Framework;
+
+/// The scenes, by name, in the order the README shows them.
+pub const NAMES: [&str; 7] = [
+    "main",
+    "heading",
+    "search",
+    "notes",
+    "settings",
+    "help",
+    "too-small",
+];
+
+/// A demo app on `fw` (3 groups, the first 40 statements scored), at `width`×`height`, with
+/// colour as given, placed in the named scene.
+pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) -> App {
+    let session = crate::demo::session(fw, 3, Some(40));
+    let mut app = App::new(
+        fw.clone(),
+        session,
+        PathBuf::from("~/.local/share/awayday/session-2026-11-23.ron"),
+    );
+    app.theme.colour = colour;
+    update(&mut app, Action::Resize(width, height));
+    // The statement about call-in: scored by every group, with a note, on a busy element.
+    let call_in = app.index.search("call in", 1).first().map_or(0, |h| h.node);
+    app.reveal(call_in);
+    app.select(call_in);
+    let id = app.selected_id().to_owned();
+    app.session.set_notes(&id, "Red and Green saw call-in used well on the leisure review; Blue had no evidence.\nAction: ask Democratic Services for last year's call-ins.".into());
+    app.column = crate::session::Column::Group(1);
+    let keys = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            update(
+                app,
+                Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+    };
+    match name {
+        "heading" => {
+            if let Some(p) = app.framework.node(call_in).parent {
+                app.select(p);
+            }
+        }
+        "search" => {
+            update(&mut app, Action::Search);
+            keys(&mut app, "golden thread");
+        }
+        "notes" => {
+            update(&mut app, Action::EditNotes);
+        }
+        "settings" => {
+            update(&mut app, Action::Settings);
+        }
+        "help" => {
+            update(&mut app, Action::Help);
+        }
+        "too-small" => {
+            update(&mut app, Action::Resize(width.min(44), height.min(12)));
+        }
+        _ => {}
+    }
+    app.message = None;
+    app
+}
+
+/// Draws an app into a buffer of its own size, exactly as the terminal would show it.
+pub fn draw(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| match e {});
+    let _ = terminal.draw(|f| super::ui::render(app, f));
+    terminal.backend().buffer().clone()
+}

@@ -1,0 +1,123 @@
+//! Driving the real binary inside tmux, for end-to-end tests.
+//!
+//! Each test gets its own tmux server (`-L`), so tests never see each other's windows. Without
+//! tmux the tests are skipped with a message, unless `AWAYDAY_REQUIRE_TMUX` is set (CI sets
+//! it), in which case they fail.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `command` in a detached 120×40 tmux window, or `None` when tmux is missing.
+    pub fn start(name: &str, command: &str, data_dir: &Path) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("AWAYDAY_REQUIRE_TMUX").is_none(),
+                "tmux is required (AWAYDAY_REQUIRE_TMUX is set) but not installed"
+            );
+            eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
+            return None;
+        }
+        let socket = format!("awayday-test-{name}-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                "120",
+                "-y",
+                "40",
+            ])
+            .arg("-e")
+            .arg(format!("AWAYDAY_DATA_DIR={}", data_dir.display()))
+            .args(["-e", "NO_COLOR=1", "-e", "TERM=xterm-256color"])
+            .arg(command)
+            .status()
+            .expect("tmux runs");
+        assert!(status.success(), "tmux could not start");
+        Some(Tmux { socket })
+    }
+
+    /// Sends keys (tmux key names: `j`, `Tab`, `Escape`, `Enter`), one at a time, with a pause
+    /// so each is read as its own key press.
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let status = Command::new("tmux")
+                .args(["-L", &self.socket, "send-keys", "-t", "t", k])
+                .status()
+                .expect("tmux send-keys");
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types literal text.
+    pub fn text(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t", "-l", text])
+            .status()
+            .expect("tmux send-keys");
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    pub fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .output()
+            .expect("tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `secs`.
+    pub fn wait_for(&self, text: &str, secs: u64) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(secs) {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+    }
+
+    /// Whether the program in the window is still running.
+    pub fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session", "-t", "t"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// Waits for the program to exit.
+    pub fn wait_exit(&self, secs: u64) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(secs),
+                "the app did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}

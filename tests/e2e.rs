@@ -1,0 +1,39 @@
+//! End to end: the real binary in a real terminal (tmux), checked through the saved file.
+
+mod common;
+
+use awayday::session::{self, Column, Score};
+use common::tmux::Tmux;
+
+#[test]
+fn a_facilitator_scores_two_groups_and_the_agreed_column_then_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.ron");
+    let command = format!(
+        "{} new {} --groups Red,Blue --title 'Away day'",
+        env!("CARGO_BIN_EXE_awayday"),
+        path.display()
+    );
+    let Some(t) = Tmux::start("score", &command, dir.path()) else {
+        return;
+    };
+    t.wait_for("Away day", 10);
+    // Theme 1 is open and selected: j moves to its first statement, 1.1.
+    t.keys(&["j", "j", "3", "Tab", "2", "Tab", "3"]);
+    t.wait_for("groups' mean 2.5", 5);
+    t.keys(&["n"]);
+    t.wait_for("Esc keeps the notes", 5);
+    t.text("Groups differ on evidence – ask HR");
+    t.keys(&["Escape"]);
+    t.wait_for("[saved]", 5);
+    t.keys(&["q"]);
+    t.wait_exit(10);
+
+    let s = session::load(&path).unwrap();
+    assert_eq!(s.groups, ["Red", "Blue"]);
+    assert_eq!(s.score("1.2", Column::Group(0)), Some(Score::Level(3)));
+    assert_eq!(s.score("1.2", Column::Group(1)), Some(Score::Level(2)));
+    assert_eq!(s.score("1.2", Column::Agreed), Some(Score::Level(3)));
+    assert_eq!(s.notes("1.2"), "Groups differ on evidence – ask HR");
+    assert_eq!(s.selected.as_deref(), Some("1.2"));
+}

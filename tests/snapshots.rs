@@ -1,0 +1,55 @@
+//! Every screen, drawn with the real rendering code at 80×24 and 120×40, pinned by insta.
+//! After an intended change: `cargo insta review` (or `INSTA_UPDATE=always cargo test`).
+
+mod common;
+
+use awayday::tui::{scenes, svg};
+
+fn check_scene(name: &str, width: u16, height: u16) {
+    let fw = common::benchmark();
+    let app = scenes::scene(&fw, name, width, height, false);
+    let text = svg::to_text(&scenes::draw(&app));
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+}
+
+macro_rules! scene_tests {
+    ($($fn_name:ident => $scene:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $fn_name() {
+                check_scene($scene, 80, 24);
+                check_scene($scene, 120, 40);
+            }
+        )*
+    };
+}
+
+scene_tests! {
+    main_screen => "main",
+    heading_screen => "heading",
+    search_overlay => "search",
+    notes_editor => "notes",
+    settings_overlay => "settings",
+    help_overlay => "help",
+    too_small_message => "too-small",
+}
+
+#[test]
+fn every_scene_is_covered() {
+    assert_eq!(
+        scenes::NAMES.len(),
+        7,
+        "add a scene_tests! line for the new scene"
+    );
+}
+
+#[test]
+fn tiny_and_huge_terminals_draw_without_panicking() {
+    let fw = common::benchmark();
+    for (w, h) in [(1, 1), (2, 40), (200, 1), (59, 15), (60, 16), (500, 200)] {
+        for name in scenes::NAMES {
+            let app = scenes::scene(&fw, name, w, h, true);
+            let _ = scenes::draw(&app);
+        }
+    }
+}
