@@ -1,4 +1,5 @@
 //! End to end: the real binary in a real terminal (tmux), checked through the saved file.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Broken framework files give a located, readable error and never a panic.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 

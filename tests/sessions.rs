@@ -1,4 +1,5 @@
 //! Session files from the command line: create, check, export, and one writer at a time.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 

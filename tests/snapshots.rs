@@ -1,5 +1,6 @@
 //! Every screen, drawn with the real rendering code at 80×24 and 120×40, pinned by insta.
 //! After an intended change: `cargo insta review` (or `INSTA_UPDATE=always cargo test`).
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The workshop screen's behaviour, driven by feeding actions to `update` with no terminal.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 

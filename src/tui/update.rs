@@ -285,10 +285,7 @@ fn describe(app: &App, edit: &Edit) -> String {
 }
 
 fn click(app: &mut App, x: u16, y: u16) -> Option<Effect> {
-    let Some(areas) = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))
-    else {
-        return None;
-    };
+    let areas = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))?;
     let t = areas.tree;
     if x > t.x && x < t.right().saturating_sub(1) && y > t.y && y < t.bottom().saturating_sub(1) {
         let row = app.tree_offset + usize::from(y - t.y - 1);
@@ -304,10 +301,7 @@ fn click(app: &mut App, x: u16, y: u16) -> Option<Effect> {
 }
 
 fn wheel(app: &mut App, x: u16, y: u16, down: bool) -> Option<Effect> {
-    let Some(areas) = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))
-    else {
-        return None;
-    };
+    let areas = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))?;
     let pos = ratatui::layout::Position::new(x, y);
     if areas.detail.contains(pos) {
         app.detail_scroll = if down {

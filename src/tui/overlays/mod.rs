@@ -53,9 +53,7 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
     let Action::Key(key) = action else {
         return None;
     };
-    let Some(mut overlay) = app.overlay.take() else {
-        return None;
-    };
+    let mut overlay = app.overlay.take()?;
     let (outcome, effect) = match &mut overlay {
         Overlay::Search(s) => s.handle(app, key),
         Overlay::Help(h) => h.handle(app, key),
