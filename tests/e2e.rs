@@ -38,3 +38,41 @@ fn a_facilitator_scores_two_groups_and_the_agreed_column_then_quits() {
     assert_eq!(s.notes("1.2"), "Groups differ on evidence – ask HR");
     assert_eq!(s.selected.as_deref(), Some("1.2"));
 }
+
+#[test]
+fn kill_9_loses_nothing_already_on_screen_and_the_session_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("killed.ron");
+    let bin = env!("CARGO_BIN_EXE_awayday");
+    let command = format!("exec {bin} new {} --groups Red,Blue,Green", path.display());
+    let Some(t) = Tmux::start("kill", &command, dir.path()) else {
+        return;
+    };
+    t.keep_dead_panes();
+    t.wait_for("[saved]", 10);
+    t.keys(&["j", "4", "Tab", "3", "Tab", "2", "Tab", "-", "j", "1"]);
+    // Give the app the moment a person would take to see the screen change.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let pid = t.pid();
+    let status = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+
+    let s = session::load(&path).unwrap();
+    assert_eq!(s.score("1.1", Column::Group(0)), Some(Score::Level(4)));
+    assert_eq!(s.score("1.1", Column::Group(1)), Some(Score::Level(3)));
+    assert_eq!(s.score("1.1", Column::Group(2)), Some(Score::Level(2)));
+    assert_eq!(s.score("1.1", Column::Agreed), Some(Score::NotApplicable));
+    assert_eq!(s.score("1.2", Column::Agreed), Some(Score::Level(1)));
+
+    // The dead process's lock does not block the next one.
+    drop(t);
+    let command = format!("exec {bin} open {}", path.display());
+    let t = Tmux::start("reopen", &command, dir.path()).unwrap();
+    t.wait_for("[saved]", 10);
+    t.keys(&["q"]);
+    t.wait_exit(10);
+}

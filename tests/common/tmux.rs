@@ -92,6 +92,40 @@ impl Tmux {
         panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// The pid of the program in the window (start it with `exec` so it is not a shell's child).
+    pub fn pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "t",
+                "#{pane_pid}",
+            ])
+            .output()
+            .expect("tmux display-message");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a pid")
+    }
+
+    /// Keeps the window open after its program dies, so a test can kill it and look.
+    pub fn keep_dead_panes(&self) {
+        let _ = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "set-option",
+                "-g",
+                "remain-on-exit",
+                "on",
+            ])
+            .status();
+    }
+
     /// Whether the program in the window is still running.
     pub fn alive(&self) -> bool {
         Command::new("tmux")
