@@ -76,6 +76,32 @@ pub enum Command {
         /// The session file.
         path: PathBuf,
     },
+    /// Write a report of a session: summary, disagreements, findings, action plan.
+    Report {
+        /// The session file.
+        session: PathBuf,
+        /// Markdown (default), a self-contained HTML page, or CSV.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
+    /// Merge reviewers' session files into one (inputs are never changed).
+    Merge {
+        /// The session files, in order (at least two).
+        #[arg(required = true, num_args = 2..)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the merged session.
+        #[arg(long, short = 'o', required = true)]
+        output: PathBuf,
+        /// Where files disagree, take the first or the last file's score instead of stopping.
+        #[arg(long, value_enum)]
+        prefer: Option<crate::session::Prefer>,
+        /// Replace OUTPUT if it exists (it may never be one of the inputs).
+        #[arg(long)]
+        force: bool,
+    },
     /// Export a session's scores for reporting elsewhere.
     Export {
         /// The session file.
@@ -98,6 +124,17 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
     /// One row per statement: id, path, statement, each group, agreed, mean, spread, notes.
+    Csv,
+}
+
+/// Formats `awayday report` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file, with a heat map; prints cleanly.
+    Html,
+    /// The CSV export: one row per statement.
     Csv,
 }
 

@@ -30,6 +30,8 @@ scene_tests! {
     heading_screen => "heading",
     search_overlay => "search",
     notes_editor => "notes",
+    actions_overlay => "actions",
+    summary_dashboard => "dashboard",
     settings_overlay => "settings",
     help_overlay => "help",
     too_small_message => "too-small",

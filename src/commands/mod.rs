@@ -5,6 +5,7 @@ mod check;
 mod export;
 mod frameworks;
 mod lookup;
+mod merge;
 mod show;
 mod tree;
 pub mod workshop;
@@ -86,6 +87,17 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Open { path } => workshop::open(&path, None),
+        Command::Report {
+            session,
+            format,
+            output,
+        } => export::report_cmd(&session, format, output.as_deref(), out),
+        Command::Merge {
+            inputs,
+            output,
+            prefer,
+            force,
+        } => merge::merge(&inputs, &output, prefer, force, out),
         Command::Export {
             session,
             format,

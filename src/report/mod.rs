@@ -1,6 +1,20 @@
 //! Writers that turn a session and its framework into files for reporting: pure functions,
-//! no IO. Every figure comes from `session::summary`.
+//! no IO. Every figure comes from `session::summary`, through `model`.
 
 mod csv;
+mod html;
+mod markdown;
+pub mod model;
 
 pub use self::csv::to_csv;
+pub use html::to_html;
+pub use markdown::to_markdown;
+
+/// "3 more statements have neither scores nor notes." (or "1 more statement has …").
+fn untouched_line(n: usize) -> String {
+    if n == 1 {
+        "1 more statement has neither scores nor notes.".to_owned()
+    } else {
+        format!("{n} more statements have neither scores nor notes.")
+    }
+}

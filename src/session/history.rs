@@ -1,6 +1,6 @@
 //! Every change to a session as a reversible edit, and the undo/redo stacks over them.
 
-use super::model::{Column, Score, Session};
+use super::model::{ActionItem, Column, Score, Session};
 
 /// Which descriptive field of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,11 @@ pub enum Edit {
         before: String,
         after: String,
     },
+    Actions {
+        node: String,
+        before: Vec<ActionItem>,
+        after: Vec<ActionItem>,
+    },
     RenameGroup {
         index: usize,
         before: String,
@@ -61,7 +66,9 @@ impl Edit {
     /// The node an edit touched, so undo can show the room what changed back.
     pub fn node(&self) -> Option<&str> {
         match self {
-            Edit::Score { node, .. } | Edit::Notes { node, .. } => Some(node),
+            Edit::Score { node, .. } | Edit::Notes { node, .. } | Edit::Actions { node, .. } => {
+                Some(node)
+            }
             _ => None,
         }
     }
@@ -83,6 +90,20 @@ impl Edit {
                 after,
             } => {
                 session.set_notes(node, pick(before, after));
+            }
+            Edit::Actions {
+                node,
+                before,
+                after,
+            } => {
+                session.set_actions(
+                    node,
+                    if forward {
+                        after.clone()
+                    } else {
+                        before.clone()
+                    },
+                );
             }
             Edit::RenameGroup {
                 index,
@@ -164,6 +185,7 @@ fn is_noop(edit: &Edit) -> bool {
         Edit::Notes { before, after, .. }
         | Edit::RenameGroup { before, after, .. }
         | Edit::Meta { before, after, .. } => before == after,
+        Edit::Actions { before, after, .. } => before == after,
         Edit::AddGroup { .. } => false,
     }
 }

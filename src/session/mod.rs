@@ -4,6 +4,7 @@ mod date;
 mod file;
 mod history;
 mod lock;
+mod merge;
 mod model;
 pub mod summary;
 
@@ -14,4 +15,7 @@ pub use file::{
 };
 pub use history::{Edit, History, MetaField};
 pub use lock::{LockError, SessionLock, lock_path};
-pub use model::{Column, FORMAT_VERSION, FrameworkRef, NodeRecord, Score, Session};
+pub use merge::{Conflict, MergeError, Prefer, merge};
+pub use model::{
+    ActionItem, ActionStatus, Column, FORMAT_VERSION, FrameworkRef, NodeRecord, Score, Session,
+};

@@ -46,12 +46,49 @@ pub struct NodeRecord {
     pub agreed: Option<Score>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// What the organisation will do about this node.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
 }
 
 impl NodeRecord {
     pub fn is_empty(&self) -> bool {
-        self.scores.is_empty() && self.agreed.is_none() && self.notes.is_empty()
+        self.scores.is_empty()
+            && self.agreed.is_none()
+            && self.notes.is_empty()
+            && self.actions.is_empty()
     }
+}
+
+/// Whether an action is still to do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done,
+}
+
+impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+        }
+    }
+}
+
+/// One action of the action plan: what, who, by when, and whether it is done.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Free text, as people write it ("2026-12-31", "March board").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(default)]
+    pub status: ActionStatus,
 }
 
 /// One workshop.
@@ -152,6 +189,18 @@ impl Session {
     pub fn set_notes(&mut self, id: &str, notes: String) -> String {
         let rec = self.nodes.entry(id.to_owned()).or_default();
         let before = std::mem::replace(&mut rec.notes, notes);
+        self.prune(id);
+        before
+    }
+
+    pub fn actions(&self, id: &str) -> &[ActionItem] {
+        self.nodes.get(id).map_or(&[], |r| r.actions.as_slice())
+    }
+
+    /// Replaces a node's actions; returns the old ones.
+    pub fn set_actions(&mut self, id: &str, actions: Vec<ActionItem>) -> Vec<ActionItem> {
+        let rec = self.nodes.entry(id.to_owned()).or_default();
+        let before = std::mem::replace(&mut rec.actions, actions);
         self.prune(id);
         before
     }

@@ -101,3 +101,133 @@ pub fn format_score(score: Option<Score>) -> String {
         None => String::new(),
     }
 }
+
+/// Figures for one node: each group's progress, the agreed column's, and coverage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeFigures {
+    pub node: NodeIx,
+    /// Per group, in session order.
+    pub groups: Vec<Progress>,
+    pub agreed: Progress,
+    /// Statements with a score in any column.
+    pub covered: usize,
+    pub total: usize,
+}
+
+impl NodeFigures {
+    /// The figure used to rank areas: the agreed mean where the room agreed scores, otherwise
+    /// the mean of every group score under the node.
+    pub fn overall_mean(&self) -> Option<f64> {
+        self.agreed.mean().or_else(|| {
+            let (sum, n) = self
+                .groups
+                .iter()
+                .fold((0u64, 0usize), |(s, n), p| (s + p.sum, n + p.levels));
+            #[allow(clippy::cast_precision_loss)]
+            (n > 0).then(|| sum as f64 / n as f64)
+        })
+    }
+}
+
+/// Figures for the subtree of `ix`.
+pub fn figures(fw: &Framework, session: &Session, ix: NodeIx) -> NodeFigures {
+    let mut groups = vec![Progress::default(); session.groups.len()];
+    let mut agreed = Progress::default();
+    let mut covered = 0;
+    let mut total = 0;
+    for s in fw.statements_under(ix) {
+        let id = &fw.node(s).id;
+        let mut any = false;
+        for (g, p) in groups.iter_mut().enumerate() {
+            let score = session.score(id, Column::Group(g));
+            any |= score.is_some();
+            p.add(score);
+        }
+        let a = session.score(id, Column::Agreed);
+        any |= a.is_some();
+        agreed.add(a);
+        total += 1;
+        covered += usize::from(any);
+    }
+    NodeFigures {
+        node: ix,
+        groups,
+        agreed,
+        covered,
+        total,
+    }
+}
+
+/// The areas a summary is made of: every element, and every theme that has no elements
+/// (the benchmark's theme 1, or a line of enquiry), in outline order.
+pub fn scoring_areas(fw: &Framework) -> Vec<NodeIx> {
+    use crate::framework::NodeKind;
+    (0..fw.nodes().len())
+        .filter(|&ix| {
+            let n = fw.node(ix);
+            match n.kind {
+                NodeKind::Element => true,
+                NodeKind::Theme => !n
+                    .children
+                    .iter()
+                    .any(|&c| fw.node(c).kind == NodeKind::Element),
+                _ => false,
+            }
+        })
+        .collect()
+}
+
+/// Statements scored (any column) out of all statements.
+pub fn coverage(fw: &Framework, session: &Session) -> (usize, usize) {
+    let mut scored = 0;
+    let mut total = 0;
+    for s in fw.statements() {
+        let id = &fw.node(s).id;
+        total += 1;
+        let any = session.score(id, Column::Agreed).is_some()
+            || (0..session.groups.len()).any(|g| session.score(id, Column::Group(g)).is_some());
+        scored += usize::from(any);
+    }
+    (scored, total)
+}
+
+/// A statement the groups scored far apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub node: NodeIx,
+    pub spread: u8,
+}
+
+/// Statements whose groups' levels spread by at least `min_spread`, widest first, then in
+/// outline order.
+pub fn disagreements(fw: &Framework, session: &Session, min_spread: u8) -> Vec<Disagreement> {
+    let mut out: Vec<Disagreement> = fw
+        .statements()
+        .filter_map(|ix| {
+            let spread = spread(session, &fw.node(ix).id)?;
+            (spread >= min_spread).then_some(Disagreement { node: ix, spread })
+        })
+        .collect();
+    out.sort_by(|a, b| b.spread.cmp(&a.spread).then(a.node.cmp(&b.node)));
+    out
+}
+
+/// Areas with a mean, strongest first (ties in outline order).
+pub fn ranked_areas(fw: &Framework, session: &Session) -> Vec<(NodeIx, f64)> {
+    let mut ranked: Vec<(NodeIx, f64)> = scoring_areas(fw)
+        .into_iter()
+        .filter_map(|ix| figures(fw, session, ix).overall_mean().map(|m| (ix, m)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+}
+
+/// Ids in the session that the framework no longer has: kept, never dropped.
+pub fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
+    session
+        .nodes
+        .keys()
+        .filter(|id| fw.find(id).is_none())
+        .map(String::as_str)
+        .collect()
+}

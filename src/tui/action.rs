@@ -39,6 +39,10 @@ pub enum Action {
     NotApplicable,
     /// Open the notes editor for the selected node.
     EditNotes,
+    /// Open the actions of the selected node.
+    Actions,
+    /// Open the summary dashboard.
+    Summary,
     /// Open the fuzzy search.
     Search,
     /// Open the session details and groups.

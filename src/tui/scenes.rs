@@ -41,6 +41,23 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
     app.select(call_in);
     let id = app.selected_id().to_owned();
     app.session.set_notes(&id, "Red and Green saw call-in used well on the leisure review; Blue had no evidence.\nAction: ask Democratic Services for last year's call-ins.".into());
+    app.session.set_actions(
+        &id,
+        vec![
+            crate::session::ActionItem {
+                text: "Review how call-in was used in the last year".into(),
+                owner: "Head of Democratic Services".into(),
+                due: "2027-01-31".into(),
+                status: crate::session::ActionStatus::Open,
+            },
+            crate::session::ActionItem {
+                text: "Brief new scrutiny members on call-in".into(),
+                owner: "Scrutiny officer".into(),
+                due: "2026-12-15".into(),
+                status: crate::session::ActionStatus::Done,
+            },
+        ],
+    );
     app.column = crate::session::Column::Group(1);
     let keys = |app: &mut App, text: &str| {
         for c in text.chars() {
@@ -62,6 +79,12 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
         }
         "notes" => {
             update(&mut app, Action::EditNotes);
+        }
+        "actions" => {
+            update(&mut app, Action::Actions);
+        }
+        "dashboard" => {
+            update(&mut app, Action::Summary);
         }
         "settings" => {
             update(&mut app, Action::Settings);

@@ -50,6 +50,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.overlay = Some(Overlay::notes(app));
             None
         }
+        Action::Actions => {
+            app.overlay = Some(Overlay::actions(app));
+            None
+        }
+        Action::Summary => {
+            app.overlay = Some(Overlay::dashboard());
+            None
+        }
         Action::Search => {
             app.overlay = Some(Overlay::search());
             None
@@ -278,6 +286,7 @@ fn describe(app: &App, edit: &Edit) -> String {
             format!("{}'s score on {node}", app.column_name(*column))
         }
         Edit::Notes { node, .. } => format!("notes on {node}"),
+        Edit::Actions { node, .. } => format!("actions on {node}"),
         Edit::RenameGroup { before, after, .. } => format!("rename {before} → {after}"),
         Edit::AddGroup { name } => format!("add group {name}"),
         Edit::Meta { field, .. } => format!("{} change", field.label().to_lowercase()),

@@ -1,5 +1,7 @@
 //! Overlays drawn over the main screen. An open overlay gets every key first.
 
+mod actions;
+mod dashboard;
 mod help;
 mod notes;
 mod search;
@@ -11,13 +13,19 @@ use super::action::Action;
 use super::app::App;
 use super::update::Effect;
 
+pub use actions::{ActionsOverlay, action_line};
+pub use dashboard::DashboardOverlay;
 pub use help::HelpOverlay;
 pub use notes::NotesOverlay;
 pub use search::SearchOverlay;
 pub use settings::SettingsOverlay;
 
-/// The overlay that is open, with its own state.
+/// The overlay that is open, with its own state. Only one exists at a time, so the size
+/// difference between variants costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Overlay {
+    Dashboard(DashboardOverlay),
+    Actions(ActionsOverlay),
     Search(SearchOverlay),
     Help(HelpOverlay),
     Notes(NotesOverlay),
@@ -25,6 +33,12 @@ pub enum Overlay {
 }
 
 impl Overlay {
+    pub fn dashboard() -> Self {
+        Overlay::Dashboard(DashboardOverlay::default())
+    }
+    pub fn actions(app: &App) -> Self {
+        Overlay::Actions(ActionsOverlay::open(app))
+    }
     pub fn search() -> Self {
         Overlay::Search(SearchOverlay::default())
     }
@@ -55,6 +69,8 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
     };
     let mut overlay = app.overlay.take()?;
     let (outcome, effect) = match &mut overlay {
+        Overlay::Actions(a) => a.handle(app, key),
+        Overlay::Dashboard(d) => d.handle(app, key),
         Overlay::Search(s) => s.handle(app, key),
         Overlay::Help(h) => h.handle(app, key),
         Overlay::Notes(n) => n.handle(app, key),
@@ -69,6 +85,8 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
 /// Draws the open overlay, if any.
 pub fn render(app: &App, frame: &mut Frame) {
     match &app.overlay {
+        Some(Overlay::Actions(a)) => a.render(app, frame),
+        Some(Overlay::Dashboard(d)) => d.render(app, frame),
         Some(Overlay::Search(s)) => s.render(app, frame),
         Some(Overlay::Help(h)) => h.render(app, frame),
         Some(Overlay::Notes(n)) => n.render(app, frame),

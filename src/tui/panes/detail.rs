@@ -77,6 +77,18 @@ impl DetailPane<'_> {
                 lines.push(Line::raw(l.to_owned()));
             }
         }
+        let actions = app.session.actions(&node.id);
+        if !actions.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::styled("Actions", t.title()));
+            for a in actions {
+                lines.push(crate::tui::overlays::action_line(
+                    a,
+                    t,
+                    ratatui::style::Style::default(),
+                ));
+            }
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((app.detail_scroll, 0))

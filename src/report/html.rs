@@ -1,0 +1,331 @@
+//! The HTML report: one self-contained file (no network, no external asset) with the same
+//! content as the Markdown, a heat map of areas × groups, and styles that print cleanly.
+
+use std::fmt::Write as _;
+
+use super::model::{DISAGREEMENT_SPREAD, Report, StatementRow};
+use crate::session::summary::format_mean;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Text with line breaks kept.
+fn para(s: &str) -> String {
+    esc(s).replace('\n', "<br>")
+}
+
+const STYLE: &str = r"
+:root { --ink: #1d232b; --muted: #5b6570; --line: #d5dae0; --accent: #0b6e79; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: var(--ink); max-width: 1100px; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.8rem; margin-bottom: .3rem; color: var(--accent); }
+h2 { font-size: 1.3rem; margin-top: 2.2rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; }
+h3 { font-size: 1.08rem; margin-top: 1.6rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
+dl.meta dt { font-weight: 600; color: var(--muted); }
+dl.meta dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
+th { background: #eef2f5; font-weight: 600; }
+td.num, th.num { text-align: center; white-space: nowrap; }
+tr.theme td { font-weight: 600; background: #f6f8fa; }
+tr.element td:first-child { padding-left: 1.5rem; }
+.id { font-weight: 600; white-space: nowrap; color: var(--accent); }
+.muted { color: var(--muted); }
+.heat td.num { font-weight: 600; min-width: 4.5rem; }
+.legend span { display: inline-block; padding: .1rem .5rem; margin-right: .3rem; border-radius: 3px; }
+.done { color: var(--muted); text-decoration: line-through; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-after: avoid; }
+  h3 { break-after: avoid; }
+  tr, .heat { break-inside: avoid; }
+  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .heat td, .legend span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+";
+
+/// A background colour for a mean: red at the bottom of the scale, amber mid-way, green at
+/// the top. Light enough for dark text, on screen and on paper.
+fn heat(mean: Option<f64>, lo: f64, hi: f64) -> String {
+    const LOW: [f64; 3] = [244.0, 166.0, 166.0];
+    const MID: [f64; 3] = [251.0, 227.0, 160.0];
+    const HIGH: [f64; 3] = [168.0, 223.0, 168.0];
+    let Some(mean) = mean else {
+        return "#ffffff".into();
+    };
+    let place = if hi > lo {
+        ((mean - lo) / (hi - lo)).clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let (from, to, along) = if place < 0.5 {
+        (LOW, MID, place * 2.0)
+    } else {
+        (MID, HIGH, (place - 0.5) * 2.0)
+    };
+    let channel = |i: usize| {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let value = (from[i] + (to[i] - from[i]) * along)
+            .round()
+            .clamp(0.0, 255.0) as u8;
+        value
+    };
+    format!("#{:02x}{:02x}{:02x}", channel(0), channel(1), channel(2))
+}
+
+fn scores_table(out: &mut String, r: &Report, rows: &[StatementRow], with_spread: bool) {
+    out.push_str("<table><thead><tr><th>Statement</th>");
+    for g in &r.groups {
+        let _ = write!(out, "<th class=\"num\">{}</th>", esc(g));
+    }
+    out.push_str("<th class=\"num\">Agreed</th>");
+    out.push_str(if with_spread {
+        "<th class=\"num\">Spread</th>"
+    } else {
+        "<th>Notes</th>"
+    });
+    out.push_str("</tr></thead><tbody>\n");
+    for row in rows {
+        let _ = write!(
+            out,
+            "<tr><td><span class=\"id\">{}</span> {}</td>",
+            esc(&row.id),
+            esc(&row.text)
+        );
+        for s in &row.scores {
+            let _ = write!(
+                out,
+                "<td class=\"num\">{}</td>",
+                if s.is_empty() { "–" } else { s }
+            );
+        }
+        let _ = write!(
+            out,
+            "<td class=\"num\">{}</td>",
+            if row.agreed.is_empty() {
+                "–"
+            } else {
+                &row.agreed
+            }
+        );
+        if with_spread {
+            let _ = write!(
+                out,
+                "<td class=\"num\">{}</td>",
+                row.spread.map_or("–".into(), |s| s.to_string())
+            );
+        } else {
+            let _ = write!(out, "<td>{}</td>", para(&row.notes));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+}
+
+#[allow(clippy::too_many_lines)] // one page, top to bottom: splitting it would only scatter it
+pub fn to_html(r: &Report) -> String {
+    let title = if r.title.is_empty() {
+        "Review session"
+    } else {
+        &r.title
+    };
+    let (lo, hi) = (
+        r.scale.first().map_or(1.0, |l| f64::from(l.0)),
+        r.scale.last().map_or(4.0, |l| f64::from(l.0)),
+    );
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        esc(title)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+    out.push_str("<dl class=\"meta\">");
+    let (scored, total) = r.coverage;
+    for (name, value) in [
+        ("Organisation", r.organisation.clone()),
+        ("Date", r.date.clone()),
+        ("Facilitator", r.facilitator.clone()),
+        ("Groups", r.groups.join(", ")),
+        ("Framework", format!("{} ({})", r.framework, r.edition)),
+        ("Coverage", format!("{scored} of {total} statements scored")),
+    ] {
+        if !value.is_empty() {
+            let _ = write!(out, "<dt>{name}</dt><dd>{}</dd>", esc(&value));
+        }
+    }
+    out.push_str("</dl>\n");
+
+    out.push_str("<h2>Summary</h2>\n");
+    if scored == 0 {
+        out.push_str("<p>No statements have been scored yet.</p>\n");
+    }
+    out.push_str("<table><thead><tr><th>Area</th>");
+    for g in &r.groups {
+        let _ = write!(out, "<th class=\"num\">{} mean</th>", esc(g));
+    }
+    out.push_str(
+        "<th class=\"num\">Agreed mean</th><th class=\"num\">Coverage</th></tr></thead><tbody>\n",
+    );
+    for row in &r.summary {
+        let _ = write!(
+            out,
+            "<tr class=\"{}\"><td>{} {}</td>",
+            if row.nested { "element" } else { "theme" },
+            esc(&row.id),
+            esc(&row.title)
+        );
+        for m in &row.group_means {
+            let _ = write!(out, "<td class=\"num\">{}</td>", or_dash(&format_mean(*m)));
+        }
+        let _ = writeln!(
+            out,
+            "<td class=\"num\">{}</td><td class=\"num\">{}/{}</td></tr>",
+            or_dash(&format_mean(row.agreed_mean)),
+            row.covered,
+            row.total
+        );
+    }
+    out.push_str("</tbody></table>\n<p class=\"muted\">Means leave out statements marked not applicable and those not scored.</p>\n");
+
+    out.push_str("<h2>Heat map</h2>\n<table class=\"heat\"><thead><tr><th>Area</th>");
+    for g in &r.groups {
+        let _ = write!(out, "<th class=\"num\">{}</th>", esc(g));
+    }
+    out.push_str("<th class=\"num\">Agreed</th></tr></thead><tbody>\n");
+    for row in r.summary.iter().filter(|row| row.area) {
+        let _ = write!(out, "<tr><td>{} {}</td>", esc(&row.id), esc(&row.title));
+        for m in row
+            .group_means
+            .iter()
+            .chain(std::iter::once(&row.agreed_mean))
+        {
+            let _ = write!(
+                out,
+                "<td class=\"num\" style=\"background:{}\">{}</td>",
+                heat(*m, lo, hi),
+                or_dash(&format_mean(*m))
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n<p class=\"legend\">");
+    for (value, label, _) in &r.scale {
+        let _ = write!(
+            out,
+            "<span style=\"background:{}\">{value} {}</span>",
+            heat(Some(f64::from(*value)), lo, hi),
+            esc(label)
+        );
+    }
+    out.push_str("</p>\n");
+
+    out.push_str("<h2>Strongest and weakest areas</h2>\n");
+    if r.strongest.is_empty() {
+        out.push_str("<p>Not enough areas have scores yet to compare them.</p>\n");
+    } else {
+        for (name, items) in [("Strongest", &r.strongest), ("Weakest", &r.weakest)] {
+            let _ = write!(out, "<p><strong>{name}:</strong></p><ul>");
+            for a in items {
+                let _ = write!(
+                    out,
+                    "<li>{} {} ({:.1})</li>",
+                    esc(&a.id),
+                    esc(&a.title),
+                    a.mean
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("<p class=\"muted\">Ranked by the agreed mean, or the groups' mean where nothing is agreed yet.</p>\n");
+    }
+
+    out.push_str("<h2>Where the groups disagree</h2>\n");
+    if r.disagreements.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>No statement has group scores {DISAGREEMENT_SPREAD} or more levels apart.</p>"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "<p>Statements whose group scores are {DISAGREEMENT_SPREAD} or more levels apart, widest first.</p>"
+        );
+        scores_table(&mut out, r, &r.disagreements, true);
+    }
+
+    out.push_str("<h2>Findings</h2>\n");
+    for sec in &r.sections {
+        let _ = writeln!(out, "<h3>{} {}</h3>", esc(&sec.id), esc(&sec.title));
+        for (id, title, notes) in &sec.node_notes {
+            let _ = writeln!(
+                out,
+                "<p><strong>{} {}:</strong> {}</p>",
+                esc(id),
+                esc(title),
+                para(notes)
+            );
+        }
+        if sec.rows.is_empty() {
+            out.push_str("<p class=\"muted\">No scores or notes yet.</p>\n");
+        } else {
+            scores_table(&mut out, r, &sec.rows, false);
+            if sec.untouched > 0 {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"muted\">{}</p>",
+                    super::untouched_line(sec.untouched)
+                );
+            }
+        }
+    }
+
+    out.push_str("<h2>Action plan</h2>\n");
+    if r.actions.is_empty() {
+        out.push_str("<p>No actions yet.</p>\n");
+    } else {
+        out.push_str("<table><thead><tr><th>Node</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>\n");
+        for a in &r.actions {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td{}>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&a.node),
+                if a.done { " class=\"done\"" } else { "" },
+                esc(&a.text),
+                or_dash(&esc(&a.owner)),
+                or_dash(&esc(&a.due)),
+                if a.done { "done" } else { "open" }
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+
+    if !r.orphans.is_empty() {
+        out.push_str("<h2>Records for statements no longer in the framework</h2>\n<p>The framework has changed since these were recorded; they are kept, not dropped.</p>\n<table><thead><tr><th>Id</th><th>Scores</th><th>Notes</th></tr></thead><tbody>\n");
+        for o in &r.orphans {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&o.id),
+                or_dash(&esc(&o.scores)),
+                para(&o.notes)
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+fn or_dash(s: &str) -> String {
+    if s.is_empty() {
+        "–".into()
+    } else {
+        s.to_owned()
+    }
+}

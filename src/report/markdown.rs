@@ -1,0 +1,235 @@
+//! The Markdown report: title block, summary table, strongest and weakest areas, where the
+//! groups disagree, findings per area, and the action plan.
+
+use std::fmt::Write as _;
+
+use super::model::{DISAGREEMENT_SPREAD, Report, StatementRow};
+use crate::session::summary::format_mean;
+
+/// A table cell: HTML-significant characters and pipes escaped, line breaks kept as `<br>`.
+fn cell(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+fn dash(s: &str) -> &str {
+    if s.is_empty() { "–" } else { s }
+}
+
+fn table_header(out: &mut String, columns: &[String]) {
+    let _ = writeln!(out, "| {} |", columns.join(" | "));
+    let _ = writeln!(
+        out,
+        "|{}|",
+        columns.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+    );
+}
+
+fn scores_table(out: &mut String, r: &Report, rows: &[StatementRow], with_spread: bool) {
+    let mut cols = vec!["Statement".to_owned()];
+    cols.extend(r.groups.iter().map(|g| cell(g)));
+    cols.push("Agreed".into());
+    if with_spread {
+        cols.push("Spread".into());
+    } else {
+        cols.push("Notes".into());
+    }
+    table_header(out, &cols);
+    for row in rows {
+        let mut cells = vec![format!("**{}** {}", row.id, cell(&row.text))];
+        cells.extend(row.scores.iter().map(|s| dash(s).to_owned()));
+        cells.push(dash(&row.agreed).to_owned());
+        if with_spread {
+            cells.push(row.spread.map_or("–".into(), |s| s.to_string()));
+        } else {
+            cells.push(cell(&row.notes));
+        }
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
+pub fn to_markdown(r: &Report) -> String {
+    let mut out = String::new();
+    title_block(&mut out, r);
+    summary(&mut out, r);
+    ranked(&mut out, r);
+    disagreements(&mut out, r);
+    findings(&mut out, r);
+    action_plan(&mut out, r);
+    orphans(&mut out, r);
+    out
+}
+
+fn title_block(out: &mut String, r: &Report) {
+    let title = if r.title.is_empty() {
+        "Review session"
+    } else {
+        &r.title
+    };
+    let _ = writeln!(out, "# {title}\n");
+    let field = |out: &mut String, name: &str, value: &str| {
+        if !value.is_empty() {
+            let _ = writeln!(out, "- **{name}:** {value}");
+        }
+    };
+    field(out, "Organisation", &r.organisation);
+    field(out, "Date", &r.date);
+    field(out, "Facilitator", &r.facilitator);
+    field(out, "Groups", &r.groups.join(", "));
+    field(
+        out,
+        "Framework",
+        &format!("{} ({})", r.framework, r.edition),
+    );
+    let (scored, total) = r.coverage;
+    field(
+        out,
+        "Coverage",
+        &format!("{scored} of {total} statements scored"),
+    );
+    out.push('\n');
+}
+
+fn summary(out: &mut String, r: &Report) {
+    let (scored, _) = r.coverage;
+    let _ = writeln!(out, "## Summary\n");
+    if scored == 0 {
+        let _ = writeln!(out, "No statements have been scored yet.\n");
+    }
+    let mut cols = vec!["Area".to_owned()];
+    cols.extend(r.groups.iter().map(|g| format!("{} mean", cell(g))));
+    cols.extend(["Agreed mean".to_owned(), "Coverage".to_owned()]);
+    table_header(out, &cols);
+    for row in &r.summary {
+        let name = if row.nested {
+            format!("{} {}", row.id, cell(&row.title))
+        } else {
+            format!("**{} {}**", row.id, cell(&row.title))
+        };
+        let mut cells = vec![name];
+        cells.extend(
+            row.group_means
+                .iter()
+                .map(|m| dash(&format_mean(*m)).to_owned()),
+        );
+        cells.push(dash(&format_mean(row.agreed_mean)).to_owned());
+        cells.push(format!("{}/{}", row.covered, row.total));
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    let _ = writeln!(
+        out,
+        "\nMeans leave out statements marked not applicable and those not scored.\n"
+    );
+}
+
+fn ranked(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Strongest and weakest areas\n");
+    if r.strongest.is_empty() {
+        let _ = writeln!(out, "Not enough areas have scores yet to compare them.\n");
+    } else {
+        let list = |out: &mut String, name: &str, items: &[super::model::Ranked]| {
+            let _ = writeln!(out, "**{name}:**\n");
+            for a in items {
+                let _ = writeln!(out, "- {} {} ({:.1})", a.id, a.title, a.mean);
+            }
+            out.push('\n');
+        };
+        list(out, "Strongest", &r.strongest);
+        list(out, "Weakest", &r.weakest);
+        let _ = writeln!(
+            out,
+            "Ranked by the agreed mean, or the groups' mean where nothing is agreed yet.\n"
+        );
+    }
+}
+
+fn disagreements(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Where the groups disagree\n");
+    if r.disagreements.is_empty() {
+        let _ = writeln!(
+            out,
+            "No statement has group scores {DISAGREEMENT_SPREAD} or more levels apart.\n"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Statements whose group scores are {DISAGREEMENT_SPREAD} or more levels apart, widest first.\n"
+        );
+        scores_table(out, r, &r.disagreements, true);
+        out.push('\n');
+    }
+}
+
+fn findings(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Findings\n");
+    for sec in &r.sections {
+        let _ = writeln!(out, "### {} {}\n", sec.id, sec.title);
+        for (id, title, notes) in &sec.node_notes {
+            let _ = writeln!(
+                out,
+                "**{id} {title}:** {}\n",
+                cell(notes).replace("<br>", "  \n")
+            );
+        }
+        if sec.rows.is_empty() {
+            let _ = writeln!(out, "No scores or notes yet.\n");
+        } else {
+            scores_table(out, r, &sec.rows, false);
+            out.push('\n');
+        }
+        if sec.untouched > 0 && !sec.rows.is_empty() {
+            let _ = writeln!(out, "{}\n", super::untouched_line(sec.untouched));
+        }
+    }
+}
+
+fn action_plan(out: &mut String, r: &Report) {
+    let _ = writeln!(out, "## Action plan\n");
+    if r.actions.is_empty() {
+        let _ = writeln!(out, "No actions yet.\n");
+    } else {
+        table_header(
+            out,
+            &["Node", "Action", "Owner", "Due", "Status"].map(str::to_owned),
+        );
+        for a in &r.actions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(&a.node),
+                cell(&a.text),
+                dash(&cell(&a.owner)),
+                dash(&cell(&a.due)),
+                if a.done { "done" } else { "open" }
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn orphans(out: &mut String, r: &Report) {
+    if !r.orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Records for statements no longer in the framework\n"
+        );
+        let _ = writeln!(
+            out,
+            "The framework has changed since these were recorded; they are kept, not dropped.\n"
+        );
+        table_header(out, &["Id", "Scores", "Notes"].map(str::to_owned));
+        for o in &r.orphans {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&o.id),
+                dash(&cell(&o.scores)),
+                cell(&o.notes)
+            );
+        }
+        out.push('\n');
+    }
+}

@@ -1,0 +1,229 @@
+//! What a report says, worked out once from `session::summary`; the Markdown and HTML writers
+//! only lay it out. A report never invents: an empty part says so.
+
+use crate::framework::{Framework, NodeIx, NodeKind};
+use crate::session::summary::{self, format_mean, format_score};
+use crate::session::{ActionStatus, Column, Session};
+
+/// Spread (in levels) from which groups are said to disagree.
+pub const DISAGREEMENT_SPREAD: u8 = 2;
+/// How many areas are named strongest and weakest.
+const RANKED_SHOWN: usize = 3;
+
+pub struct Report {
+    pub title: String,
+    pub organisation: String,
+    pub date: String,
+    pub facilitator: String,
+    pub groups: Vec<String>,
+    pub framework: String,
+    pub edition: String,
+    /// Statements with any score, and all statements.
+    pub coverage: (usize, usize),
+    /// The scale's levels: (value, label, meaning).
+    pub scale: Vec<(u8, String, String)>,
+    pub summary: Vec<SummaryRow>,
+    pub strongest: Vec<Ranked>,
+    pub weakest: Vec<Ranked>,
+    pub disagreements: Vec<StatementRow>,
+    pub sections: Vec<Section>,
+    pub actions: Vec<ActionRow>,
+    /// Records for ids the framework no longer has.
+    pub orphans: Vec<Orphan>,
+}
+
+/// A theme or element in the summary table.
+pub struct SummaryRow {
+    pub id: String,
+    pub title: String,
+    /// True for an element (indented under its theme).
+    pub nested: bool,
+    /// Whether this row is a scoring area (has its own findings section and heat-map row).
+    pub area: bool,
+    /// Each group's mean, as shown ("2.5", or "" when nothing is scored).
+    pub group_means: Vec<Option<f64>>,
+    pub agreed_mean: Option<f64>,
+    pub covered: usize,
+    pub total: usize,
+}
+
+pub struct Ranked {
+    pub id: String,
+    pub title: String,
+    pub mean: f64,
+}
+
+/// A statement with its scores as shown: one cell per group, then agreed.
+pub struct StatementRow {
+    pub id: String,
+    pub text: String,
+    pub scores: Vec<String>,
+    pub agreed: String,
+    pub mean: String,
+    pub spread: Option<u8>,
+    pub notes: String,
+}
+
+/// One area's findings, in the shape of a review report's appendix.
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// Notes written on the area itself or its headings: (id, title, notes).
+    pub node_notes: Vec<(String, String, String)>,
+    /// Statements with scores or notes.
+    pub rows: Vec<StatementRow>,
+    /// Statements with neither: counted, not listed.
+    pub untouched: usize,
+}
+
+pub struct ActionRow {
+    pub node: String,
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub done: bool,
+}
+
+pub struct Orphan {
+    pub id: String,
+    pub scores: String,
+    pub notes: String,
+}
+
+fn statement_row(fw: &Framework, s: &Session, ix: NodeIx) -> StatementRow {
+    let id = &fw.node(ix).id;
+    StatementRow {
+        id: id.clone(),
+        text: fw.node(ix).text.clone(),
+        scores: (0..s.groups.len())
+            .map(|g| format_score(s.score(id, Column::Group(g))))
+            .collect(),
+        agreed: format_score(s.score(id, Column::Agreed)),
+        mean: format_mean(summary::statement_mean(s, id)),
+        spread: summary::spread(s, id),
+        notes: s.notes(id).to_owned(),
+    }
+}
+
+fn summary_row(fw: &Framework, s: &Session, ix: NodeIx, areas: &[NodeIx]) -> SummaryRow {
+    let f = summary::figures(fw, s, ix);
+    let node = fw.node(ix);
+    SummaryRow {
+        id: node.id.clone(),
+        title: node.title.clone(),
+        nested: node.kind != NodeKind::Theme,
+        area: areas.contains(&ix),
+        group_means: f.groups.iter().map(summary::Progress::mean).collect(),
+        agreed_mean: f.agreed.mean(),
+        covered: f.covered,
+        total: f.total,
+    }
+}
+
+fn section(fw: &Framework, s: &Session, area: NodeIx) -> Section {
+    let node = fw.node(area);
+    let node_notes = (area..node.end)
+        .filter(|&i| !fw.node(i).is_statement() && !s.notes(&fw.node(i).id).is_empty())
+        .map(|i| {
+            let n = fw.node(i);
+            (n.id.clone(), n.title.clone(), s.notes(&n.id).to_owned())
+        })
+        .collect();
+    let mut rows = Vec::new();
+    let mut untouched = 0;
+    for ix in fw.statements_under(area) {
+        let id = &fw.node(ix).id;
+        let touched = s
+            .record(id)
+            .is_some_and(|r| !r.scores.is_empty() || r.agreed.is_some() || !r.notes.is_empty());
+        if touched {
+            rows.push(statement_row(fw, s, ix));
+        } else {
+            untouched += 1;
+        }
+    }
+    Section {
+        id: node.id.clone(),
+        title: node.title.clone(),
+        node_notes,
+        rows,
+        untouched,
+    }
+}
+
+/// Works out everything a report says.
+pub fn build(fw: &Framework, s: &Session) -> Report {
+    let areas = summary::scoring_areas(fw);
+    let summary_rows = (0..fw.nodes().len())
+        .filter(|&ix| matches!(fw.node(ix).kind, NodeKind::Theme | NodeKind::Element))
+        .map(|ix| summary_row(fw, s, ix, &areas))
+        .collect();
+    let ranked = summary::ranked_areas(fw, s);
+    let shown = RANKED_SHOWN.min(ranked.len() / 2);
+    let to_ranked = |&(ix, mean): &(NodeIx, f64)| Ranked {
+        id: fw.node(ix).id.clone(),
+        title: fw.node(ix).title.clone(),
+        mean,
+    };
+    let strongest = ranked.iter().take(shown).map(to_ranked).collect();
+    let weakest = ranked.iter().rev().take(shown).map(to_ranked).collect();
+    let disagreements = summary::disagreements(fw, s, DISAGREEMENT_SPREAD)
+        .into_iter()
+        .map(|d| statement_row(fw, s, d.node))
+        .collect();
+    let mut actions = Vec::new();
+    for ix in 0..fw.nodes().len() {
+        let n = fw.node(ix);
+        for a in s.actions(&n.id) {
+            actions.push(ActionRow {
+                node: format!("{} {}", n.id, crate::text::shorten(n.label(), 60)),
+                text: a.text.clone(),
+                owner: a.owner.clone(),
+                due: a.due.clone(),
+                done: a.status == ActionStatus::Done,
+            });
+        }
+    }
+    let orphans = summary::orphans(fw, s)
+        .into_iter()
+        .map(|id| {
+            let rec = s.record(id).cloned().unwrap_or_default();
+            let mut scores: Vec<String> = rec
+                .scores
+                .iter()
+                .map(|(g, sc)| format!("{g} {}", format_score(Some(*sc))))
+                .collect();
+            if let Some(a) = rec.agreed {
+                scores.push(format!("agreed {}", format_score(Some(a))));
+            }
+            Orphan {
+                id: id.to_owned(),
+                scores: scores.join(", "),
+                notes: rec.notes,
+            }
+        })
+        .collect();
+    Report {
+        title: s.title.clone(),
+        organisation: s.organisation.clone(),
+        date: s.date.clone(),
+        facilitator: s.facilitator.clone(),
+        groups: s.groups.clone(),
+        framework: fw.title.clone(),
+        edition: fw.edition.clone(),
+        coverage: summary::coverage(fw, s),
+        scale: fw
+            .scale
+            .levels
+            .iter()
+            .map(|l| (l.value, l.label.clone(), l.meaning.clone()))
+            .collect(),
+        summary: summary_rows,
+        strongest,
+        weakest,
+        disagreements,
+        sections: areas.iter().map(|&a| section(fw, s, a)).collect(),
+        actions,
+        orphans,
+    }
+}

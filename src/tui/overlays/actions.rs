@@ -1,0 +1,267 @@
+//! The actions overlay: the selected node's actions (what, owner, due, open/done), added,
+//! edited, ticked off and deleted here. Every change is one undoable edit.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use super::{Outcome, popup_block};
+use crate::framework::NodeIx;
+use crate::session::{ActionItem, ActionStatus, Edit};
+use crate::tui::app::App;
+use crate::tui::update::Effect;
+
+const FIELDS: [&str; 3] = ["What", "Owner", "Due"];
+
+/// The form for one action being written.
+struct Form {
+    /// Which action is edited; `None` for a new one.
+    index: Option<usize>,
+    fields: [TextArea<'static>; 3],
+    focus: usize,
+}
+
+impl Form {
+    fn new(index: Option<usize>, item: &ActionItem) -> Self {
+        let field = |s: &str| {
+            let mut t = TextArea::new(vec![s.to_owned()]);
+            t.set_cursor_line_style(Style::default());
+            t.move_cursor(ratatui_textarea::CursorMove::End);
+            t
+        };
+        Form {
+            index,
+            fields: [field(&item.text), field(&item.owner), field(&item.due)],
+            focus: 0,
+        }
+    }
+
+    fn value(&self, i: usize) -> String {
+        self.fields[i].lines().join(" ").trim().to_owned()
+    }
+}
+
+pub struct ActionsOverlay {
+    node: NodeIx,
+    cursor: usize,
+    form: Option<Form>,
+    error: Option<String>,
+}
+
+impl ActionsOverlay {
+    pub fn open(app: &App) -> Self {
+        let empty = app.session.actions(app.selected_id()).is_empty();
+        let mut overlay = ActionsOverlay {
+            node: app.selected,
+            cursor: 0,
+            form: None,
+            error: None,
+        };
+        // With nothing listed yet, the only sensible thing is to write the first one.
+        if empty {
+            overlay.form = Some(Form::new(None, &ActionItem::default()));
+        }
+        overlay
+    }
+
+    fn change(app: &mut App, id: &str, after: Vec<ActionItem>) -> Option<Effect> {
+        let before = app.session.actions(id).to_vec();
+        let edit = Edit::Actions {
+            node: id.to_owned(),
+            before,
+            after,
+        };
+        if app.history.apply(&mut app.session, edit) {
+            app.mark_changed();
+            Some(Effect::Save)
+        } else {
+            None
+        }
+    }
+
+    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
+        let id = app.framework.node(self.node).id.clone();
+        let mut list = app.session.actions(&id).to_vec();
+        if let Some(form) = &mut self.form {
+            match key.code {
+                KeyCode::Esc => {
+                    self.form = None;
+                    self.error = None;
+                    if list.is_empty() {
+                        return (Outcome::Close, None);
+                    }
+                }
+                KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % FIELDS.len(),
+                KeyCode::BackTab | KeyCode::Up => {
+                    form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len();
+                }
+                KeyCode::Enter => {
+                    let text = form.value(0);
+                    if text.is_empty() {
+                        self.error = Some("An action needs to say what will be done.".into());
+                        return (Outcome::Stay, None);
+                    }
+                    let mut item = form
+                        .index
+                        .and_then(|i| list.get(i).cloned())
+                        .unwrap_or_default();
+                    item.text = text;
+                    item.owner = form.value(1);
+                    item.due = form.value(2);
+                    match form.index {
+                        Some(i) if i < list.len() => list[i] = item,
+                        _ => {
+                            list.push(item);
+                            self.cursor = list.len() - 1;
+                        }
+                    }
+                    self.form = None;
+                    self.error = None;
+                    return (Outcome::Stay, Self::change(app, &id, list));
+                }
+                _ => {
+                    form.fields[form.focus].input(key);
+                }
+            }
+            return (Outcome::Stay, None);
+        }
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => return (Outcome::Close, None),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.cursor = (self.cursor + 1).min(list.len().saturating_sub(1));
+            }
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Char('a' | 'n') => self.form = Some(Form::new(None, &ActionItem::default())),
+            KeyCode::Enter | KeyCode::Char('e') => {
+                if let Some(item) = list.get(self.cursor) {
+                    self.form = Some(Form::new(Some(self.cursor), item));
+                }
+            }
+            KeyCode::Char(' ' | 'x') => {
+                if let Some(item) = list.get_mut(self.cursor) {
+                    item.status = match item.status {
+                        ActionStatus::Open => ActionStatus::Done,
+                        ActionStatus::Done => ActionStatus::Open,
+                    };
+                    return (Outcome::Stay, Self::change(app, &id, list));
+                }
+            }
+            KeyCode::Char('d') | KeyCode::Delete if self.cursor < list.len() => {
+                list.remove(self.cursor);
+                self.cursor = self.cursor.min(list.len().saturating_sub(1));
+                app.message = Some("Action deleted (u undoes).".into());
+                return (Outcome::Stay, Self::change(app, &id, list));
+            }
+            _ => {}
+        }
+        (Outcome::Stay, None)
+    }
+
+    pub fn render(&self, app: &App, frame: &mut Frame) {
+        let area = crate::tui::layout::centred(
+            frame.area(),
+            90,
+            frame.area().height.saturating_sub(4).min(24),
+        );
+        frame.render_widget(Clear, area);
+        let node = app.framework.node(self.node);
+        let title = format!(
+            "Actions · {} {}",
+            node.id,
+            crate::text::shorten(node.label(), 40)
+        );
+        let hint = if self.form.is_some() {
+            "Tab next field · Enter keep · Esc cancel"
+        } else {
+            "a add · Enter edit · Space done · d delete · Esc close"
+        };
+        let block = popup_block(app, &title, hint);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let t = app.theme;
+        let list = app.session.actions(&node.id);
+        let form_height = if self.form.is_some() { 5 } else { 0 };
+        let [list_area, form_area, foot] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(form_height),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let mut lines = Vec::new();
+        if list.is_empty() {
+            lines.push(Line::styled("No actions yet.", t.dim()));
+        }
+        for (i, item) in list.iter().enumerate() {
+            let selected = i == self.cursor && self.form.is_none();
+            let base = if selected {
+                t.selected()
+            } else {
+                Style::default()
+            };
+            lines.push(action_line(item, t, base));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list_area);
+        if let Some(form) = &self.form {
+            for (i, name) in FIELDS.iter().enumerate() {
+                let y = form_area.y + 1 + u16::try_from(i).unwrap_or(0);
+                if y >= form_area.bottom() {
+                    break;
+                }
+                let row = Rect::new(form_area.x, y, form_area.width, 1);
+                let [label, field] =
+                    Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(row);
+                let style = if i == form.focus { t.key() } else { t.dim() };
+                frame.render_widget(Span::styled(format!("{name:>6}: "), style), label);
+                frame.render_widget(&form.fields[i], field);
+            }
+        }
+        let foot_text = self.error.clone().map_or_else(
+            || {
+                Line::styled(
+                    format!(
+                        "{} open, {} done",
+                        list.iter()
+                            .filter(|a| a.status == ActionStatus::Open)
+                            .count(),
+                        list.iter()
+                            .filter(|a| a.status == ActionStatus::Done)
+                            .count()
+                    ),
+                    t.dim(),
+                )
+            },
+            |e| Line::styled(e, t.warn()),
+        );
+        frame.render_widget(Paragraph::new(foot_text), foot);
+    }
+}
+
+/// One action as a line: `[x] what  (owner, by due)`.
+pub fn action_line(item: &ActionItem, t: crate::tui::theme::Theme, base: Style) -> Line<'static> {
+    let tick = if item.status == ActionStatus::Done {
+        "[x]"
+    } else {
+        "[ ]"
+    };
+    let mut who = Vec::new();
+    if !item.owner.is_empty() {
+        who.push(item.owner.clone());
+    }
+    if !item.due.is_empty() {
+        who.push(format!("by {}", item.due));
+    }
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", who.join(", "))
+    };
+    Line::from(vec![
+        Span::styled(format!("{tick} "), base.patch(t.key())),
+        Span::styled(item.text.clone(), base),
+        Span::styled(who, base.patch(t.dim())),
+    ])
+}

@@ -1,0 +1,174 @@
+//! Merging reviewers' files: clean, conflicting, --prefer, different frameworks, notes kept.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
+#![allow(clippy::many_single_char_names)] // a, b: the two reviewers; o: an output
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use awayday::session::{self, ActionItem, Column, Score, Session};
+
+/// Two reviewers' sessions over the mini framework, in a temp folder with the framework.
+fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
+    std::fs::copy(
+        common::fixture("mini-framework.ron"),
+        dir.join("mini-framework.ron"),
+    )
+    .unwrap();
+    let base = session::load(&common::fixture("mini-session.ron")).unwrap();
+    let mut a = Session {
+        groups: vec!["Alice".into()],
+        nodes: std::collections::BTreeMap::default(),
+        ..base.clone()
+    };
+    a.set_score("1.1", Column::Group(0), Some(Score::Level(3)));
+    a.set_score("1.2", Column::Group(0), Some(Score::Level(2)));
+    a.set_notes("1.1", "Alice: strong evidence".into());
+    a.set_actions(
+        "2.1",
+        vec![ActionItem {
+            text: "Train members".into(),
+            ..Default::default()
+        }],
+    );
+    let mut b = Session {
+        groups: vec!["Bob".into(), "Alice".into()],
+        nodes: std::collections::BTreeMap::default(),
+        ..base
+    };
+    b.set_score("1.1", Column::Group(0), Some(Score::Level(1)));
+    b.set_score("1.1", Column::Group(1), Some(Score::Level(3)));
+    b.set_score("2.1.a.1", Column::Group(1), Some(Score::NotApplicable));
+    b.set_notes("1.1", "Bob: little evidence".into());
+    b.set_actions(
+        "2.1",
+        vec![
+            ActionItem {
+                text: "Train members".into(),
+                ..Default::default()
+            },
+            ActionItem {
+                text: "Audit call-in".into(),
+                ..Default::default()
+            },
+        ],
+    );
+    let (pa, pb) = (dir.join("alice.ron"), dir.join("bob.ron"));
+    session::save(&pa, &a).unwrap();
+    session::save(&pb, &b).unwrap();
+    (pa, pb)
+}
+
+fn run(args: &[&Path]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_awayday"));
+    cmd.arg("merge");
+    for a in args {
+        cmd.arg(a);
+    }
+    cmd.output().unwrap()
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn a_clean_merge_unites_groups_scores_notes_and_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers(dir.path());
+    let out = dir.path().join("merged.ron");
+    let before = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let o = run(&[&a, &b, Path::new("-o"), &out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m = session::load(&out).unwrap();
+    assert_eq!(m.groups, ["Alice", "Bob"]);
+    assert_eq!(m.score("1.1", Column::Group(0)), Some(Score::Level(3)));
+    assert_eq!(m.score("1.1", Column::Group(1)), Some(Score::Level(1)));
+    assert_eq!(m.score("1.2", Column::Group(0)), Some(Score::Level(2)));
+    assert_eq!(
+        m.score("2.1.a.1", Column::Group(0)),
+        Some(Score::NotApplicable)
+    );
+    assert_eq!(
+        m.notes("1.1"),
+        "[alice.ron] Alice: strong evidence\n\n[bob.ron] Bob: little evidence"
+    );
+    let actions: Vec<&str> = m.actions("2.1").iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(actions, ["Train members", "Audit call-in"]);
+    assert_eq!(
+        before,
+        (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap()),
+        "inputs untouched"
+    );
+}
+
+#[test]
+fn conflicts_stop_the_merge_and_are_all_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers(dir.path());
+    let mut s = session::load(&b).unwrap();
+    s.set_score("1.1", Column::Group(1), Some(Score::Level(4)));
+    s.set_score("1.2", Column::Group(1), Some(Score::NotApplicable));
+    session::save(&b, &s).unwrap();
+    let out = dir.path().join("merged.ron");
+    let o = run(&[&a, &b, Path::new("-o"), &out]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("2 conflicting scores"), "{err}");
+    assert!(err.contains("1.1 Alice: alice.ron: 3, bob.ron: 4"), "{err}");
+    assert!(
+        err.contains("1.2 Alice: alice.ron: 2, bob.ron: n/a"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written");
+
+    let o = run(&[
+        &a,
+        &b,
+        Path::new("-o"),
+        &out,
+        Path::new("--prefer"),
+        Path::new("last"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m = session::load(&out).unwrap();
+    assert_eq!(m.score("1.1", Column::Group(0)), Some(Score::Level(4)));
+    assert_eq!(m.score("1.2", Column::Group(0)), Some(Score::NotApplicable));
+
+    let o = run(&[
+        &a,
+        &b,
+        Path::new("-o"),
+        &out,
+        Path::new("--prefer"),
+        Path::new("first"),
+        Path::new("--force"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m = session::load(&out).unwrap();
+    assert_eq!(m.score("1.1", Column::Group(0)), Some(Score::Level(3)));
+}
+
+#[test]
+fn sessions_of_different_frameworks_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers(dir.path());
+    let mut s = session::load(&b).unwrap();
+    s.framework.digest = "0000000000000000".into();
+    session::save(&b, &s).unwrap();
+    let o = run(&[&a, &b, Path::new("-o"), &dir.path().join("m.ron")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("different framework"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_output_is_never_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers(dir.path());
+    let before = std::fs::read(&a).unwrap();
+    let o = run(&[&a, &b, Path::new("-o"), &a, Path::new("--force")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("one of the inputs"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&a).unwrap(), before);
+}

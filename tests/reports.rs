@@ -1,0 +1,152 @@
+//! Reports from the fixture session: the figures, the sections, and a self-contained HTML.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
+
+mod common;
+
+use awayday::framework;
+use awayday::report::{self, model};
+use awayday::session::{self, Session};
+
+fn fixture() -> (framework::Framework, Session) {
+    let path = common::fixture("mini-session.ron");
+    let s = session::load(&path).unwrap();
+    let fw = session::framework_for(&s, Some(&path)).unwrap();
+    (fw, s)
+}
+
+#[test]
+fn the_summary_figures_match_the_hand_worked_ones() {
+    let (fw, s) = fixture();
+    let r = model::build(&fw, &s);
+    assert_eq!(r.coverage, (3, 5));
+    let row = |id: &str| r.summary.iter().find(|row| row.id == id).unwrap();
+    let means = |id: &str| {
+        let row = row(id);
+        let mut v: Vec<String> = row
+            .group_means
+            .iter()
+            .map(|m| session::summary::format_mean(*m))
+            .collect();
+        v.push(session::summary::format_mean(row.agreed_mean));
+        v
+    };
+    assert_eq!(means("1"), ["3.0", "1.0", "2.5", "3.0"]);
+    assert_eq!(means("2.1"), ["3.0", "3.0", "1.0", "2.0"]);
+    assert_eq!((row("1").covered, row("1").total), (2, 2));
+    assert_eq!((row("2.1").covered, row("2.1").total), (1, 3));
+    assert_eq!(r.strongest[0].id, "1");
+    assert_eq!(r.weakest[0].id, "2.1");
+    let spreads: Vec<(&str, Option<u8>)> = r
+        .disagreements
+        .iter()
+        .map(|d| (d.id.as_str(), d.spread))
+        .collect();
+    assert_eq!(spreads, [("1.1", Some(3)), ("2.1.a.1", Some(2))]);
+    assert_eq!(r.orphans.len(), 1);
+    assert_eq!(r.orphans[0].id, "9.9");
+}
+
+#[test]
+fn markdown_has_every_section_and_counts_untouched_statements() {
+    let (fw, s) = fixture();
+    let md = report::to_markdown(&model::build(&fw, &s));
+    for heading in [
+        "# Scrutiny review",
+        "## Summary",
+        "## Strongest and weakest areas",
+        "## Where the groups disagree",
+        "## Findings",
+        "### 1 Outcomes",
+        "### 2.1 Decision-making",
+        "## Action plan",
+        "## Records for statements no longer in the framework",
+    ] {
+        assert!(md.contains(heading), "missing {heading}:\n{md}");
+    }
+    assert!(md.contains("- **Coverage:** 3 of 5 statements scored"));
+    assert!(
+        md.contains("| **1 Outcomes** | 3.0 | 1.0 | 2.5 | 3.0 | 2/2 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| **1.1** The council is improving strongly. | 4 | 1 | 3 | 3 | 3 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("1 more statement has neither scores nor notes."),
+        "{md}"
+    );
+    // The untouched statement is counted, not listed.
+    assert!(!md.contains("Decisions are published promptly"), "{md}");
+    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record | Monitoring Officer | 2026-12-31 | done |"), "{md}");
+    assert!(
+        md.contains("Scrutiny is valued \\| but under-resourced"),
+        "{md}"
+    );
+    assert!(
+        md.contains("&lt;ran out of time&gt; &amp; will revisit"),
+        "{md}"
+    );
+}
+
+#[test]
+fn an_empty_session_says_there_are_no_scores_yet() {
+    let (fw, _) = fixture();
+    let s = Session::new(&fw, vec!["Red".into()], "2026-11-23".into());
+    let md = report::to_markdown(&model::build(&fw, &s));
+    assert!(md.contains("No statements have been scored yet."));
+    assert!(md.contains("Not enough areas have scores yet"));
+    assert!(md.contains("No statement has group scores 2 or more levels apart."));
+    assert!(md.contains("No actions yet."));
+    assert!(!md.contains("NaN"));
+}
+
+#[test]
+fn html_is_self_contained_with_a_heat_map_and_print_styles() {
+    let (fw, s) = fixture();
+    let html = report::to_html(&model::build(&fw, &s));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for external in ["http://", "https://", "src=", "href=", "@import", "url("] {
+        assert!(!html.contains(external), "external reference {external}");
+    }
+    assert!(html.contains("<h2>Heat map</h2>"));
+    assert!(html.contains("@media print"));
+    // Theme 1's Blue mean of 1.0 sits at the bottom of the scale: the reddest cell.
+    assert!(
+        html.contains("style=\"background:#f4a6a6\">1.0</td>"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;ran out of time&gt; &amp; will revisit"));
+    assert!(html.contains("class=\"done\">Publish the call-in record"));
+}
+
+#[test]
+fn report_csv_is_the_export() {
+    let (fw, s) = fixture();
+    let csv = report::to_csv(&fw, &s).unwrap();
+    assert!(csv.starts_with("id,path,statement,Red,Blue,Green,agreed,mean,spread,notes\n"));
+    assert!(csv.contains("1.1,1 Outcomes,The council is improving strongly.,4,1,3,3,2.7,3,Blue saw no evidence of improvement.\n"), "{csv}");
+}
+
+#[test]
+fn the_report_command_writes_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.html");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_awayday"))
+        .args([
+            "report",
+            common::fixture("mini-session.ron").to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Scrutiny review")
+    );
+}
