@@ -38,6 +38,12 @@ pub fn check(path: &Path, out: &mut dyn Write) -> Result<()> {
         }
         return Ok(());
     }
+    if !text.trim().is_empty() && !text.contains("nodes") {
+        anyhow::bail!(
+            "{}: not an awayday session or framework file (it has neither format_version nor nodes)",
+            path.display()
+        );
+    }
     let fw = framework::parse(&text, &path.display().to_string())?;
     writeln!(
         out,

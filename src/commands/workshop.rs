@@ -122,6 +122,14 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     // Lock before reading, so what is loaded is what no one else is changing.
     let _lock = session::SessionLock::acquire(path)?;
     let (s, fw) = load(path)?;
+    // Every change is saved at once, so a file that cannot be written is refused now, not at
+    // the first keystroke. Opening for writing without truncating changes nothing.
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        bail!(
+            "{}: cannot be written ({e}); awayday saves every change as it is made. Fix the file's permissions, or copy it somewhere you can write.",
+            path.display()
+        );
+    }
     remember(path);
     let mut app = App::new(fw, s, path.to_owned());
     if app.framework.digest != app.session.framework.digest {

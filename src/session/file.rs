@@ -21,8 +21,11 @@ pub enum SessionError {
     Foreign { origin: String, message: String },
     #[error("{origin}: {message}")]
     Invalid { origin: String, message: String },
-    #[error("cannot find the framework this session scores: \"{id}\" (edition {edition}){hint}")]
+    #[error(
+        "{origin}: cannot find the framework this session scores: \"{id}\" (edition {edition}){hint}"
+    )]
     FrameworkMissing {
+        origin: String,
         id: String,
         edition: String,
         hint: String,
@@ -177,6 +180,7 @@ pub fn framework_for(
     session_path: Option<&Path>,
 ) -> Result<Framework, SessionError> {
     let fref = &session.framework;
+    let origin = session_path.map_or_else(|| "session".to_owned(), |p| p.display().to_string());
     if let Some(found) = framework::builtin(&fref.id) {
         return Ok(found?);
     }
@@ -190,6 +194,7 @@ pub fn framework_for(
             return Ok(framework::load_path(&full)?);
         }
         return Err(SessionError::FrameworkMissing {
+            origin,
             id: fref.id.clone(),
             edition: fref.edition.clone(),
             hint: format!(
@@ -199,6 +204,7 @@ pub fn framework_for(
         });
     }
     Err(SessionError::FrameworkMissing {
+        origin,
         id: fref.id.clone(),
         edition: fref.edition.clone(),
         hint: "; it is not built in and the session does not say where it came from".into(),

@@ -1,0 +1,232 @@
+//! Bad session files: each gives a clear message naming the file (with line and column for
+//! syntax errors) and a non-zero exit, and the file is never changed, replaced or deleted.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const GOOD: &str = include_str!("fixtures/mini-session.ron");
+
+fn awayday(args: &[&str], dir: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_awayday"))
+        .args(args)
+        .env("AWAYDAY_DATA_DIR", dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Writes `bytes` as a session next to a copy of the mini framework.
+fn bad_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    std::fs::copy(
+        common::fixture("mini-framework.ron"),
+        dir.join("mini-framework.ron"),
+    )
+    .unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Opens and checks the file; both must fail, say `expected`, name the file, and leave the
+/// folder exactly as it was.
+fn refused(name: &str, bytes: &[u8], expected: &str) {
+    refused_by(
+        &["open", "check", "report", "export"],
+        name,
+        bytes,
+        expected,
+    );
+}
+
+fn refused_by(commands: &[&str], name: &str, bytes: &[u8], expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bad_file(dir.path(), name, bytes);
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing();
+    for &cmd in commands {
+        let (ok, err) = awayday(&[cmd, path.to_str().unwrap()], dir.path());
+        assert!(!ok, "{cmd} {name} should fail");
+        assert!(
+            err.contains(&path.display().to_string()),
+            "{cmd} {name}: the message names the file: {err}"
+        );
+        assert!(
+            err.contains(expected),
+            "{cmd} {name}: expected {expected:?} in: {err}"
+        );
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} was changed");
+    assert_eq!(listing(), before, "{name}: files were created or removed");
+}
+
+#[test]
+fn truncated_file_gives_line_and_column() {
+    let cut = &GOOD[..GOOD.len() * 2 / 3];
+    let line = cut.lines().count();
+    refused(
+        "truncated.ron",
+        cut.as_bytes(),
+        &format!("truncated.ron:{line}:"),
+    );
+}
+
+#[test]
+fn corrupt_file_gives_line_and_column() {
+    let corrupt = GOOD.replacen("agreed: Some(Level(3))", "agreed: Some(Level(3)", 1);
+    refused("corrupt.ron", corrupt.as_bytes(), "corrupt.ron:");
+}
+
+#[test]
+fn empty_file() {
+    refused("empty.ron", b"", "is empty");
+    refused("blank.ron", b"  \n\n ", "is empty");
+}
+
+#[test]
+fn binary_file() {
+    refused(
+        "binary.ron",
+        &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0xff],
+        "not UTF-8",
+    );
+}
+
+#[test]
+fn foreign_ron_file() {
+    // `check` accepts a framework file (it checks both kinds); the others want a session.
+    refused_by(
+        &["open", "report", "export"],
+        "framework.ron",
+        include_bytes!("fixtures/mini-framework.ron"),
+        "not an awayday session",
+    );
+    refused(
+        "other.ron",
+        b"(name: \"something else\", size: 3)",
+        "not an awayday session",
+    );
+    refused_by(
+        &["check"],
+        "other2.ron",
+        b"(name: \"x\")",
+        "not an awayday session or framework file",
+    );
+}
+
+#[test]
+fn newer_format_version() {
+    refused(
+        "newer.ron",
+        GOOD.replace("format_version: 1", "format_version: 2")
+            .as_bytes(),
+        "newer awayday",
+    );
+}
+
+#[test]
+fn scores_for_a_group_that_does_not_exist() {
+    refused(
+        "ghost.ron",
+        GOOD.replace("\"Red\": Level(4)", "\"Purple\": Level(4)")
+            .as_bytes(),
+        "\"Purple\", which is not a group",
+    );
+}
+
+#[test]
+fn a_missing_framework_is_named_with_its_edition() {
+    let src = GOOD.replace(
+        "path: Some(\"mini-framework.ron\"),",
+        "path: Some(\"gone.ron\"),",
+    );
+    refused("orphaned.ron", src.as_bytes(), "\"mini\" (edition test)");
+}
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    // Sparse: 51 MB long without writing 51 MB.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(51 * 1024 * 1024)
+        .unwrap();
+    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
+    assert!(!ok);
+    assert!(
+        err.contains("huge.ron") && err.contains("over 50 MB are refused"),
+        "{err}"
+    );
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 51 * 1024 * 1024);
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, err) = awayday(
+        &["open", dir.path().join("nope.ron").to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("nope.ron") && err.contains("No such file"),
+        "{err}"
+    );
+}
+
+/// Root ignores file permissions, so these can only be checked as an ordinary user.
+fn running_as_root() -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    std::fs::write(&probe, "x").unwrap();
+    let mut perms = std::fs::metadata(&probe).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&probe, perms).unwrap();
+    std::fs::OpenOptions::new().write(true).open(&probe).is_ok()
+}
+
+#[test]
+fn unreadable_unwritable_files_and_read_only_folders() {
+    use std::os::unix::fs::PermissionsExt;
+    if running_as_root() {
+        eprintln!("skipping permission checks: root ignores file permissions");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = bad_file(dir.path(), "s.ron", GOOD.as_bytes());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o200)).unwrap();
+    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
+    assert!(
+        !ok && err.contains("s.ron") && err.contains("ermission denied"),
+        "{err}"
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
+    assert!(
+        !ok && err.contains("s.ron") && err.contains("cannot be written"),
+        "{err}"
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
+    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert!(
+        !ok && err.contains("s.ron") && err.contains("ermission denied"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), GOOD);
+}
