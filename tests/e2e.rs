@@ -76,3 +76,34 @@ fn kill_9_loses_nothing_already_on_screen_and_the_session_reopens() {
     t.keys(&["q"]);
     t.wait_exit(10);
 }
+
+#[test]
+fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.ron");
+    let bin = env!("CARGO_BIN_EXE_awayday");
+    let command = format!(
+        "AWAYDAY_CRASH_ON_KEY=~ {bin} new {} --groups Red; echo EXIT=$?; sleep 30",
+        path.display()
+    );
+    let Some(t) = Tmux::start("crash", &command, dir.path()) else {
+        return;
+    };
+    t.wait_for("[saved]", 10);
+    t.keys(&["j", "3"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    t.keys(&["~"]);
+    t.wait_for("EXIT=1", 10);
+    let screen = t.screen();
+    // The terminal is back to normal: the shell's output is visible, the app's screen is gone.
+    assert!(!screen.contains("[saved]"), "{screen}");
+    assert!(screen.contains("stopped on an internal error"), "{screen}");
+    assert!(screen.contains("crash.emergency.ron"), "{screen}");
+    let saved = session::load(&path).unwrap();
+    assert_eq!(saved.score("1.1", Column::Group(0)), Some(Score::Level(3)));
+    let emergency = session::load(&session::emergency_path(&path)).unwrap();
+    assert_eq!(
+        emergency.score("1.1", Column::Group(0)),
+        Some(Score::Level(3))
+    );
+}

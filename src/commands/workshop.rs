@@ -141,6 +141,12 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     if message.is_some() {
         app.message = message;
     }
+    let orphans = crate::session::summary::orphans(&app.framework, &app.session).len();
+    if orphans > 0 {
+        app.message = Some(format!(
+            "{orphans} records are for statements this framework no longer has: kept, and listed in the summary (s)."
+        ));
+    }
     tui::run(app)
 }
 

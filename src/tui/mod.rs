@@ -77,6 +77,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         let mut effect = None;
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
+            #[cfg(debug_assertions)]
+            crash_for_tests(&ev);
             for action in actions_for(app, ev) {
                 effect = strongest(effect, update(app, action));
             }
@@ -105,6 +107,18 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
             }
             None => {}
         }
+    }
+}
+
+/// Debug builds only: panics on the key named in `AWAYDAY_CRASH_ON_KEY`, so the end-to-end
+/// tests can check that a crash restores the terminal and keeps the session.
+#[cfg(debug_assertions)]
+fn crash_for_tests(event: &Event) {
+    if let Event::Key(key) = event
+        && let KeyCode::Char(c) = key.code
+        && std::env::var("AWAYDAY_CRASH_ON_KEY").is_ok_and(|k| k.starts_with(c))
+    {
+        panic!("deliberate crash on '{c}' (AWAYDAY_CRASH_ON_KEY)");
     }
 }
 

@@ -61,15 +61,27 @@ impl DashboardOverlay {
         frame.render_widget(block, area);
         let coverage = coverage_lines(app, inner.width);
         let chart = chart_lines(app, inner.width);
-        let [cov_area, chart_area, list_area] = Layout::vertical([
+        let orphans = summary::orphans(&app.framework, &app.session);
+        let [cov_area, chart_area, list_area, orphan_area] = Layout::vertical([
             Constraint::Length(u16::try_from(coverage.len()).unwrap_or(0)),
             Constraint::Length(u16::try_from(chart.len() + 1).unwrap_or(0)),
             Constraint::Min(4),
+            Constraint::Length(u16::from(!orphans.is_empty())),
         ])
         .areas(inner);
         frame.render_widget(Paragraph::new(coverage), cov_area);
         frame.render_widget(Paragraph::new(chart), chart_area);
         self.render_list(app, frame, list_area);
+        if !orphans.is_empty() {
+            let line = Line::from(vec![
+                Span::styled(
+                    "Kept for ids no longer in the framework: ",
+                    app.theme.warn(),
+                ),
+                Span::raw(orphans.join(", ")),
+            ]);
+            frame.render_widget(Paragraph::new(line), orphan_area);
+        }
     }
 
     fn render_list(&self, app: &App, frame: &mut Frame, area: Rect) {
