@@ -57,6 +57,8 @@ fn wrap_line(
             return;
         }
         let (line_end, next) = match last_space {
+            // The line is full exactly at a space: break there, keeping the last word.
+            _ if chars[i] == ' ' => (i, i + 1),
             Some(s) if s > start => (s, s + 1),
             // No space to break at (or a single over-wide char): cut the word.
             _ => (i.max(start + 1), i.max(start + 1)),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Outcome, popup_block};
-use crate::search::Hit;
+use crate::search::{Hit, Narrowing};
 use crate::tui::app::App;
 use crate::tui::update::Effect;
 
@@ -21,6 +21,8 @@ pub struct SearchOverlay {
     hits: Vec<Hit>,
     /// Which hit Enter would jump to.
     cursor: usize,
+    /// What the last query left, so typing more only re-checks its candidates.
+    narrowing: Narrowing,
 }
 
 impl Default for SearchOverlay {
@@ -32,6 +34,7 @@ impl Default for SearchOverlay {
             input,
             hits: Vec::new(),
             cursor: 0,
+            narrowing: Narrowing::default(),
         }
     }
 }
@@ -67,7 +70,11 @@ impl SearchOverlay {
             KeyCode::PageUp => self.move_cursor(-10),
             _ => {
                 if self.input.input(key) {
-                    self.hits = app.index.search(&self.query(), MAX_HITS);
+                    let (hits, narrowing) =
+                        app.index
+                            .search_from(&self.query(), MAX_HITS, &self.narrowing);
+                    self.hits = hits;
+                    self.narrowing = narrowing;
                     self.cursor = 0;
                 }
             }
