@@ -183,6 +183,16 @@ pub const SECTIONS: &[Section] = &[
                 "edit notes of the selected node (Esc keeps them)",
             ),
             bind(
+                &[k('a')],
+                Action::Actions,
+                "actions of the selected node: add, edit, done, delete",
+            ),
+            bind(
+                &[k('s')],
+                Action::Summary,
+                "summary: coverage, means, where groups disagree",
+            ),
+            bind(
                 &[k('/')],
                 Action::Search,
                 "search all text (Enter jumps, Esc cancels)",
@@ -243,6 +253,78 @@ mod tests {
             for key in b.keys {
                 assert!(seen.insert(*key), "{} is bound twice", key.label());
             }
+        }
+    }
+
+    #[test]
+    fn every_intent_has_a_key() {
+        // Every action a person means (not raw input forwarded to overlays) must be reachable.
+        let intents = [
+            Action::Up,
+            Action::Down,
+            Action::Left,
+            Action::Right,
+            Action::Toggle,
+            Action::Top,
+            Action::Bottom,
+            Action::PageUp,
+            Action::PageDown,
+            Action::NextUnscored,
+            Action::PrevUnscored,
+            Action::NextColumn,
+            Action::PrevColumn,
+            Action::Score(1),
+            Action::Clear,
+            Action::NotApplicable,
+            Action::EditNotes,
+            Action::Actions,
+            Action::Summary,
+            Action::Search,
+            Action::Settings,
+            Action::Undo,
+            Action::Redo,
+            Action::Help,
+            Action::Save,
+            Action::Quit,
+            Action::DetailUp,
+            Action::DetailDown,
+        ];
+        for a in intents {
+            // An exhaustive match: a new action fails to compile here until it is classified.
+            let is_input = match a {
+                Action::Key(_) | Action::Click(..) | Action::Wheel { .. } | Action::Resize(..) => {
+                    true
+                }
+                Action::Up
+                | Action::Down
+                | Action::Left
+                | Action::Right
+                | Action::Toggle
+                | Action::Top
+                | Action::Bottom
+                | Action::PageUp
+                | Action::PageDown
+                | Action::NextUnscored
+                | Action::PrevUnscored
+                | Action::NextColumn
+                | Action::PrevColumn
+                | Action::Score(_)
+                | Action::Clear
+                | Action::NotApplicable
+                | Action::EditNotes
+                | Action::Actions
+                | Action::Summary
+                | Action::Search
+                | Action::Settings
+                | Action::Undo
+                | Action::Redo
+                | Action::Help
+                | Action::Save
+                | Action::Quit
+                | Action::DetailUp
+                | Action::DetailDown => false,
+            };
+            assert!(is_input || key_for(a).is_some(), "{a:?} has no key");
         }
     }
 

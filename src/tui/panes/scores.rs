@@ -21,9 +21,14 @@ const FULL_SCALE_MIN_HEIGHT: u16 = 32;
 impl ScoresPane<'_> {
     /// Lines the pane wants for a screen whose detail pane is `detail_height` tall.
     pub fn height(app: &App, width: u16) -> u16 {
-        let scale_lines = Self::scale_lines(app, width).len();
+        // Lines wrap inside the border, so count each as the rows it will take.
+        let inner = usize::from(width.saturating_sub(2)).max(1);
+        let scale_rows: usize = Self::scale_lines(app, width)
+            .iter()
+            .map(|l| l.width().div_ceil(inner).max(1))
+            .sum();
         let columns = app.session.groups.len() + 1;
-        u16::try_from(columns + 1 + 1 + scale_lines + 2).unwrap_or(u16::MAX)
+        u16::try_from(columns + 1 + 1 + scale_rows + 2).unwrap_or(u16::MAX)
     }
 
     fn scale_lines(app: &App, width: u16) -> Vec<Line<'static>> {
