@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use awayday::framework::{self, Framework};
-use awayday::search::SearchIndex;
+use awayday::search::{Narrowing, SearchIndex};
 use awayday::session::{self, Session};
 use awayday::tui::action::Action;
 use awayday::tui::app::App;
@@ -70,11 +70,31 @@ fn frame(c: &mut Criterion) {
     }
 }
 
+/// The query typed, one keystroke at a time, in the search benches.
+const TYPED: &str = "golden thread";
+
 fn search_keystroke(c: &mut Criterion) {
     for size in sizes() {
         let index = SearchIndex::new(&size.framework);
-        c.bench_function(&format!("search keystroke/{}", size.name), |b| {
-            b.iter(|| index.search(black_box("golden thread"), 100));
+        // The first keystroke has no earlier result to narrow: the worst single keystroke.
+        c.bench_function(&format!("search first keystroke/{}", size.name), |b| {
+            b.iter(|| index.search_from(black_box("g"), 100, &Narrowing::default()));
+        });
+        // Every keystroke of the query, each narrowing the one before; divide by its length
+        // for the mean per keystroke.
+        c.bench_function(&format!("search typing 13 keystrokes/{}", size.name), |b| {
+            b.iter(|| {
+                let mut narrowing = Narrowing::default();
+                for end in 1..=TYPED.len() {
+                    let (hits, next) = index.search_from(&TYPED[..end], 100, &narrowing);
+                    black_box(hits);
+                    narrowing = next;
+                }
+            });
+        });
+        // The whole query at once, as `awayday lookup` runs it.
+        c.bench_function(&format!("search whole query/{}", size.name), |b| {
+            b.iter(|| index.search(black_box(TYPED), 100));
         });
     }
 }
