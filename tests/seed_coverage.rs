@@ -32,55 +32,22 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-/// Page furniture the extraction prints in the middle of the text.
-fn is_furniture(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with("What are the key features of an ideal authority")
-        || t.starts_with("An ideal authority –")
-        || t.contains("Corporate peer review benchmark")
-        || [
-            "Achievements and outcomes",
-            "Leadership and governance",
-            "Engaging with customers",
-            "communities and partners",
-            "Resource and performance management",
-            "Resource and",
-            "performance management",
-            "Organisation and people",
-        ]
-        .iter()
-        .any(|h| t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ') == *h)
-}
-
-/// The bullet pieces of the extraction: from each `•` to the next `•` or blank line.
-fn bullet_pieces(text: &str) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut current: Option<String> = None;
+/// The opening words of every bullet: the text from a `•` to the end of its line, at most
+/// `MAX_WORDS` words. The extraction often prints two columns on one line, so only a bullet's
+/// first words are sure to be its own; the rest of the bullet may be anywhere.
+fn bullet_openings(text: &str) -> Vec<String> {
+    const MAX_WORDS: usize = 6;
+    let mut out = Vec::new();
     for line in text.lines() {
-        if line.trim().is_empty() {
-            pieces.extend(current.take());
-            continue;
-        }
-        if is_furniture(line) {
-            continue;
-        }
-        let mut parts = line.split('•');
-        let before = parts.next().unwrap_or("");
-        if let Some(c) = current.as_mut() {
-            c.push(' ');
-            c.push_str(before);
-        }
-        for part in parts {
-            pieces.extend(current.take());
-            current = Some(part.to_owned());
+        for part in line.split('•').skip(1) {
+            let words: Vec<&str> = part.split_whitespace().take(MAX_WORDS).collect();
+            // Too short to be told apart ("• Jobs"), or a fragment cut by the next column.
+            if words.len() >= 3 {
+                out.push(words.join(" "));
+            }
         }
     }
-    pieces.extend(current);
-    pieces
-        .into_iter()
-        .map(|p| p.trim().to_owned())
-        .filter(|p| squash(p).chars().count() >= 12)
-        .collect()
+    out
 }
 
 #[test]
@@ -100,36 +67,59 @@ fn every_bullet_of_the_clean_extraction_is_in_exactly_one_statement() {
         .filter(|n| n.kind == awayday::framework::NodeKind::Heading)
         .map(|n| squash(&format!("{} – {}", n.title, n.text)))
         .collect();
-    let pieces = bullet_pieces(&text);
-    assert!(
-        pieces.len() > 200,
-        "found only {} bullets: is the seed file the right one?",
-        pieces.len()
-    );
-    let mut problems = Vec::new();
-    for piece in &pieces {
-        let s = squash(piece);
-        let holders: Vec<&str> = statements
+    let openings = bullet_openings(&text);
+    assert!(openings.len() > 200, "found only {} bullets: is the seed file the right one?", openings.len());
+    // Distinct bullets can open with the same words ("Political and managerial leaders…"),
+    // and a line can cut one bullet's opening shorter than another's. So the statements an
+    // opening begins number at least the openings that extend it, and at most those that
+    // extend it or that it extends.
+    let squashed_openings: Vec<String> = openings.iter().map(|o| squash(o)).collect();
+    let bounds = |s: &str| {
+        let extend = squashed_openings.iter().filter(|o| o.starts_with(s)).count();
+        let related = squashed_openings
             .iter()
-            .filter(|(_, t)| t.contains(&s))
-            .map(|(id, _)| id.as_str())
-            .collect();
-        match holders.len() {
-            1 => {}
-            0 if headings.iter().any(|h| h.contains(&s)) => {}
-            0 => problems.push(format!("in no statement: {piece}")),
-            _ => problems.push(format!(
-                "in {} statements ({}): {piece}",
-                holders.len(),
-                holders.join(", ")
-            )),
+            .filter(|o| o.starts_with(s) || s.starts_with(o.as_str()))
+            .count();
+        (extend, related)
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut problems = Vec::new();
+    for opening in &openings {
+        if !seen.insert(opening.as_str()) {
+            continue;
+        }
+        let words: Vec<&str> = opening.split_whitespace().collect();
+        // A line cut short by the other column's text: retry with fewer words, down to three.
+        let found = (3..=words.len()).rev().find_map(|n| {
+            let s = squash(&words[..n].join(" "));
+            let holders: Vec<&str> = statements
+                .iter()
+                .filter(|(_, t)| t.starts_with(&s))
+                .map(|(id, _)| id.as_str())
+                .collect();
+            let in_heading = headings.iter().any(|h| h.starts_with(&s));
+            (!holders.is_empty() || in_heading).then(|| (holders, in_heading, bounds(&s)))
+        });
+        match found {
+            None => problems.push(format!("begins no statement: • {opening}")),
+            Some((holders, in_heading, (least, most)))
+                if !(least..=most).contains(&holders.len()) && !(holders.is_empty() && in_heading) =>
+            {
+                problems.push(format!(
+                    "opens {least} to {most} bullets but begins {} statements ({}): • {opening}",
+                    holders.len(),
+                    holders.join(", ")
+                ));
+            }
+            Some(_) => {}
         }
     }
-    assert!(
-        problems.is_empty(),
-        "{} of {} bullets:\n{}",
-        problems.len(),
-        pieces.len(),
-        problems.join("\n")
-    );
+    // And the other way: each statement begins one of the document's bullets, so none is a
+    // fragment of another or two bullets run together at their start.
+    for (id, t) in &statements {
+        if !squashed_openings.iter().any(|o| t.starts_with(o.as_str()) || o.starts_with(t.as_str())) {
+            problems.push(format!("statement {id} does not begin any bullet of the document"));
+        }
+    }
+    assert!(problems.is_empty(), "{} problems over {} bullets:\n{}", problems.len(), openings.len(), problems.join("\n"));
 }
