@@ -124,13 +124,20 @@ impl Ansi {
     }
 }
 
-/// Cuts a label at a word boundary, marking the cut with an ellipsis.
+/// Cuts a label to at most `max` characters at a word boundary, marking the cut with an
+/// ellipsis (which counts towards `max`).
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_owned();
     }
-    let cut: String = s.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    if max == 0 {
+        return String::new();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    let cut = match cut.rsplit_once(' ') {
+        Some((head, _)) if !head.trim().is_empty() => head,
+        _ => cut.as_str(),
+    };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
@@ -143,6 +150,26 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("aa\n\nbb", 10), vec!["aa", "", "bb"]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+    }
+
+    #[test]
+    fn shorten_never_exceeds_its_width() {
+        for max in 0..30 {
+            for text in [
+                "Constructive working relationships",
+                "Supercalifragilistic",
+                "a b c d e f g",
+            ] {
+                assert!(
+                    shorten(text, max).chars().count() <= max,
+                    "{text:?} at {max}"
+                );
+            }
+        }
+        assert_eq!(
+            shorten("Good governance, decision-making", 18),
+            "Good governance…"
+        );
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
     let path = dir.path().join("crash.ron");
     let bin = env!("CARGO_BIN_EXE_awayday");
     let command = format!(
-        "AWAYDAY_CRASH_ON_KEY=~ {bin} new {} --groups Red; echo EXIT=$?; sleep 30",
+        "AWAYDAY_CRASH_ON_KEY=Z {bin} new {} --groups Red; echo EXIT=$?; sleep 30",
         path.display()
     );
     let Some(t) = Tmux::start("crash", &command, dir.path()) else {
@@ -92,7 +92,7 @@ fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
     t.wait_for("[saved]", 10);
     t.keys(&["j", "3"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
-    t.keys(&["~"]);
+    t.keys(&["Z"]);
     t.wait_for("EXIT=1", 10);
     let screen = t.screen();
     // The terminal is back to normal: the shell's output is visible, the app's screen is gone.

@@ -151,8 +151,8 @@ fn the_benchmark_has_its_themes_elements_headings_and_features() {
         ]
     );
     // Theme 1 is a flat list of features.
-    let theme1 = fw.node(fw.find("1").unwrap());
-    assert_eq!(theme1.children.len(), 11);
+    let first_theme = fw.node(fw.find("1").unwrap());
+    assert_eq!(first_theme.children.len(), 11);
     assert!(
         theme1
             .children

@@ -68,14 +68,21 @@ fn every_bullet_of_the_clean_extraction_is_in_exactly_one_statement() {
         .map(|n| squash(&format!("{} – {}", n.title, n.text)))
         .collect();
     let openings = bullet_openings(&text);
-    assert!(openings.len() > 200, "found only {} bullets: is the seed file the right one?", openings.len());
+    assert!(
+        openings.len() > 200,
+        "found only {} bullets: is the seed file the right one?",
+        openings.len()
+    );
     // Distinct bullets can open with the same words ("Political and managerial leaders…"),
     // and a line can cut one bullet's opening shorter than another's. So the statements an
     // opening begins number at least the openings that extend it, and at most those that
     // extend it or that it extends.
     let squashed_openings: Vec<String> = openings.iter().map(|o| squash(o)).collect();
     let bounds = |s: &str| {
-        let extend = squashed_openings.iter().filter(|o| o.starts_with(s)).count();
+        let extend = squashed_openings
+            .iter()
+            .filter(|o| o.starts_with(s))
+            .count();
         let related = squashed_openings
             .iter()
             .filter(|o| o.starts_with(s) || s.starts_with(o.as_str()))
@@ -103,7 +110,8 @@ fn every_bullet_of_the_clean_extraction_is_in_exactly_one_statement() {
         match found {
             None => problems.push(format!("begins no statement: • {opening}")),
             Some((holders, in_heading, (least, most)))
-                if !(least..=most).contains(&holders.len()) && !(holders.is_empty() && in_heading) =>
+                if !((least..=most).contains(&holders.len())
+                    || holders.is_empty() && in_heading) =>
             {
                 problems.push(format!(
                     "opens {least} to {most} bullets but begins {} statements ({}): • {opening}",
@@ -117,9 +125,20 @@ fn every_bullet_of_the_clean_extraction_is_in_exactly_one_statement() {
     // And the other way: each statement begins one of the document's bullets, so none is a
     // fragment of another or two bullets run together at their start.
     for (id, t) in &statements {
-        if !squashed_openings.iter().any(|o| t.starts_with(o.as_str()) || o.starts_with(t.as_str())) {
-            problems.push(format!("statement {id} does not begin any bullet of the document"));
+        if !squashed_openings
+            .iter()
+            .any(|o| t.starts_with(o.as_str()) || o.starts_with(t.as_str()))
+        {
+            problems.push(format!(
+                "statement {id} does not begin any bullet of the document"
+            ));
         }
     }
-    assert!(problems.is_empty(), "{} problems over {} bullets:\n{}", problems.len(), openings.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems over {} bullets:\n{}",
+        problems.len(),
+        openings.len(),
+        problems.join("\n")
+    );
 }

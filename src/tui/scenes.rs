@@ -58,7 +58,15 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
             },
         ],
     );
-    app.column = crate::session::Column::Group(1);
+    // The groups disagree here: the room will want to talk about it.
+    for (column, level) in [(0, 3), (1, 1), (2, 3)] {
+        app.session.set_score(
+            &id,
+            crate::session::Column::Group(column),
+            Some(crate::session::Score::Level(level)),
+        );
+    }
+    app.column = crate::session::Column::Agreed;
     let keys = |app: &mut App, text: &str| {
         for c in text.chars() {
             update(

@@ -89,10 +89,29 @@ impl DetailPane<'_> {
                 ));
             }
         }
+        // Say when the text runs past the pane, so nothing is missed on a small screen.
+        let width = usize::from(inner.width).max(1);
+        let total: usize = lines
+            .iter()
+            .map(|l| crate::text::wrap(&l.to_string(), width).len().max(1))
+            .sum();
+        let shown = usize::from(app.detail_scroll) + usize::from(inner.height);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((app.detail_scroll, 0))
             .render(inner, buf);
+        if total > shown && area.height > 2 {
+            let hint = Line::styled(" more below: J ", t.key()).right_aligned();
+            hint.render(
+                Rect::new(
+                    area.x + 1,
+                    area.bottom() - 1,
+                    area.width.saturating_sub(2),
+                    1,
+                ),
+                buf,
+            );
+        }
     }
 }
 

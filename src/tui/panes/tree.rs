@@ -64,7 +64,14 @@ impl Widget for TreePane<'_> {
             };
             let indent = "  ".repeat(node.depth);
             let head = format!("{indent}{marker} {} ", node.id);
-            let label_room = width.saturating_sub(head.width() + FIGURES_WIDTH + 2);
+            // Headings keep a fixed column for "12/34 2.5" so figures line up; a statement's
+            // score is short, and its words are worth the room.
+            let figures_room = if node.is_statement() {
+                figures.width()
+            } else {
+                FIGURES_WIDTH
+            };
+            let label_room = width.saturating_sub(head.width() + figures_room + 2);
             let label = crate::text::shorten(&node.label().replace('\n', " "), label_room);
             let pad = width.saturating_sub(head.width() + label.width() + 2 + figures.width());
             let selected = ix == app.selected;
