@@ -154,7 +154,7 @@ fn the_benchmark_has_its_themes_elements_headings_and_features() {
     let first_theme = fw.node(fw.find("1").unwrap());
     assert_eq!(first_theme.children.len(), 11);
     assert!(
-        theme1
+        first_theme
             .children
             .iter()
             .all(|&c| fw.node(c).kind == NodeKind::Statement)

@@ -38,12 +38,17 @@ scene_tests! {
 }
 
 #[test]
-fn every_scene_is_covered() {
-    assert_eq!(
-        scenes::NAMES.len(),
-        7,
-        "add a scene_tests! line for the new scene"
-    );
+fn every_scene_has_its_snapshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for name in scenes::NAMES {
+        for size in ["80x24", "120x40"] {
+            let file = dir.join(format!("snapshots__{name}_{size}.snap"));
+            assert!(
+                file.exists(),
+                "no snapshot for scene {name} at {size}: add it to scene_tests!"
+            );
+        }
+    }
 }
 
 #[test]

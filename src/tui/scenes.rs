@@ -14,11 +14,13 @@ use super::update::update;
 use crate::framework::Framework;
 
 /// The scenes, by name, in the order the README shows them.
-pub const NAMES: [&str; 7] = [
+pub const NAMES: [&str; 9] = [
     "main",
     "heading",
     "search",
     "notes",
+    "actions",
+    "dashboard",
     "settings",
     "help",
     "too-small",
