@@ -1,4 +1,5 @@
-//! Peak memory of a workshop on a framework 100 times the benchmark's size, fully scored by 6
+//! Peak memory of a workshop on a framework of about 25,000 statements (128 copies of the
+//! benchmark; give another number of copies as the argument), fully scored by 6
 //! groups: loads it, draws frames, searches, scores, saves and reloads, then prints the
 //! process's peak resident memory (`VmHWM`, Linux). `cargo run --release --example peak_memory`.
 
@@ -15,7 +16,7 @@ fn main() -> anyhow::Result<()> {
     let copies: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
-        .unwrap_or(100);
+        .unwrap_or(128);
     let base = framework::resolve(None)?;
     let fw = demo::synthetic(&base, copies);
     let statements = fw.statement_count();

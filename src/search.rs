@@ -52,6 +52,8 @@ pub struct SearchIndex {
 
 const PHRASE_BONUS: i64 = 400;
 const WORD_BONUS: i64 = 60;
+/// Above this many first-tier candidates, they are ranked with the greedy scorer.
+const PRECISE_SCORING_LIMIT: usize = 2_000;
 /// Past this many first-tier hits, looser matches are not scored: they would not be shown.
 const FIRST_TIER_ENOUGH: usize = 100;
 
@@ -135,7 +137,14 @@ impl SearchIndex {
             let hay = &self.entries[i as usize].folded;
             folded_terms.iter().all(|t| hay.contains(t.as_str()))
         });
-        let mut scored = self.score(&first, &terms, &phrase, &folded_terms, &self.precise);
+        // The precise scorer is quadratic; a short query can put most of a large framework in
+        // the first tier, where the greedy scorer ranks almost as well at a fraction of the cost.
+        let first_scorer = if first.len() > PRECISE_SCORING_LIMIT {
+            &self.greedy
+        } else {
+            &self.precise
+        };
+        let mut scored = self.score(&first, &terms, &phrase, &folded_terms, first_scorer);
         sort_best_first(&mut scored);
         if scored.len() < FIRST_TIER_ENOUGH.max(limit) {
             let mut more = self.score(&loose, &terms, &phrase, &folded_terms, &self.greedy);

@@ -234,22 +234,22 @@ fn validate(file: &FrameworkFile, src: &str) -> Vec<Problem> {
     while let Some(node) = stack.pop() {
         let n = seen.entry(node.id.clone()).or_insert(0usize);
         *n += 1;
-        let loc = locate_id(src, &node.id, *n - 1);
+        // Messages first; where they are is worked out only if there are any, because finding
+        // an id in the text is a scan of the whole file.
+        let mut found: Vec<String> = Vec::new();
         if *n == 2 {
-            at(loc, format!("duplicate id \"{}\"", node.id));
+            found.push(format!("duplicate id \"{}\"", node.id));
         }
         if node.id.trim().is_empty() || node.id.chars().any(char::is_whitespace) {
-            at(loc, format!("id \"{}\" is empty or has spaces", node.id));
+            found.push(format!("id \"{}\" is empty or has spaces", node.id));
         }
         if node.kind == NodeKind::Statement {
             statements += 1;
             if node.text.trim().is_empty() {
-                at(loc, format!("statement \"{}\" has no text", node.id));
+                found.push(format!("statement \"{}\" has no text", node.id));
             }
             if !node.children.is_empty() {
-                at(
-                    loc,
-                    format!(
+                found.push(format!(
                         "statement \"{}\" has children; only statements are scored, so they must be leaves",
                         node.id
                     ),
@@ -257,24 +257,24 @@ fn validate(file: &FrameworkFile, src: &str) -> Vec<Problem> {
             }
         } else {
             if node.title.trim().is_empty() {
-                at(
-                    loc,
-                    format!(
-                        "{} \"{}\" has no title",
-                        node.kind.label().to_lowercase(),
-                        node.id
-                    ),
-                );
+                found.push(format!(
+                    "{} \"{}\" has no title",
+                    node.kind.label().to_lowercase(),
+                    node.id
+                ));
             }
             if node.children.is_empty() {
-                at(
-                    loc,
-                    format!(
-                        "{} \"{}\" has no statements under it",
-                        node.kind.label().to_lowercase(),
-                        node.id
-                    ),
-                );
+                found.push(format!(
+                    "{} \"{}\" has no statements under it",
+                    node.kind.label().to_lowercase(),
+                    node.id
+                ));
+            }
+        }
+        if !found.is_empty() {
+            let loc = locate_id(src, &node.id, *n - 1);
+            for message in found {
+                at(loc, message);
             }
         }
         stack.extend(node.children.iter().rev());
