@@ -144,7 +144,17 @@ impl SearchIndex {
         } else {
             &self.precise
         };
-        let mut scored = self.score(&first, &terms, &phrase, &folded_terms, first_scorer);
+        let single_letter = terms.len() == 1 && terms[0].chars().count() == 1;
+        let mut scored = if single_letter {
+            // One letter ranks nothing by fuzziness: words starting with it come first, then
+            // the outline's order. This is every first keystroke, so it must be cheap.
+            first
+                .iter()
+                .map(|&i| (bonus(&self.entries[i as usize].folded, &phrase, &folded_terms), i))
+                .collect()
+        } else {
+            self.score(&first, &terms, &phrase, &folded_terms, first_scorer)
+        };
         sort_best_first(&mut scored);
         if scored.len() < FIRST_TIER_ENOUGH.max(limit) {
             let mut more = self.score(&loose, &terms, &phrase, &folded_terms, &self.greedy);
