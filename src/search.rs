@@ -150,7 +150,12 @@ impl SearchIndex {
             // the outline's order. This is every first keystroke, so it must be cheap.
             first
                 .iter()
-                .map(|&i| (bonus(&self.entries[i as usize].folded, &phrase, &folded_terms), i))
+                .map(|&i| {
+                    (
+                        bonus(&self.entries[i as usize].folded, &phrase, &folded_terms),
+                        i,
+                    )
+                })
                 .collect()
         } else {
             self.score(&first, &terms, &phrase, &folded_terms, first_scorer)
