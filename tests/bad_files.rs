@@ -188,7 +188,8 @@ fn a_missing_file_is_named() {
     );
 }
 
-/// Root ignores file permissions, so these can only be checked as an ordinary user.
+/// Root ignores file permissions, so as root the permission checks run the binary as the
+/// unprivileged `nobody` (with `runuser`); as anyone else they run it as themselves.
 fn running_as_root() -> bool {
     let dir = tempfile::tempdir().unwrap();
     let probe = dir.path().join("probe");
@@ -199,34 +200,108 @@ fn running_as_root() -> bool {
     std::fs::OpenOptions::new().write(true).open(&probe).is_ok()
 }
 
+/// Runs `awayday open PATH` as an ordinary user; `None` when that cannot be arranged.
+fn open_unprivileged(path: &Path, dir: &Path) -> Option<(bool, String)> {
+    let bin = env!("CARGO_BIN_EXE_awayday");
+    let out = if running_as_root() {
+        Command::new("runuser")
+            .args(["-u", "nobody", "--", bin, "open"])
+            .arg(path)
+            .env("AWAYDAY_DATA_DIR", dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .ok()?
+    } else {
+        Command::new(bin)
+            .arg("open")
+            .arg(path)
+            .env("AWAYDAY_DATA_DIR", dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .ok()?
+    };
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    // runuser itself failing (no such user, not allowed) is not the app's answer.
+    if err.starts_with("runuser:") {
+        return None;
+    }
+    Some((out.status.success(), err))
+}
+
 #[test]
 fn unreadable_unwritable_files_and_read_only_folders() {
     use std::os::unix::fs::PermissionsExt;
-    if running_as_root() {
-        eprintln!("skipping permission checks: root ignores file permissions");
-        return;
-    }
+    let set = |p: &Path, mode| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
     let dir = tempfile::tempdir().unwrap();
+    set(dir.path(), 0o777);
     let path = bad_file(dir.path(), "s.ron", GOOD.as_bytes());
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o200)).unwrap();
-    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
+    set(&dir.path().join("mini-framework.ron"), 0o644);
+
+    set(&path, 0o200);
+    let Some((ok, err)) = open_unprivileged(&path, dir.path()) else {
+        eprintln!("skipping permission checks: cannot run as an unprivileged user here");
+        return;
+    };
     assert!(
         !ok && err.contains("s.ron") && err.contains("ermission denied"),
-        "{err}"
+        "unreadable: {err}"
     );
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
-    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
+
+    set(&path, 0o444);
+    let (ok, err) = open_unprivileged(&path, dir.path()).unwrap();
     assert!(
         !ok && err.contains("s.ron") && err.contains("cannot be written"),
-        "{err}"
+        "unwritable: {err}"
     );
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o500)).unwrap();
-    let (ok, err) = awayday(&["open", path.to_str().unwrap()], dir.path());
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+
+    set(&path, 0o666);
+    set(dir.path(), 0o555);
+    let (ok, err) = open_unprivileged(&path, dir.path()).unwrap();
+    set(dir.path(), 0o777);
     assert!(
         !ok && err.contains("s.ron") && err.contains("ermission denied"),
-        "{err}"
+        "read-only folder: {err}"
     );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), GOOD);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        GOOD,
+        "never changed"
+    );
+}
+
+#[test]
+fn a_session_of_a_changed_framework_still_checks_and_keeps_its_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = GOOD.replace(
+        "digest: \"1248f25640c1cbf9\"",
+        "digest: \"0123456789abcdef\"",
+    );
+    let path = bad_file(dir.path(), "changed.ron", src.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_awayday"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("the framework has changed since this session was scored"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 for ids the framework no longer has"),
+        "{text}"
+    );
+    let report = Command::new(env!("CARGO_BIN_EXE_awayday"))
+        .arg("report")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        md.contains("| 9.9 | Red 1 | A statement later removed from the framework. |"),
+        "{md}"
+    );
 }
