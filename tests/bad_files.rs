@@ -232,7 +232,7 @@ fn open_unprivileged(path: &Path, dir: &Path) -> Option<(bool, String)> {
 fn unreadable_unwritable_files_and_read_only_folders() {
     use std::os::unix::fs::PermissionsExt;
     let set = |p: &Path, mode| {
-        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
     };
     let dir = tempfile::tempdir().unwrap();
     set(dir.path(), 0o777);
