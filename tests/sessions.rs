@@ -222,6 +222,16 @@ fn saves_are_atomic_and_keep_the_previous_version() {
         std::fs::read_to_string(session::backup_path(&path)).unwrap(),
         first
     );
+    // A save keeps the file's permissions.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        session::save(&path, &s).unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
     // No temporary files left behind.
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -160,6 +160,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         .tempfile_in(dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
+    // The temporary file is private (0600); the file it replaces keeps its own permissions,
+    // and a new one gets the usual 0644, so a report or export can be shared as written.
+    let permissions = std::fs::metadata(path).map_or_else(
+        |_| {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::Permissions::from_mode(0o644)
+        },
+        |m| m.permissions(),
+    );
+    tmp.as_file().set_permissions(permissions).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     if keep_backup && path.exists() {
         // Best effort: a failed backup must not stop the save itself.
