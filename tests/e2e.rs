@@ -51,8 +51,8 @@ fn kill_9_loses_nothing_already_on_screen_and_the_session_reopens() {
     t.keep_dead_panes();
     t.wait_for("[saved]", 10);
     t.keys(&["j", "4", "Tab", "3", "Tab", "2", "Tab", "-", "j", "1"]);
-    // Give the app the moment a person would take to see the screen change.
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    // Kill as soon as the last score is on screen: what the room has seen must be on disk.
+    t.wait_for("Agreed   1  Underdeveloped", 10);
     let pid = t.pid();
     let status = std::process::Command::new("kill")
         .args(["-9", &pid.to_string()])
