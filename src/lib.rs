@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod demo;
+pub mod files;
 pub mod framework;
 pub mod report;
 pub mod search;

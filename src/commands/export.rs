@@ -47,7 +47,7 @@ fn write_out(source: &Path, text: &str, output: Option<&Path>, out: &mut dyn Wri
                     o.display()
                 );
             }
-            session::write_atomic(o, text.as_bytes(), false)?;
+            session::write_atomic(o, text.as_bytes())?;
         }
         None => out.write_all(text.as_bytes())?,
     }

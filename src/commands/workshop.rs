@@ -41,7 +41,7 @@ fn remember(path: &Path) {
     if let Some(dir) = file.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = session::write_atomic(&file, full.display().to_string().as_bytes(), false);
+    let _ = session::write_atomic(&file, full.display().to_string().as_bytes());
 }
 
 /// Creates a session file (refusing to overwrite one) and returns it with its path.

@@ -1,6 +1,5 @@
 //! Reading and writing session files: version check, validation, atomic save with a backup.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -124,11 +123,9 @@ pub fn to_ron(session: &Session) -> String {
         + "\n"
 }
 
-/// The backup kept beside a session: the previous good version.
+/// The backup kept beside a session: the file as it was when it was last opened.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    crate::files::with_suffix(path, ".bak")
 }
 
 /// Where the in-memory session is written if the app stops on an internal error.
@@ -137,50 +134,18 @@ pub fn emergency_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{stem}.emergency.ron"))
 }
 
-/// Writes `session` to `path` atomically: a temporary file in the same folder, flushed to
-/// disk, then renamed over the old file, so a crash leaves either the old or the new file,
-/// never half of one. The previous version is kept as `<file>.bak`.
+/// Writes `session` to `path` atomically (see [`write_atomic`]).
 pub fn save(path: &Path, session: &Session) -> Result<(), SessionError> {
-    write_atomic(path, to_ron(session).as_bytes(), true)
+    write_atomic(path, to_ron(session).as_bytes())
 }
 
-/// Atomic write of any bytes (used for sessions and exports).
-pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SessionError> {
-    let err = |source| SessionError::Write {
+/// Atomic write of any bytes (sessions, reports, exports): a crash leaves the old file or
+/// the new one, never half of one; a symlink stays a symlink.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
+    crate::files::write_atomic(path, bytes).map_err(|source| SessionError::Write {
         path: path.to_owned(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".awayday-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    // The temporary file is private (0600); the file it replaces keeps its own permissions,
-    // and a new one gets the usual 0644, so a report or export can be shared as written.
-    let permissions = std::fs::metadata(path).map_or_else(
-        |_| {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::Permissions::from_mode(0o644)
-        },
-        |m| m.permissions(),
-    );
-    tmp.as_file().set_permissions(permissions).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    if keep_backup && path.exists() {
-        // Best effort: a failed backup must not stop the save itself.
-        let _ = std::fs::copy(path, backup_path(path));
-    }
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    // Make the rename itself durable.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    })
 }
 
 /// Finds the framework a session was scored against: built in by id, else the file it was

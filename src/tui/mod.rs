@@ -48,11 +48,8 @@ pub fn run(mut app: App) -> Result<()> {
 /// it: the last good save is already there), and say where both are.
 fn rescue(app: &App) -> String {
     let emergency = crate::session::emergency_path(&app.path);
-    let saved = crate::session::write_atomic(
-        &emergency,
-        crate::session::to_ron(&app.session).as_bytes(),
-        false,
-    );
+    let saved =
+        crate::session::write_atomic(&emergency, crate::session::to_ron(&app.session).as_bytes());
     match saved {
         Ok(()) => format!(
             "awayday stopped on an internal error. Your session, saved up to the last change, is {}; the state at the moment of the error is in {}.",

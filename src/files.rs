@@ -1,0 +1,337 @@
+//! Files as the user means them: the real file behind any name, whether two names are one
+//! file, reading only regular files of bounded size, creating files beside a session without
+//! following links, and atomic replacement that keeps links, permissions and the umask.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A file's identity on this machine: two names with the same identity are one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    pub fn of(meta: &std::fs::Metadata) -> Self {
+        FileId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+}
+
+/// The identity of the file `path` names, following links; `None` if there is none.
+pub fn file_id(path: &Path) -> Option<FileId> {
+    std::fs::metadata(path).ok().map(|m| FileId::of(&m))
+}
+
+/// Whether two names are the same file (after links, `..`, hard links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((file_id(a), file_id(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The real path behind `path`: every symlink and `..` resolved. A file that does not exist
+/// yet resolves through its folder, so writing to the result writes where the user meant.
+pub fn real_path(path: &Path) -> io::Result<PathBuf> {
+    match std::fs::canonicalize(path) {
+        Ok(p) => Ok(p),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // A dangling symlink is written through: its target is the file meant.
+            if let Ok(target) = std::fs::read_link(path) {
+                let base = parent_dir(path);
+                return real_path(&base.join(target));
+            }
+            let name = path
+                .file_name()
+                .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+            Ok(std::fs::canonicalize(parent_dir(path))?.join(name))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The folder a path is in (`.` for a bare name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// `path` with `suffix` added to its file name: `s.ron` → `s.ron.bak`.
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// A hidden companion beside `path`: `s.ron` → `.s.ron.lock`.
+pub fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}{suffix}"))
+}
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error("is a folder, not a file")]
+    Folder,
+    #[error("is not a regular file (a device, pipe or socket); awayday reads only files")]
+    NotRegular,
+    #[error("is over {} MB; files over {} MB are refused", .0 / 1_000_000, .0 / 1_000_000)]
+    TooBig(u64),
+}
+
+/// Reads a regular file of at most `max` bytes. A device or FIFO is refused before it is
+/// opened (opening a FIFO blocks; reading `/dev/zero` never ends), and the limit is enforced
+/// while reading, so a file that grows after the check still cannot exhaust memory.
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooBig(max));
+    }
+    // O_NONBLOCK: if the name was swapped for a FIFO since the check, opening does not hang.
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed())
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooBig(max));
+    }
+    Ok(bytes)
+}
+
+/// Opens (creating if needed) a companion file of the user's own, never following a link:
+/// a symlink or anything but a regular file owned by this user is refused, so another user of
+/// a shared folder cannot make awayday write through a planted link.
+pub fn open_private(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o666)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "it is a symbolic link; awayday will not write through it (remove it)",
+                )
+            } else {
+                e
+            }
+        })?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file; remove it",
+        ));
+    }
+    if meta.uid() != rustix::process::geteuid().as_raw() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "it belongs to another user; remove it",
+        ));
+    }
+    Ok(file)
+}
+
+/// How [`write_atomic`] treats the file it replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Rename a new file over the old one (the usual, crash-proof way).
+    Rename,
+    /// Write into the existing file (to keep hard links to it).
+    InPlace,
+}
+
+/// Writes `bytes` to `path` so that a crash leaves the old content or the new, never half:
+/// a temporary file beside the target, flushed to disk, renamed over it, and the rename made
+/// durable. A symlink is written through (the link stays a link). A new file gets the
+/// umask's permissions; a replaced one keeps its own.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = real_path(path)?;
+    let dir = parent_dir(&target);
+    let (tmp_path, mut tmp) = create_temp(&target)?;
+    let result = (|| {
+        tmp.write_all(bytes)?;
+        if let Ok(old) = std::fs::metadata(&target) {
+            tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
+        }
+        tmp.sync_all()?;
+        std::fs::rename(&tmp_path, &target)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp_path);
+    }
+    result
+}
+
+/// Writes `bytes` into the existing file at `path`, keeping its identity (and so its hard
+/// links). Not atomic on its own: callers keep a durable copy first.
+pub fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    file.set_len(0)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Flushes a folder so a rename in it survives a power cut. Best effort: some filesystems
+/// cannot sync a folder, and the data itself is already on disk.
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// The prefix of every temporary file made for `target`, so a later run can find and remove
+/// the ones a killed run left.
+pub fn temp_prefix(target: &Path) -> String {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+const TEMP_SUFFIX: &str = ".awayday-tmp";
+
+fn create_temp(target: &Path) -> io::Result<(PathBuf, File)> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let dir = parent_dir(target);
+    let prefix = temp_prefix(target);
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = dir.join(format!("{prefix}{}-{n}{TEMP_SUFFIX}", std::process::id()));
+        // create_new never follows or reuses a planted name; mode 0666 lets the umask decide.
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o666)
+            .open(&path)
+        {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes temporary files a killed run left beside `target`. Call only while holding the
+/// session's lock, so no other awayday is writing one.
+pub fn remove_stale_temps(target: &Path) -> usize {
+    let prefix = temp_prefix(target);
+    let Ok(entries) = std::fs::read_dir(parent_dir(target)) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix)
+            && name.ends_with(TEMP_SUFFIX)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_path_resolves_links_and_dotdot() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("s.ron"), "x").unwrap();
+        std::os::unix::fs::symlink(real.join("s.ron"), dir.path().join("cur.ron")).unwrap();
+        let want = std::fs::canonicalize(real.join("s.ron")).unwrap();
+        assert_eq!(real_path(&dir.path().join("cur.ron")).unwrap(), want);
+        assert_eq!(
+            real_path(&real.join("..").join("real").join("s.ron")).unwrap(),
+            want
+        );
+        assert_eq!(
+            real_path(&real.join("new.ron")).unwrap(),
+            want.with_file_name("new.ron")
+        );
+    }
+
+    #[test]
+    fn write_atomic_keeps_a_symlink_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("t.txt");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("l.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn open_private_refuses_a_planted_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let planted = dir.path().join(".s.ron.lock");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let err = open_private(&planted).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
+    #[test]
+    fn read_limited_refuses_devices_and_big_files() {
+        assert!(matches!(
+            read_limited(Path::new("/dev/zero"), 10),
+            Err(ReadError::NotRegular)
+        ));
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("big");
+        std::fs::write(&f, vec![b'a'; 11]).unwrap();
+        assert!(matches!(read_limited(&f, 10), Err(ReadError::TooBig(10))));
+        assert_eq!(read_limited(&f, 11).unwrap().len(), 11);
+    }
+
+    #[test]
+    fn stale_temps_are_removed_and_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("s.ron");
+        let stale = dir.path().join(format!(".s.ron.123-0{TEMP_SUFFIX}"));
+        let other = dir.path().join(format!(".t.ron.123-0{TEMP_SUFFIX}"));
+        std::fs::write(&stale, "").unwrap();
+        std::fs::write(&other, "").unwrap();
+        assert_eq!(remove_stale_temps(&target), 1);
+        assert!(!stale.exists() && other.exists());
+    }
+}
