@@ -170,16 +170,23 @@ pub enum Replace {
 /// durable. A symlink is written through (the link stays a link). A new file gets the
 /// umask's permissions; a replaced one keeps its own.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = real_path(path)?;
-    let dir = parent_dir(&target);
-    let (tmp_path, mut tmp) = create_temp(&target)?;
+    write_atomic_at(&real_path(path)?, bytes)
+}
+
+/// [`write_atomic`] to exactly `target`: whatever is at that name (a file, or a link someone
+/// planted) is replaced by the rename, never written through.
+pub fn write_atomic_at(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_dir(target);
+    let (tmp_path, mut tmp) = create_temp(target)?;
     let result = (|| {
         tmp.write_all(bytes)?;
-        if let Ok(old) = std::fs::metadata(&target) {
+        if let Ok(old) = std::fs::symlink_metadata(target)
+            && old.is_file()
+        {
             tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
         }
         tmp.sync_all()?;
-        std::fs::rename(&tmp_path, &target)?;
+        std::fs::rename(&tmp_path, target)?;
         sync_dir(dir);
         Ok(())
     })();

@@ -26,6 +26,11 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("awayday: {e}");
+            if e.downcast_ref::<awayday::commands::workshop::NoTerminal>()
+                .is_some()
+            {
+                return ExitCode::from(2);
+            }
             ExitCode::FAILURE
         }
     }

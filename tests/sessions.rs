@@ -5,7 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use awayday::session::{self, Column, Score, SessionLock};
+use awayday::session::{self, Column, Score, SessionLock, Store};
 
 fn awayday(args: &[&str], data_dir: &std::path::Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_awayday"))
@@ -197,27 +197,33 @@ fn opening_a_framework_file_as_a_session_says_what_it_is() {
 fn a_session_held_by_another_process_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = scored_session(dir.path());
-    let lock = SessionLock::acquire(&path).unwrap();
-    let out = awayday(&["open", path.to_str().unwrap()], dir.path());
-    assert!(!out.status.success());
-    let msg = text(&out);
+    let lock = SessionLock::acquire(&path, &path).unwrap();
+    let err = Store::open(&path).unwrap_err().to_string();
     assert!(
-        msg.contains("is open in another awayday") && msg.contains(&std::process::id().to_string()),
-        "{msg}"
+        err.contains("is open in another awayday") && err.contains(&std::process::id().to_string()),
+        "{err}"
     );
     drop(lock);
-    // Released: the next one gets it.
-    SessionLock::acquire(&path).unwrap();
+    // Released: the next one gets it, and the lock file stays (deleting it would race).
+    Store::open(&path).unwrap();
+    assert!(session::lock_path(&path).exists());
 }
 
 #[test]
-fn saves_are_atomic_and_keep_the_previous_version() {
+fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
     let dir = tempfile::tempdir().unwrap();
     let path = scored_session(dir.path());
     let first = std::fs::read_to_string(&path).unwrap();
-    let mut s = session::load(&path).unwrap();
+    let opened = Store::open(&path).unwrap();
+    let mut store = opened.store;
+    let mut s = opened.session;
+    assert_eq!(
+        std::fs::read_to_string(session::backup_path(&path)).unwrap(),
+        first
+    );
     s.set_notes("1.1", "changed".into());
-    session::save(&path, &s).unwrap();
+    store.fold(&s).unwrap();
+    // The backup is still the file as it was when opened.
     assert_eq!(
         std::fs::read_to_string(session::backup_path(&path)).unwrap(),
         first
@@ -226,7 +232,10 @@ fn saves_are_atomic_and_keep_the_previous_version() {
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        session::save(&path, &s).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        std::fs::write(&path, before).unwrap();
+        s.set_notes("1.1", "changed again".into());
+        store.fold(&s).unwrap();
         assert_eq!(
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
@@ -236,7 +245,7 @@ fn saves_are_atomic_and_keep_the_previous_version() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter(|e| e.file_name().to_string_lossy().ends_with("tmp"))
         .collect();
     assert!(leftovers.is_empty());
 }

@@ -68,6 +68,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             groups,
             no_open,
         } => {
+            if !no_open {
+                workshop::require_terminal()?;
+            }
             let (path, _, _) = workshop::create(workshop::NewSession {
                 path,
                 framework: framework.framework,

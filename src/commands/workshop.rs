@@ -110,48 +110,101 @@ fn fresh_path(dir: &Path, date: &str) -> Result<PathBuf> {
     }
 }
 
-/// Loads a session and its framework.
+/// Loads a session and its framework (read only: for reports and exports).
 pub fn load(path: &Path) -> Result<(Session, Framework)> {
     let s = session::load(path)?;
     let fw = session::framework_for(&s, Some(path))?;
     Ok((s, fw))
 }
 
+/// Every change is written at once, so a session that cannot be written is refused up front,
+/// not at the first keystroke: the file itself, and its folder (for the lock, the journal and
+/// the atomic rename).
+fn writable(path: &Path) -> Result<()> {
+    let real = crate::files::real_path(path)?;
+    let dir = crate::files::parent_dir(&real);
+    let refused = |what: &str, e: &dyn std::fmt::Display| {
+        anyhow::anyhow!(
+            "{}: {what} cannot be written ({e}); awayday saves every change as it is made. Fix the permissions, or copy the session somewhere you can write.",
+            path.display()
+        )
+    };
+    // Opening for writing without truncating changes nothing.
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(&real) {
+        return Err(refused("the file", &e));
+    }
+    if let Err(e) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
+        return Err(refused(
+            "its folder",
+            &std::io::Error::from_raw_os_error(e.raw_os_error()),
+        ));
+    }
+    Ok(())
+}
+
+/// The workshop screen needs a terminal to draw on and read keys from.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the workshop screen needs a terminal: standard input and output must both be one (run awayday in a terminal window, not from a pipe, a file or cron). Nothing was created or changed."
+)]
+pub struct NoTerminal;
+
+/// Refuses, before anything is created, to start the screen without a terminal.
+pub fn require_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(NoTerminal.into())
+    }
+}
+
 /// Opens the workshop screen on a session.
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
-    // Lock before reading, so what is loaded is what no one else is changing.
-    let _lock = session::SessionLock::acquire(path)?;
-    let (s, fw) = load(path)?;
-    // Every change is saved at once, so a file that cannot be written is refused now, not at
-    // the first keystroke. Opening for writing without truncating changes nothing.
-    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
-        bail!(
-            "{}: cannot be written ({e}); awayday saves every change as it is made. Fix the file's permissions, or copy it somewhere you can write.",
-            path.display()
-        );
-    }
+    // A broken or unwritable file is reported first, with or without a terminal, and before
+    // anything (lock, backup, journal) is created beside it.
+    load(path)?;
+    writable(path)?;
+    require_terminal()?;
+    // Lock, recover and back up before anything is shown, so what is on screen is what is
+    // on disk and no one else is changing it.
+    let opened = session::Store::open(path)?;
+    let fw = session::framework_for(&opened.session, Some(opened.store.path()))?;
     remember(path);
-    let mut app = App::new(fw, s, path.to_owned());
+    let mut app = App::new(fw, opened.session, path.to_owned());
+    let mut messages: Vec<String> = message.into_iter().collect();
     if app.framework.digest != app.session.framework.digest {
-        app.message = Some(format!(
+        messages.push(format!(
             "The framework has changed since this session was scored (edition {}); scores of statements that still exist are kept.",
             app.framework.edition
         ));
     }
-    if message.is_some() {
-        app.message = message;
-    }
     let orphans = crate::session::summary::orphans(&app.framework, &app.session).len();
     if orphans > 0 {
-        app.message = Some(format!(
+        messages.push(format!(
             "{orphans} records are for statements this framework no longer has: kept, and listed in the summary (s)."
         ));
     }
-    tui::run(app)
+    // What happened to the file itself matters most: say it first.
+    let mut all = opened.notices;
+    all.extend(messages);
+    if !all.is_empty() {
+        app.message = Some(all.join(" "));
+    }
+    if let Some(draft) = opened.draft {
+        let told = app.message.take();
+        app.restore_draft(draft);
+        app.message = match (told, app.message.take()) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        };
+    }
+    tui::run(app, opened.store)
 }
 
 /// Bare `awayday`: the most recent session, or a new one in the data folder.
 pub fn start() -> Result<()> {
+    require_terminal()?;
     if let Ok(file) = recent_file()
         && let Ok(text) = std::fs::read_to_string(file)
     {

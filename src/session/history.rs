@@ -3,7 +3,7 @@
 use super::model::{ActionItem, Column, Score, Session};
 
 /// Which descriptive field of a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MetaField {
     Title,
     Organisation,
@@ -17,6 +17,20 @@ impl MetaField {
             MetaField::Organisation => "Organisation",
             MetaField::Facilitator => "Facilitator",
         }
+    }
+
+    /// The field's value in `session`.
+    pub fn value(self, session: &Session) -> &str {
+        match self {
+            MetaField::Title => &session.title,
+            MetaField::Organisation => &session.organisation,
+            MetaField::Facilitator => &session.facilitator,
+        }
+    }
+
+    /// Sets the field (only through an edit or a journal replay).
+    pub(crate) fn set(self, session: &mut Session, value: String) {
+        *self.slot(session) = value;
     }
 
     fn slot(self, session: &mut Session) -> &mut String {
@@ -130,10 +144,14 @@ impl Edit {
 }
 
 /// Undo and redo stacks. A new edit clears the redo stack, as in every editor.
+///
+/// Every edit applied (forwards, undone or redone) is also kept in `applied` until the
+/// journal takes it, so each one is written to disk whichever way it was made.
 #[derive(Debug, Default, Clone)]
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+    applied: Vec<(Edit, bool)>,
 }
 
 impl History {
@@ -143,6 +161,7 @@ impl History {
             return false;
         }
         edit.apply(session, true);
+        self.applied.push((edit.clone(), true));
         self.undo.push(edit);
         self.redo.clear();
         true
@@ -151,6 +170,7 @@ impl History {
     /// Records an edit whose effect is already in the session (notes typed live).
     pub fn record(&mut self, edit: Edit) {
         if !is_noop(&edit) {
+            self.applied.push((edit.clone(), true));
             self.undo.push(edit);
             self.redo.clear();
         }
@@ -159,6 +179,7 @@ impl History {
     pub fn undo(&mut self, session: &mut Session) -> Option<&Edit> {
         let edit = self.undo.pop()?;
         edit.apply(session, false);
+        self.applied.push((edit.clone(), false));
         self.redo.push(edit);
         self.redo.last()
     }
@@ -166,8 +187,15 @@ impl History {
     pub fn redo(&mut self, session: &mut Session) -> Option<&Edit> {
         let edit = self.redo.pop()?;
         edit.apply(session, true);
+        self.applied.push((edit.clone(), true));
         self.undo.push(edit);
         self.undo.last()
+    }
+
+    /// The edits applied since the last call, with their direction (`true` forwards), oldest
+    /// first, for the journal.
+    pub fn take_applied(&mut self) -> Vec<(Edit, bool)> {
+        std::mem::take(&mut self.applied)
     }
 
     pub fn can_undo(&self) -> bool {

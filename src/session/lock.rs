@@ -1,17 +1,25 @@
-//! One writer per session: an OS lock on a small file beside the session.
+//! One writer per session: a kernel lock (`flock`) on a small file beside the session's real
+//! path, whatever name it was opened by.
 //!
-//! The lock is the kernel's (`flock`), not the file's existence, so when a process dies, even
-//! by `kill -9`, its lock goes with it and the next awayday simply takes over.
+//! The lock is the kernel's, not the file's existence, so when a process dies, even by
+//! `kill -9`, its lock goes with it and the next awayday simply takes over. The lock file is
+//! never deleted: deleting it would let one process lock the deleted file while another
+//! creates a new one, and both would write. It is opened without following links and must be
+//! a regular file of this user's. A session with hard links is also locked on its own inode,
+//! so a second awayday reaching it by another name is refused too.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-/// Held while a session is open; dropping it releases the lock.
+use crate::files;
+
+/// Held while a session is open; dropping it releases the lock (the file stays).
 #[derive(Debug)]
 pub struct SessionLock {
     _file: File,
-    path: PathBuf,
+    _inode: Option<File>,
 }
 
 /// Why a session could not be locked.
@@ -21,63 +29,66 @@ pub enum LockError {
         "{session} is open in another awayday{holder}. Close it there first (or work on a copy): two windows writing one session would lose changes."
     )]
     Held { session: String, holder: String },
-    #[error("{path}: cannot create the lock file beside the session: {source}")]
+    #[error("{path}: cannot use this lock file beside the session: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
 }
 
-/// `.<name>.lock` beside the session.
+/// `.<name>.lock` beside the session's real path.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let name = session.file_name().unwrap_or_default().to_string_lossy();
-    session.with_file_name(format!(".{name}.lock"))
+    files::companion(session, ".lock")
 }
 
 impl SessionLock {
-    /// Takes the lock for `session`, or says who holds it.
-    pub fn acquire(session: &Path) -> Result<SessionLock, LockError> {
-        let path = lock_path(session);
+    /// Takes the lock for the session whose real path is `real`, or says who holds it.
+    /// `shown` is the name the user gave, for messages.
+    pub fn acquire(real: &Path, shown: &Path) -> Result<SessionLock, LockError> {
+        let path = lock_path(real);
         let io = |source| LockError::Io {
             path: path.display().to_string(),
             source,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io)?;
+        let held = |file: &mut File| {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            let pid = pid.trim();
+            LockError::Held {
+                session: shown.display().to_string(),
+                holder: if pid.is_empty() || pid.len() > 12 {
+                    String::new()
+                } else {
+                    format!(" (process {pid})")
+                },
+            }
+        };
+        let mut file = files::open_private(&path).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let mut pid = String::new();
-                let _ = file.read_to_string(&mut pid);
-                let pid = pid.trim();
-                return Err(LockError::Held {
-                    session: session.display().to_string(),
-                    holder: if pid.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (process {pid})")
-                    },
-                });
-            }
+            Err(TryLockError::WouldBlock) => return Err(held(&mut file)),
             Err(TryLockError::Error(e)) => return Err(io(e)),
         }
+        // Hard links: the other names have other lock files, so lock the inode itself too.
+        let inode = match std::fs::metadata(real) {
+            Ok(m) if m.nlink() > 1 => {
+                let f = File::open(real).map_err(io)?;
+                match f.try_lock() {
+                    Ok(()) => Some(f),
+                    Err(TryLockError::WouldBlock) => return Err(held(&mut file)),
+                    Err(TryLockError::Error(e)) => return Err(io(e)),
+                }
+            }
+            _ => None,
+        };
         // Record who holds it, for the message another process shows.
         let _ = file.set_len(0);
         let _ = file.rewind();
         let _ = write!(file, "{}", std::process::id());
         let _ = file.flush();
-        Ok(SessionLock { _file: file, path })
-    }
-}
-
-impl Drop for SessionLock {
-    fn drop(&mut self) {
-        // Tidy up; if this fails the stale file is harmless (the lock is the kernel's).
-        let _ = std::fs::remove_file(&self.path);
+        Ok(SessionLock {
+            _file: file,
+            _inode: inode,
+        })
     }
 }

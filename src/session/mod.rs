@@ -3,9 +3,11 @@
 mod date;
 mod file;
 mod history;
+pub mod journal;
 mod lock;
 mod merge;
 mod model;
+mod store;
 pub mod summary;
 
 pub use date::today;
@@ -19,3 +21,4 @@ pub use merge::{Conflict, MergeError, Prefer, merge};
 pub use model::{
     ActionItem, ActionStatus, Column, FORMAT_VERSION, FrameworkRef, NodeRecord, Score, Session,
 };
+pub use store::{Opened, Store, StoreError};

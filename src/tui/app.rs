@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::framework::{Framework, NodeIx};
 use crate::search::SearchIndex;
+use crate::session::journal::{Draft, Entry};
 use crate::session::{Column, History, Session};
 
 use super::overlays::Overlay;
@@ -41,6 +42,9 @@ pub struct App {
     /// The terminal size, for page moves and mouse hits.
     pub size: (u16, u16),
     pub theme: super::theme::Theme,
+    /// Changes made outside the undo history (notes as they are typed, forms being filled
+    /// in), waiting for the journal.
+    pub outbox: Vec<Entry>,
 }
 
 impl App {
@@ -73,6 +77,7 @@ impl App {
             message: None,
             size: (120, 40),
             theme: super::theme::Theme::from_env(),
+            outbox: Vec::new(),
         };
         app.reveal(selected);
         app.select(selected);
@@ -145,6 +150,44 @@ impl App {
         match column {
             Column::Group(g) => self.session.groups.get(g).map_or("?", String::as_str),
             Column::Agreed => "Agreed",
+        }
+    }
+
+    /// Replaces the whole session (another program's version, or a merge): the undo history
+    /// no longer applies to it, and the selection and column are kept where they still exist.
+    pub fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.history = History::default();
+        if let Column::Group(g) = self.column
+            && g >= self.session.groups.len()
+        {
+            self.column = Column::Group(0);
+        }
+        self.session.selected = Some(self.framework.node(self.selected).id.clone());
+    }
+
+    /// Keeps the text of a form being typed, so a closed terminal does not lose it.
+    pub fn keep_draft(&mut self, draft: Option<Draft>) {
+        self.outbox.push(Entry::Draft(draft));
+    }
+
+    /// Reopens the form that was being typed when awayday was last stopped, with its text.
+    pub fn restore_draft(&mut self, draft: Draft) {
+        let node = match &draft {
+            Draft::Action { node, .. } => self.framework.find(node),
+            _ => None,
+        };
+        if let Some(ix) = node {
+            self.reveal(ix);
+            self.select(ix);
+        }
+        let restored = super::overlays::Overlay::restore(self, &draft);
+        if restored.is_some() {
+            self.overlay = restored;
+            self.message =
+                Some("Recovered the text you were typing when awayday was stopped.".into());
+            // Journal it again: it is in the new journal only once it is written there.
+            self.keep_draft(Some(draft));
         }
     }
 

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod layout;
 pub mod overlays;
 pub mod panes;
+pub mod persist;
 pub mod scenes;
 pub mod svg;
 pub mod theme;
@@ -14,72 +15,130 @@ pub mod ui;
 pub mod update;
 
 use std::io::stdout;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+    Event, KeyCode, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
+use crate::session::Store;
 use action::Action;
-use app::{App, SaveState};
+use app::App;
 use update::{Effect, update};
 
-/// Runs the workshop screen until the user quits. The terminal is restored however it ends;
-/// if the app panics, the session as it was in memory is written beside the file first.
-pub fn run(mut app: App) -> Result<()> {
+/// How long the keyboard must rest before the journal is folded into the readable file.
+const IDLE_FOLD: Duration = Duration::from_secs(2);
+/// How often, while idle, the file is checked for another program's change, and how long a
+/// SIGTERM or SIGHUP waits at most to be noticed.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the workshop screen until the user quits. The terminal is restored however it ends
+/// (a quit, an error, SIGTERM, SIGHUP when the window closes, a panic); every edit is already
+/// in the journal, and what can be folded into the file is.
+pub fn run(mut app: App, mut store: Store) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app)
+        event_loop(&mut terminal, &mut app, &mut store, &stop)
     }));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     match result {
-        Ok(result) => result,
+        Ok(result) => {
+            // However the loop ended, put what the journal holds into the readable file.
+            persist::journal(&mut app, &mut store);
+            if !store.in_conflict() && (store.pending() > 0 || store.selection_moved(&app.session))
+            {
+                persist::fold(&mut app, &mut store);
+            }
+            if store.in_conflict() {
+                eprintln!(
+                    "awayday: {} was changed by another program and nothing was written over it. Your version is kept beside it (*.ours.ron) and in its journal; open the session again to choose what to keep.",
+                    store.shown().display()
+                );
+            }
+            result
+        }
         Err(_) => Err(anyhow::anyhow!(rescue(&app))),
     }
 }
 
 /// After a panic: keep the in-memory session as an emergency copy beside the file (never over
-/// it: the last good save is already there), and say where both are.
+/// it: every edit before the error is already in the file or its journal), and say where.
 fn rescue(app: &App) -> String {
     let emergency = crate::session::emergency_path(&app.path);
     let saved =
         crate::session::write_atomic(&emergency, crate::session::to_ron(&app.session).as_bytes());
     match saved {
         Ok(()) => format!(
-            "awayday stopped on an internal error. Your session, saved up to the last change, is {}; the state at the moment of the error is in {}.",
+            "awayday stopped on an internal error. Your session, saved up to the last change, is {} (reopen it to recover every edit); the state at the moment of the error is in {}.",
             app.path.display(),
             emergency.display()
         ),
         Err(e) => format!(
-            "awayday stopped on an internal error. Your session, saved up to the last change, is {} (an emergency copy could not be written: {e}).",
+            "awayday stopped on an internal error. Your session, saved up to the last change, is {} (reopen it to recover every edit; an emergency copy could not be written: {e}).",
             app.path.display()
         ),
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    stop: &AtomicBool,
+) -> Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut quit_despite_failure = false;
+    let mut last_event = Instant::now();
+    let mut last_check = Instant::now();
     loop {
         terminal.draw(|f| ui::render(app, f))?;
-        // Block for one event, then take whatever is already queued, so a paste or a burst of
-        // keys costs one save and one draw.
-        let mut effect = None;
+        // Wait for an event, waking now and then for idle work and signals.
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(TICK)? {
+                break;
+            }
+            let idle = last_event.elapsed();
+            if store.pending() > 0 && idle >= IDLE_FOLD && !store.in_conflict() {
+                persist::fold(app, store);
+                terminal.draw(|f| ui::render(app, f))?;
+            } else if idle >= IDLE_FOLD && last_check.elapsed() >= IDLE_FOLD {
+                last_check = Instant::now();
+                if !store.in_conflict() && store.changed_elsewhere() {
+                    persist::conflict(app, store);
+                    terminal.draw(|f| ui::render(app, f))?;
+                }
+            }
+        }
+        // Take the event and whatever else is already queued, so a burst of keys costs one
+        // journal write and one draw.
+        let mut effects = Vec::new();
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
             #[cfg(debug_assertions)]
             crash_for_tests(&ev);
-            for action in actions_for(app, ev) {
-                effect = strongest(effect, update(app, action));
+            if let Event::Paste(text) = &ev {
+                effects.extend(overlays::paste(app, text));
             }
-            if effect == Some(Effect::Quit) {
+            for action in actions_for(app, &ev) {
+                effects.extend(update(app, action));
+            }
+            if effects.contains(&Effect::Quit) {
                 break;
             }
             next = if event::poll(Duration::ZERO)? {
@@ -88,21 +147,33 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
                 None
             };
         }
-        match effect {
-            Some(Effect::Save) => save(app),
-            Some(Effect::Quit) => {
-                save(app);
-                if app.save_state == SaveState::Saved || quit_despite_failure {
-                    return Ok(());
-                }
-                app.message = Some(format!(
-                    "Could not save to {}. Fix that, or press {} again to quit without saving.",
-                    app.path.display(),
-                    keymap::key_for(Action::Quit).unwrap_or_default()
-                ));
-                quit_despite_failure = true;
+        last_event = Instant::now();
+        // On disk before the next key is read.
+        persist::journal(app, store);
+        for effect in &effects {
+            if let Effect::Resolve(choice) = effect {
+                persist::resolve(app, store, *choice);
             }
-            None => {}
+        }
+        if effects.contains(&Effect::Flush) || store.journal_is_long() {
+            persist::fold(app, store);
+        }
+        if effects.contains(&Effect::Quit) {
+            if store.in_conflict() {
+                return Ok(());
+            }
+            if store.pending() > 0 || store.selection_moved(&app.session) {
+                persist::fold(app, store);
+            }
+            if store.pending() == 0 || quit_despite_failure {
+                return Ok(());
+            }
+            app.message = Some(format!(
+                "Could not write {} (every edit is kept in its journal and comes back when it is opened). Fix that, or press {} again to quit.",
+                app.path.display(),
+                keymap::key_for(Action::Quit).unwrap_or_default()
+            ));
+            quit_despite_failure = true;
         }
     }
 }
@@ -119,35 +190,14 @@ fn crash_for_tests(event: &Event) {
     }
 }
 
-/// Quit wins over save, save over nothing.
-fn strongest(a: Option<Effect>, b: Option<Effect>) -> Option<Effect> {
-    match (a, b) {
-        (Some(Effect::Quit), _) | (_, Some(Effect::Quit)) => Some(Effect::Quit),
-        (Some(Effect::Save), _) | (_, Some(Effect::Save)) => Some(Effect::Save),
-        _ => None,
-    }
-}
-
-/// Writes the session, recording in the app whether it worked.
-pub fn save(app: &mut App) {
-    match crate::session::save(&app.path, &app.session) {
-        Ok(()) => app.save_state = SaveState::Saved,
-        Err(e) => {
-            let why = e.to_string();
-            app.message = Some(why.clone());
-            app.save_state = SaveState::Failed(why);
-        }
-    }
-}
-
 /// Turns a terminal event into actions: keys through the keymap (or to the open overlay).
-pub fn actions_for(app: &App, event: Event) -> Vec<Action> {
+pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if app.overlay.is_some() {
-                vec![Action::Key(key)]
+                vec![Action::Key(*key)]
             } else {
-                keymap::action_for(key).into_iter().collect()
+                keymap::action_for(*key).into_iter().collect()
             }
         }
         Event::Mouse(m) => match m.kind {
@@ -164,21 +214,9 @@ pub fn actions_for(app: &App, event: Event) -> Vec<Action> {
             }],
             _ => Vec::new(),
         },
-        Event::Resize(w, h) => vec![Action::Resize(w, h)],
-        // Pasted text goes to an open editor as typed keys; on the main screen it is ignored
+        Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
+        // Pasted text is handled whole by `overlays::paste`; on the main screen it is ignored
         // (a stray paste must never score statements).
-        Event::Paste(text) if app.overlay.is_some() => text
-            .chars()
-            .filter(|&c| c != '\r')
-            .map(|c| {
-                let code = if c == '\n' {
-                    KeyCode::Enter
-                } else {
-                    KeyCode::Char(c)
-                };
-                Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
-            })
-            .collect(),
         _ => Vec::new(),
     }
 }

@@ -11,10 +11,14 @@ use super::overlays::{self, Overlay};
 /// What the loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
-    /// Write the session to disk now.
+    /// The session changed (the loop journals every change after each batch of keys).
     Save,
+    /// Write the readable file now (Ctrl-s), not only the journal.
+    Flush,
     /// Save, then leave.
     Quit,
+    /// The facilitator chose what to keep after another program changed the file.
+    Resolve(super::persist::Resolution),
 }
 
 /// Applies one action. Keys go to an open overlay first.
@@ -28,8 +32,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if app.overlay.is_some() {
         return overlays::handle(app, action);
     }
-    let selected_before = app.selected;
-    let effect = match action {
+    match action {
         Action::Up => move_by(app, -1),
         Action::Down => move_by(app, 1),
         Action::PageUp => move_by(app, -page(app)),
@@ -74,7 +77,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Redo => undo_redo(app, false),
         Action::Save => {
             app.message = Some("Saved.".into());
-            Some(Effect::Save)
+            Some(Effect::Flush)
         }
         Action::Quit => Some(Effect::Quit),
         Action::DetailUp => {
@@ -88,13 +91,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Key(_) | Action::Resize(..) => None,
-    };
-    if effect.is_none() && app.selected != selected_before {
-        // The selection is part of the session (a reopen lands on it): save it too.
-        app.mark_changed();
-        return Some(Effect::Save);
     }
-    effect
 }
 
 fn page(app: &App) -> isize {

@@ -11,6 +11,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Outcome, popup_block};
 use crate::framework::NodeIx;
+use crate::session::journal::Draft;
 use crate::session::{ActionItem, ActionStatus, Edit};
 use crate::tui::app::App;
 use crate::tui::update::Effect;
@@ -43,7 +44,22 @@ impl Form {
     fn value(&self, i: usize) -> String {
         self.fields[i].lines().join(" ").trim().to_owned()
     }
+
+    /// The form's text as a draft for the journal.
+    fn draft(&self, node: &str) -> Draft {
+        let raw = |i: usize| self.fields[i].lines().join(" ");
+        Draft::Action {
+            node: node.to_owned(),
+            index: self.index,
+            text: raw(0),
+            owner: raw(1),
+            due: raw(2),
+        }
+    }
 }
+
+/// Longest text one field of an action takes.
+const MAX_FIELD_CHARS: usize = 2000;
 
 pub struct ActionsOverlay {
     node: NodeIx,
@@ -66,6 +82,48 @@ impl ActionsOverlay {
             overlay.form = Some(Form::new(None, &ActionItem::default()));
         }
         overlay
+    }
+
+    /// The overlay with the form that was being typed when awayday was stopped.
+    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+        let Draft::Action {
+            node,
+            index,
+            text,
+            owner,
+            due,
+        } = draft
+        else {
+            return None;
+        };
+        let ix = app.framework.find(node)?;
+        let index = index.filter(|&i| i < app.session.actions(node).len());
+        let item = ActionItem {
+            text: text.clone(),
+            owner: owner.clone(),
+            due: due.clone(),
+            ..ActionItem::default()
+        };
+        Some(ActionsOverlay {
+            node: ix,
+            cursor: index.unwrap_or(0),
+            form: Some(Form::new(index, &item)),
+            error: None,
+        })
+    }
+
+    /// Pasted text goes into the focused field, on one line.
+    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
+        let form = self.form.as_mut()?;
+        let field = &mut form.fields[form.focus];
+        let room = MAX_FIELD_CHARS.saturating_sub(field.lines().join(" ").chars().count());
+        let text = super::one_line(text, room);
+        if text.is_empty() || !field.insert_str(&text) {
+            return None;
+        }
+        let id = app.framework.node(self.node).id.clone();
+        app.keep_draft(Some(form.draft(&id)));
+        Some(Effect::Save)
     }
 
     fn change(app: &mut App, id: &str, after: Vec<ActionItem>) -> Option<Effect> {
@@ -91,6 +149,7 @@ impl ActionsOverlay {
                 KeyCode::Esc => {
                     self.form = None;
                     self.error = None;
+                    app.keep_draft(None);
                     if list.is_empty() {
                         return (Outcome::Close, None);
                     }
@@ -121,10 +180,17 @@ impl ActionsOverlay {
                     }
                     self.form = None;
                     self.error = None;
+                    app.keep_draft(None);
                     return (Outcome::Stay, Self::change(app, &id, list));
                 }
                 _ => {
-                    form.fields[form.focus].input(key);
+                    let field = &mut form.fields[form.focus];
+                    let full = field.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
+                    let typing = matches!(key.code, KeyCode::Char(_));
+                    if !(full && typing) && field.input(key) {
+                        app.keep_draft(Some(form.draft(&id)));
+                        return (Outcome::Stay, Some(Effect::Save));
+                    }
                 }
             }
             return (Outcome::Stay, None);

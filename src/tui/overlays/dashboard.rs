@@ -40,8 +40,7 @@ impl DashboardOverlay {
                 if let Some(d) = list.get(self.cursor) {
                     app.reveal(d.node);
                     app.select(d.node);
-                    app.mark_changed();
-                    return (Outcome::Close, Some(Effect::Save));
+                    return (Outcome::Close, None);
                 }
             }
             _ => {}

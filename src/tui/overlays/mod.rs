@@ -1,6 +1,7 @@
 //! Overlays drawn over the main screen. An open overlay gets every key first.
 
 mod actions;
+mod conflict;
 mod dashboard;
 mod help;
 mod notes;
@@ -12,8 +13,10 @@ use ratatui::Frame;
 use super::action::Action;
 use super::app::App;
 use super::update::Effect;
+use crate::session::journal::Draft;
 
 pub use actions::{ActionsOverlay, action_line};
+pub use conflict::ConflictOverlay;
 pub use dashboard::DashboardOverlay;
 pub use help::HelpOverlay;
 pub use notes::NotesOverlay;
@@ -30,6 +33,7 @@ pub enum Overlay {
     Help(HelpOverlay),
     Notes(NotesOverlay),
     Settings(SettingsOverlay),
+    Conflict(ConflictOverlay),
 }
 
 impl Overlay {
@@ -51,6 +55,48 @@ impl Overlay {
     pub fn settings() -> Self {
         Overlay::Settings(SettingsOverlay::default())
     }
+    pub fn conflict(file: &str, ours: &str) -> Self {
+        Overlay::Conflict(ConflictOverlay::new(file, ours))
+    }
+
+    /// The form a draft was typed in, reopened with its text.
+    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+        match draft {
+            Draft::Action { .. } => ActionsOverlay::restore(app, draft).map(Overlay::Actions),
+            Draft::Meta { .. } | Draft::Group { .. } => {
+                SettingsOverlay::restore(app, draft).map(Overlay::Settings)
+            }
+        }
+    }
+}
+
+/// Longest text one paste may put into a note. Far beyond any note a workshop writes, and
+/// small enough to be handled at once; a bigger paste is refused whole, with a message.
+pub const MAX_PASTE_CHARS: usize = 1_000_000;
+
+/// Pasted text goes to the open form or editor in one piece (one edit, one search), never
+/// as thousands of keys. On the main screen it is ignored: a stray paste must never score.
+pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    let mut overlay = app.overlay.take()?;
+    let effect = match &mut overlay {
+        Overlay::Notes(n) => n.paste(app, text),
+        Overlay::Search(s) => s.paste(app, text),
+        Overlay::Actions(a) => a.paste(app, text),
+        Overlay::Settings(s) => s.paste(app, text),
+        _ => None,
+    };
+    app.overlay = Some(overlay);
+    effect
+}
+
+/// Text for a one-line field: line breaks become spaces, control characters go, and no more
+/// than `max` characters are kept in all (`room` is what the field still has).
+pub(crate) fn one_line(text: &str, room: usize) -> String {
+    text.chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .take(room)
+        .collect()
 }
 
 /// What an overlay decided to do with a key.
@@ -75,6 +121,7 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
         Overlay::Help(h) => h.handle(app, key),
         Overlay::Notes(n) => n.handle(app, key),
         Overlay::Settings(s) => s.handle(app, key),
+        Overlay::Conflict(c) => c.handle(app, key),
     };
     if matches!(outcome, Outcome::Stay) {
         app.overlay = Some(overlay);
@@ -91,6 +138,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Help(h)) => h.render(app, frame),
         Some(Overlay::Notes(n)) => n.render(app, frame),
         Some(Overlay::Settings(s)) => s.render(app, frame),
+        Some(Overlay::Conflict(c)) => c.render(app, frame),
         None => {}
     }
 }

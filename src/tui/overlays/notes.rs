@@ -1,5 +1,6 @@
-//! The notes editor: multi-line notes for any node. Text is written into the session as it is
-//! typed (so a crash loses at most a keystroke); closing records one undoable change.
+//! The notes editor: multi-line notes for any node. Text is written into the session and its
+//! journal as it is typed (so a crash loses at most a keystroke); closing records one
+//! undoable change. A paste arrives whole, as one change.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -17,6 +18,8 @@ pub struct NotesOverlay {
     /// The notes when the editor opened, for the undo record.
     before: String,
     editor: TextArea<'static>,
+    /// The notes as last journalled, to journal only what each key changed.
+    journalled: String,
 }
 
 impl NotesOverlay {
@@ -33,6 +36,7 @@ impl NotesOverlay {
         editor.move_cursor(ratatui_textarea::CursorMove::End);
         NotesOverlay {
             node: app.selected,
+            journalled: before.clone(),
             before,
             editor,
         }
@@ -56,11 +60,43 @@ impl NotesOverlay {
             return (Outcome::Close, Some(Effect::Save));
         }
         if self.editor.input(key) {
-            app.session.set_notes(&id, self.text());
-            app.mark_changed();
+            self.changed(app, &id);
             return (Outcome::Stay, Some(Effect::Save));
         }
         (Outcome::Stay, None)
+    }
+
+    /// Puts pasted text in at the cursor as one change; a paste past
+    /// [`super::MAX_PASTE_CHARS`] is refused whole.
+    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let count = text.chars().count();
+        if count + self.journalled.len() > super::MAX_PASTE_CHARS {
+            app.message = Some(format!(
+                "That paste is {count} characters; a note holds up to {} in all. Nothing was pasted.",
+                super::MAX_PASTE_CHARS
+            ));
+            return None;
+        }
+        if !self.editor.insert_str(&text) {
+            return None;
+        }
+        let id = app.framework.node(self.node).id.clone();
+        self.changed(app, &id);
+        Some(Effect::Save)
+    }
+
+    /// The editor's text changed: into the session, and its difference into the journal.
+    fn changed(&mut self, app: &mut App, id: &str) {
+        let text = self.text();
+        app.outbox.push(crate::session::journal::notes_entry(
+            id,
+            &self.journalled,
+            &text,
+        ));
+        app.session.set_notes(id, text.clone());
+        self.journalled = text;
+        app.mark_changed();
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {

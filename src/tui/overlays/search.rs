@@ -16,6 +16,9 @@ use crate::tui::update::Effect;
 /// How many matches are kept for the list.
 const MAX_HITS: usize = 100;
 
+/// Longest query: far more than any phrase looked up, and a bound on a keystroke's work.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 pub struct SearchOverlay {
     input: TextArea<'static>,
     hits: Vec<Hit>,
@@ -59,8 +62,7 @@ impl SearchOverlay {
                 let ix = hit.node;
                 app.reveal(ix);
                 app.select(ix);
-                app.mark_changed();
-                return (Outcome::Close, Some(Effect::Save));
+                return (Outcome::Close, None);
             }
             KeyCode::Down | KeyCode::Tab => self.move_cursor(1),
             KeyCode::Char('n') if ctrl => self.move_cursor(1),
@@ -69,7 +71,11 @@ impl SearchOverlay {
             KeyCode::PageDown => self.move_cursor(10),
             KeyCode::PageUp => self.move_cursor(-10),
             _ => {
-                if self.input.input(key) {
+                let full = self.query().chars().count() >= MAX_QUERY_CHARS;
+                if full && matches!(key.code, KeyCode::Char(_)) {
+                    app.message =
+                        Some(format!("A search is at most {MAX_QUERY_CHARS} characters."));
+                } else if self.input.input(key) {
                     let (hits, narrowing) =
                         app.index
                             .search_from(&self.query(), MAX_HITS, &self.narrowing);
@@ -80,6 +86,22 @@ impl SearchOverlay {
             }
         }
         (Outcome::Stay, None)
+    }
+
+    /// Pasted text joins the query on one line (cut at [`MAX_QUERY_CHARS`]), searched once.
+    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
+        let room = MAX_QUERY_CHARS.saturating_sub(self.query().chars().count());
+        let text = super::one_line(text, room);
+        if text.is_empty() || !self.input.insert_str(&text) {
+            return None;
+        }
+        let (hits, narrowing) =
+            app.index
+                .search_from(&self.query(), MAX_HITS, &Narrowing::default());
+        self.hits = hits;
+        self.narrowing = narrowing;
+        self.cursor = 0;
+        None
     }
 
     fn move_cursor(&mut self, delta: isize) {

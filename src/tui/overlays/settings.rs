@@ -10,6 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Outcome, popup_block};
+use crate::session::journal::Draft;
 use crate::session::{Edit, MetaField};
 use crate::tui::app::App;
 use crate::tui::update::Effect;
@@ -54,7 +55,64 @@ fn value(app: &App, row: Row) -> String {
     }
 }
 
+/// Longest text a session detail or group name takes.
+const MAX_FIELD_CHARS: usize = 500;
+
+fn editor_with(text: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(vec![text.to_owned()]);
+    editor.set_cursor_line_style(Style::default());
+    editor.move_cursor(ratatui_textarea::CursorMove::End);
+    editor
+}
+
+/// The row being edited as a draft for the journal.
+fn draft(row: Row, editor: &TextArea<'static>) -> Draft {
+    let value = editor.lines().join(" ");
+    match row {
+        Row::Meta(field) => Draft::Meta { field, value },
+        Row::Group(g) => Draft::Group {
+            index: Some(g),
+            value,
+        },
+        Row::AddGroup => Draft::Group { index: None, value },
+    }
+}
+
 impl SettingsOverlay {
+    /// The overlay with the field that was being typed when awayday was stopped.
+    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+        let rows = rows(app);
+        let (row, value) = match draft {
+            Draft::Meta { field, value } => (Row::Meta(*field), value),
+            Draft::Group {
+                index: Some(g),
+                value,
+            } => (Row::Group(*g), value),
+            Draft::Group { index: None, value } => (Row::AddGroup, value),
+            Draft::Action { .. } => return None,
+        };
+        let cursor = rows.iter().position(|&r| r == row)?;
+        Some(SettingsOverlay {
+            cursor,
+            editing: Some(editor_with(value)),
+            error: None,
+        })
+    }
+
+    /// Pasted text goes into the field being edited, on one line.
+    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
+        let editor = self.editing.as_mut()?;
+        let room = MAX_FIELD_CHARS.saturating_sub(editor.lines().join(" ").chars().count());
+        let text = super::one_line(text, room);
+        if text.is_empty() || !editor.insert_str(&text) {
+            return None;
+        }
+        let row = rows(app)[self.cursor];
+        let kept = draft(row, editor);
+        app.keep_draft(Some(kept));
+        Some(Effect::Save)
+    }
+
     pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
         let rows = rows(app);
         if let Some(editor) = &mut self.editing {
@@ -62,13 +120,20 @@ impl SettingsOverlay {
                 KeyCode::Esc => {
                     self.editing = None;
                     self.error = None;
+                    app.keep_draft(None);
                 }
                 KeyCode::Enter => {
                     let text = editor.lines().join(" ").trim().to_owned();
                     return self.commit(app, rows[self.cursor], text);
                 }
                 _ => {
-                    editor.input(key);
+                    let full = editor.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
+                    let typing = matches!(key.code, KeyCode::Char(_));
+                    if !(full && typing) && editor.input(key) {
+                        let kept = draft(rows[self.cursor], editor);
+                        app.keep_draft(Some(kept));
+                        return (Outcome::Stay, Some(Effect::Save));
+                    }
                 }
             }
             return (Outcome::Stay, None);
@@ -82,10 +147,7 @@ impl SettingsOverlay {
                 self.cursor = self.cursor.saturating_sub(1);
             }
             KeyCode::Enter | KeyCode::Char('r' | 'a') => {
-                let mut editor = TextArea::new(vec![value(app, rows[self.cursor])]);
-                editor.set_cursor_line_style(Style::default());
-                editor.move_cursor(ratatui_textarea::CursorMove::End);
-                self.editing = Some(editor);
+                self.editing = Some(editor_with(&value(app, rows[self.cursor])));
                 self.error = None;
             }
             _ => {}
@@ -122,6 +184,7 @@ impl SettingsOverlay {
         };
         self.editing = None;
         self.error = None;
+        app.keep_draft(None);
         if app.history.apply(&mut app.session, edit) {
             app.mark_changed();
             return (Outcome::Stay, Some(Effect::Save));

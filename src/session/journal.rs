@@ -1,0 +1,408 @@
+//! The session's journal: an append-only file beside the session holding every edit since the
+//! readable RON was last written, one checksummed line per batch of edits, fsynced before the
+//! next key is read. Like vim's swap file or `SQLite`'s WAL, it makes each keystroke durable at
+//! the cost of the keystroke, and is folded into the RON when the app is idle and on quit.
+//!
+//! Every entry is an absolute value ("Red's score on 2.3.a.1 is 3", "the notes of 1.1 are
+//! …"), not a difference, so replaying a record twice, or over a file that already holds it,
+//! gives the same session. The header names the file content the records apply to (`base`),
+//! and a `Fold` entry says which content they were folded into, so opening can tell "already
+//! in the file" from "the file was changed elsewhere".
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::history::MetaField;
+use super::model::{ActionItem, Column, Score, Session};
+
+/// The first line of a journal: which session, and the file content its records apply to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// Always "awayday journal", so a stray file is not mistaken for one.
+    pub journal: String,
+    pub version: u32,
+    /// The session's real path when the journal was started.
+    pub session: String,
+    /// SHA-256 of the session file's bytes the records apply to.
+    pub base: String,
+}
+
+pub const MAGIC: &str = "awayday journal";
+pub const VERSION: u32 = 1;
+
+impl Header {
+    pub fn new(session: &str, base: &str) -> Self {
+        Header {
+            journal: MAGIC.to_owned(),
+            version: VERSION,
+            session: session.to_owned(),
+            base: base.to_owned(),
+        }
+    }
+}
+
+/// Text being typed in a form, kept like notes so a closed terminal does not lose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Draft {
+    /// An action being written on `node` (`index` is the action edited, `None` for a new one).
+    Action {
+        node: String,
+        index: Option<usize>,
+        text: String,
+        owner: String,
+        due: String,
+    },
+    /// The session's title, organisation or facilitator being edited.
+    Meta { field: MetaField, value: String },
+    /// A group's name being edited (`index`), or a new group's (`None`).
+    Group { index: Option<usize>, value: String },
+}
+
+/// One change, as an absolute value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entry {
+    /// A score: `group` is the group's name, `None` for the agreed score; `score: None` clears.
+    Score {
+        node: String,
+        group: Option<String>,
+        score: Option<Score>,
+    },
+    Notes {
+        node: String,
+        text: String,
+    },
+    /// A change inside a long note, so a keystroke in it writes the keystroke, not the note:
+    /// at byte `at`, `delete` bytes replaced by `insert`. Applied only to the note it was
+    /// made on (`before`: the first 16 hex digits of that note's SHA-256), so a replay over
+    /// a note changed elsewhere cannot garble it.
+    NotesSplice {
+        node: String,
+        before: String,
+        at: usize,
+        delete: usize,
+        insert: String,
+    },
+    Actions {
+        node: String,
+        actions: Vec<ActionItem>,
+    },
+    RenameGroup {
+        from: String,
+        to: String,
+    },
+    AddGroup {
+        name: String,
+    },
+    RemoveGroup {
+        name: String,
+    },
+    Meta {
+        field: MetaField,
+        value: String,
+    },
+    /// The form being typed in, or `None` once it is kept or cancelled.
+    Draft(Option<Draft>),
+    /// The records before this one were written into the file whose SHA-256 is `digest`.
+    Fold {
+        digest: String,
+    },
+}
+
+/// One line of the journal: the edits of one batch of keys, and where the selection was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+/// SHA-256 of some bytes, as hex: the identity of a file's content.
+pub fn digest(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in hash {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// A line: the first 16 hex digits of the payload's SHA-256, a space, the JSON payload, and a
+/// newline. A line cut short by a crash, or damaged, fails its checksum.
+pub fn encode_line<T: Serialize>(value: &T) -> String {
+    // Plain data with string keys always serialises.
+    let json = serde_json::to_string(value).unwrap_or_default();
+    format!("{} {json}\n", &digest(json.as_bytes())[..16])
+}
+
+fn decode_line<T: serde::de::DeserializeOwned>(line: &str) -> Option<T> {
+    let (sum, json) = line.split_once(' ')?;
+    if sum.len() != 16 || digest(json.as_bytes())[..16] != *sum {
+        return None;
+    }
+    serde_json::from_str(json).ok()
+}
+
+/// What a journal's bytes hold.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub header: Option<Header>,
+    pub records: Vec<Record>,
+    /// The journal ended in the middle of a record (a crash while writing it): the whole
+    /// records before it are kept, the rest is dropped.
+    pub torn: bool,
+}
+
+/// Reads a journal's text. An empty file (a fold was cut short after emptying it) holds
+/// nothing; a file whose first line is not a header is `header: None`.
+pub fn parse(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return parsed;
+    };
+    parsed.header = first
+        .strip_suffix('\n')
+        .and_then(decode_line::<Header>)
+        .filter(|h| h.journal == MAGIC);
+    if parsed.header.is_none() {
+        return parsed;
+    }
+    for line in lines {
+        if let Some(r) = line.strip_suffix('\n').and_then(decode_line::<Record>) {
+            parsed.records.push(r);
+        } else {
+            parsed.torn = true;
+            break;
+        }
+    }
+    parsed
+}
+
+/// Notes shorter than this are journalled whole on every change (simple, and safe to replay
+/// anywhere); longer ones as splices, so the bytes per keystroke stay small.
+pub const WHOLE_NOTE_BYTES: usize = 4096;
+
+/// The entry recording that `node`'s notes went from `before` to `after`.
+pub fn notes_entry(node: &str, before: &str, after: &str) -> Entry {
+    if before.len().max(after.len()) < WHOLE_NOTE_BYTES {
+        return Entry::Notes {
+            node: node.to_owned(),
+            text: after.to_owned(),
+        };
+    }
+    let mut prefix = before
+        .bytes()
+        .zip(after.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !before.is_char_boundary(prefix) || !after.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = before.len().min(after.len()) - prefix;
+    let mut suffix = before
+        .bytes()
+        .rev()
+        .zip(after.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !before.is_char_boundary(before.len() - suffix)
+        || !after.is_char_boundary(after.len() - suffix)
+    {
+        suffix -= 1;
+    }
+    Entry::NotesSplice {
+        node: node.to_owned(),
+        before: digest(before.as_bytes())[..16].to_owned(),
+        at: prefix,
+        delete: before.len() - suffix - prefix,
+        insert: after[prefix..after.len() - suffix].to_owned(),
+    }
+}
+
+/// The journal entries that record `edit`'s effect on `session`, read after it was applied
+/// (forwards or backwards), as absolute values.
+pub fn entries_for(edit: &super::Edit, forward: bool, session: &Session) -> Vec<Entry> {
+    use super::Edit;
+    match edit {
+        Edit::Score { node, column, .. } => vec![Entry::Score {
+            node: node.clone(),
+            group: match column {
+                Column::Group(g) => match session.groups.get(*g) {
+                    Some(name) => Some(name.clone()),
+                    None => return Vec::new(),
+                },
+                Column::Agreed => None,
+            },
+            score: session.score(node, *column),
+        }],
+        Edit::Notes { node, .. } => vec![Entry::Notes {
+            node: node.clone(),
+            text: session.notes(node).to_owned(),
+        }],
+        Edit::Actions { node, .. } => vec![Entry::Actions {
+            node: node.clone(),
+            actions: session.actions(node).to_vec(),
+        }],
+        Edit::RenameGroup { before, after, .. } => {
+            let (from, to) = if forward {
+                (before, after)
+            } else {
+                (after, before)
+            };
+            vec![Entry::RenameGroup {
+                from: from.clone(),
+                to: to.clone(),
+            }]
+        }
+        Edit::AddGroup { name } => vec![if forward {
+            Entry::AddGroup { name: name.clone() }
+        } else {
+            Entry::RemoveGroup { name: name.clone() }
+        }],
+        Edit::Meta { field, .. } => vec![Entry::Meta {
+            field: *field,
+            value: field.value(session).to_owned(),
+        }],
+    }
+}
+
+/// Applies one entry to a session. Entries that no longer fit (a score for a group that is
+/// gone) are skipped: replay must never fail half-way.
+pub fn apply(session: &mut Session, entry: &Entry) {
+    match entry {
+        Entry::Score { node, group, score } => {
+            let column = match group {
+                None => Some(Column::Agreed),
+                Some(g) => session
+                    .groups
+                    .iter()
+                    .position(|x| x == g)
+                    .map(Column::Group),
+            };
+            if let Some(column) = column {
+                session.set_score(node, column, *score);
+            }
+        }
+        Entry::Notes { node, text } => {
+            session.set_notes(node, text.clone());
+        }
+        Entry::NotesSplice {
+            node,
+            before,
+            at,
+            delete,
+            insert,
+        } => {
+            let notes = session.notes(node);
+            let end = at.saturating_add(*delete);
+            if digest(notes.as_bytes())[..16] == *before
+                && end <= notes.len()
+                && notes.is_char_boundary(*at)
+                && notes.is_char_boundary(end)
+            {
+                let mut text = String::with_capacity(notes.len() + insert.len());
+                text.push_str(&notes[..*at]);
+                text.push_str(insert);
+                text.push_str(&notes[end..]);
+                session.set_notes(node, text);
+            }
+        }
+        Entry::Actions { node, actions } => {
+            session.set_actions(node, actions.clone());
+        }
+        Entry::RenameGroup { from, to } => {
+            if let Some(i) = session.groups.iter().position(|g| g == from) {
+                let _ = session.rename_group(i, to);
+            }
+        }
+        Entry::AddGroup { name } => {
+            let _ = session.add_group(name);
+        }
+        Entry::RemoveGroup { name } => {
+            if session.groups.last() == Some(name) && session.groups.len() > 1 {
+                session.remove_last_group();
+            }
+        }
+        Entry::Meta { field, value } => field.set(session, value.clone()),
+        Entry::Draft(_) | Entry::Fold { .. } => {}
+    }
+}
+
+/// The outcome of replaying records over a session.
+#[derive(Debug, Default)]
+pub struct Replayed {
+    /// Edits applied (drafts and folds not counted).
+    pub edits: usize,
+    /// The form that was being typed when the journal ends, if any.
+    pub draft: Option<Draft>,
+}
+
+/// Replays `records` over `session` in order.
+pub fn replay(session: &mut Session, records: &[Record]) -> Replayed {
+    let mut out = Replayed::default();
+    for r in records {
+        for e in &r.entries {
+            match e {
+                Entry::Draft(d) => out.draft.clone_from(d),
+                Entry::Fold { .. } => {}
+                other => {
+                    apply(session, other);
+                    out.edits += 1;
+                }
+            }
+        }
+        if let Some(sel) = &r.selected {
+            session.selected = Some(sel.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_line_ends_the_journal() {
+        let h = encode_line(&Header::new("/s.ron", "abc"));
+        let r = encode_line(&Record {
+            selected: None,
+            entries: vec![Entry::AddGroup { name: "Red".into() }],
+        });
+        let whole = format!("{h}{r}{r}");
+        let p = parse(&whole);
+        assert_eq!((p.records.len(), p.torn), (2, false));
+        let cut = &whole[..whole.len() - 5];
+        let p = parse(cut);
+        assert_eq!((p.records.len(), p.torn), (1, true));
+        let flipped = whole.replacen("Red", "Rex", 1);
+        let p = parse(&flipped);
+        assert_eq!((p.records.len(), p.torn), (0, true));
+    }
+
+    #[test]
+    fn a_long_note_is_journalled_as_a_splice_that_replays_exactly() {
+        let node = "1.1";
+        let before = format!("{}é tail", "a".repeat(5000));
+        let after = format!("{}éX tail", "a".repeat(5000));
+        let entry = notes_entry(node, &before, &after);
+        assert!(matches!(&entry, Entry::NotesSplice { insert, .. } if insert == "X"));
+        let fw = crate::framework::resolve(None).unwrap();
+        let mut s = Session::new(&fw, vec!["Red".into()], "2026-01-01".into());
+        s.set_notes(node, before.clone());
+        apply(&mut s, &entry);
+        assert_eq!(s.notes(node), after);
+        // Replayed again over the changed note, it does nothing.
+        apply(&mut s, &entry);
+        assert_eq!(s.notes(node), after);
+    }
+
+    #[test]
+    fn a_file_without_a_header_is_not_a_journal() {
+        assert!(parse("hello\n").header.is_none());
+        assert!(parse("").header.is_none());
+    }
+}

@@ -1,0 +1,105 @@
+//! Between the screen and the disk: the app's changes as journal records, folds into the
+//! readable file, and the facilitator's choice when another program changed the file.
+
+use crate::session::{Store, StoreError, journal};
+
+use super::app::{App, SaveState};
+use super::overlays::Overlay;
+
+/// What to do when another program changed the session file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Take their file; ours stays in the copy kept beside it.
+    Theirs,
+    /// Write ours over it; theirs is kept beside it.
+    Ours,
+    /// Unite both, ours winning where both scored a statement differently.
+    Merge,
+}
+
+/// Writes every change made since the last call to the journal, durably. Moving around
+/// writes nothing: the selection rides along with the next edit.
+pub fn journal(app: &mut App, store: &mut Store) {
+    let mut entries: Vec<journal::Entry> = app
+        .history
+        .take_applied()
+        .iter()
+        .flat_map(|(edit, forward)| journal::entries_for(edit, *forward, &app.session))
+        .collect();
+    entries.append(&mut app.outbox);
+    if entries.is_empty() {
+        return;
+    }
+    match store.append(entries, app.session.selected.clone()) {
+        Ok(_) => app.save_state = SaveState::Saved,
+        Err(e) => fail(app, &e),
+    }
+}
+
+/// Folds the journal into the readable file. A change by another program stops it and asks
+/// the facilitator what to keep.
+pub fn fold(app: &mut App, store: &mut Store) {
+    match store.fold(&app.session) {
+        Ok(()) => app.save_state = SaveState::Saved,
+        Err(StoreError::ChangedElsewhere { .. }) => conflict(app, store),
+        Err(e) => fail(app, &e),
+    }
+}
+
+fn fail(app: &mut App, e: &StoreError) {
+    let why = e.to_string();
+    app.message = Some(why.clone());
+    app.save_state = SaveState::Failed(why);
+}
+
+/// Another program changed the file: keep this window's state beside it at once, stop
+/// writing over it, and ask.
+pub fn conflict(app: &mut App, store: &mut Store) {
+    let kept = store.keep_aside(&app.session, "ours");
+    let ours = match &kept {
+        Ok(path) => path.display().to_string(),
+        Err(e) => format!("the journal beside it (a copy could not be written: {e})"),
+    };
+    app.save_state = SaveState::Failed("changed by another program".into());
+    app.overlay = Some(Overlay::conflict(
+        &store.shown().display().to_string(),
+        &ours,
+    ));
+}
+
+/// Carries out the facilitator's choice.
+pub fn resolve(app: &mut App, store: &mut Store, choice: Resolution) {
+    let done = match choice {
+        Resolution::Theirs => store.take_theirs().map(|theirs| {
+            app.replace_session(theirs);
+            "Reloaded the file as the other program left it; your version is kept beside it."
+                .to_owned()
+        }),
+        Resolution::Ours => store
+            .write_over_theirs(&app.session)
+            .map(|kept| match kept {
+                Some(p) => format!("Kept yours; theirs is saved as {}.", p.display()),
+                None => "Kept yours.".to_owned(),
+            }),
+        Resolution::Merge => match store.merge_with_theirs(&app.session) {
+            Ok(merged) => {
+                app.replace_session(merged);
+                store
+                    .write_over_theirs(&app.session)
+                    .map(|_| "Merged theirs and yours (yours won where both scored a statement differently).".to_owned())
+            }
+            Err(why) => {
+                app.message = Some(format!("Cannot merge: {why}"));
+                return;
+            }
+        },
+    };
+    match done {
+        Ok(msg) => {
+            app.message = Some(msg);
+            app.save_state = SaveState::Saved;
+            app.overlay = None;
+        }
+        Err(e) => fail(app, &e),
+    }
+}
