@@ -62,7 +62,7 @@ fn kill_9_loses_nothing_already_on_screen_and_the_session_reopens() {
     std::thread::sleep(std::time::Duration::from_millis(300));
 
     // Reopening replays the journal: every score is back.
-    let s = session::Store::open(&path).unwrap().session;
+    let s = common::reopened(&path).session;
     assert_eq!(s.score("1.1", Column::Group(0)), Some(Score::Level(4)));
     assert_eq!(s.score("1.1", Column::Group(1)), Some(Score::Level(3)));
     assert_eq!(s.score("1.1", Column::Group(2)), Some(Score::Level(2)));
@@ -100,7 +100,7 @@ fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
     assert!(!screen.contains("[saved]"), "{screen}");
     assert!(screen.contains("stopped on an internal error"), "{screen}");
     assert!(screen.contains("crash.emergency.ron"), "{screen}");
-    let saved = session::Store::open(&path).unwrap().session;
+    let saved = common::reopened(&path).session;
     assert_eq!(saved.score("1.1", Column::Group(0)), Some(Score::Level(3)));
     let emergency = session::load(&session::emergency_path(&path)).unwrap();
     assert_eq!(

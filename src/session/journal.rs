@@ -340,6 +340,20 @@ pub struct Replayed {
     pub draft: Option<Draft>,
 }
 
+/// The form text the records leave open: the last draft entry, unless a later one closed it.
+pub fn last_draft(records: &[Record]) -> Option<Draft> {
+    records
+        .iter()
+        .flat_map(|r| &r.entries)
+        .filter_map(|e| match e {
+            Entry::Draft(d) => Some(d),
+            _ => None,
+        })
+        .next_back()
+        .cloned()
+        .flatten()
+}
+
 /// Replays `records` over `session` in order.
 pub fn replay(session: &mut Session, records: &[Record]) -> Replayed {
     let mut out = Replayed::default();

@@ -21,4 +21,4 @@ pub use merge::{Conflict, MergeError, Prefer, merge};
 pub use model::{
     ActionItem, ActionStatus, Column, FORMAT_VERSION, FrameworkRef, NodeRecord, Score, Session,
 };
-pub use store::{Opened, Store, StoreError};
+pub use store::{Opened, Store, StoreError, fold_on_disk};

@@ -77,6 +77,8 @@ pub struct Store {
     written_selection: Option<String>,
     /// Another program changed the file: no fold until the user chooses what to keep.
     conflict: bool,
+    /// The form text last journalled, carried into each new journal so a fold loses no draft.
+    draft: Option<Draft>,
 }
 
 /// A session just opened, with what the user must be told.
@@ -136,6 +138,7 @@ impl Store {
             digest,
             stamp: stamp(&real),
             conflict: false,
+            draft: recovered.draft.clone(),
         };
         if recovered.edits > 0 {
             // Put the recovered edits into the readable file now.
@@ -190,6 +193,11 @@ impl Store {
     ) -> Result<usize, StoreError> {
         if entries.is_empty() {
             return Ok(0);
+        }
+        for e in &entries {
+            if let Entry::Draft(d) = e {
+                self.draft.clone_from(d);
+            }
         }
         let line = journal::encode_line(&Record { selected, entries });
         let io = |e: std::io::Error| io_err(&self.journal_path, &e);
@@ -250,26 +258,11 @@ impl Store {
             }],
             None,
         )?;
-        let hard_linked = std::fs::metadata(&self.real).is_ok_and(|m| m.nlink() > 1);
-        let written = if hard_linked {
-            self.write_in_place(text.as_bytes())
-        } else {
-            files::write_atomic(&self.real, text.as_bytes())
-        };
-        written.map_err(|e| io_err(&self.shown, &e))?;
+        write_session_file(&self.real, text.as_bytes()).map_err(|e| io_err(&self.shown, &e))?;
         self.digest = digest;
         self.stamp = stamp(&self.real);
         self.written_selection.clone_from(&session.selected);
         self.restart_journal()
-    }
-
-    /// Rewrites a hard-linked file in place (a rename would split it from its other names),
-    /// with a durable copy beside it first so a crash half-way loses nothing.
-    fn write_in_place(&self, bytes: &[u8]) -> std::io::Result<()> {
-        let swap = swap_path(&self.real);
-        replace_companion(&swap, bytes)?;
-        files::write_in_place(&self.real, bytes)?;
-        std::fs::remove_file(&swap)
     }
 
     /// Empties the journal and writes its header for the file as it now is.
@@ -282,6 +275,9 @@ impl Store {
         self.journal.write_all(header.as_bytes()).map_err(io)?;
         self.journal.sync_data().map_err(io)?;
         self.journal_bytes = header.len() as u64;
+        if let Some(draft) = self.draft.clone() {
+            self.append(vec![Entry::Draft(Some(draft))], None)?;
+        }
         self.pending = 0;
         Ok(())
     }
@@ -346,6 +342,51 @@ impl Store {
         merged.selected.clone_from(&ours.selected);
         Ok(merged)
     }
+}
+
+/// Writes the session file: renamed over atomically, or, when it has hard links (a rename
+/// would split it from its other names), rewritten in place with a durable copy beside it
+/// first, so a crash half-way loses nothing.
+fn write_session_file(real: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::metadata(real).is_ok_and(|m| m.nlink() > 1) {
+        let swap = swap_path(real);
+        replace_companion(&swap, bytes)?;
+        files::write_in_place(real, bytes)?;
+        std::fs::remove_file(&swap)
+    } else {
+        files::write_atomic(real, bytes)
+    }
+}
+
+/// Folds the journal of the session at `real` into its file from what is on disk alone, for
+/// when the screen's own loop cannot (stuck on a terminal that has gone). The caller's
+/// process must hold the session's lock. The journal is kept, with a note of the fold, so a
+/// form being typed still comes back.
+pub fn fold_on_disk(real: &Path) -> Result<usize, StoreError> {
+    let bytes = read_session_bytes(real, real)?;
+    let mut session = parse(
+        &String::from_utf8_lossy(&bytes),
+        &real.display().to_string(),
+    )?;
+    let journal_path = files::companion(real, ".journal");
+    let recovered = recover_journal(&journal_path, real, &journal::digest(&bytes), &mut session)?;
+    if recovered.edits == 0 {
+        return Ok(0);
+    }
+    let text = to_ron(&session);
+    let marker = journal::encode_line(&Record {
+        selected: None,
+        entries: vec![Entry::Fold {
+            digest: journal::digest(text.as_bytes()),
+        }],
+    });
+    let io = |e: std::io::Error| io_err(&journal_path, &e);
+    let mut file = files::open_private(&journal_path).map_err(io)?;
+    file.seek(std::io::SeekFrom::End(0)).map_err(io)?;
+    file.write_all(marker.as_bytes()).map_err(io)?;
+    file.sync_data().map_err(io)?;
+    write_session_file(real, text.as_bytes()).map_err(|e| io_err(real, &e))?;
+    Ok(recovered.edits)
 }
 
 fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
@@ -501,6 +542,8 @@ fn recover_journal(
         return Ok(out);
     };
     let records = &parsed.records;
+    // A form's text is not an edit of the file: the last draft stands wherever it is.
+    out.draft = journal::last_draft(records);
     let start = if header.base == file_digest {
         Some(0)
     } else {
@@ -535,7 +578,6 @@ fn recover_journal(
                 ));
             }
             out.edits = replayed.edits;
-            out.draft = replayed.draft;
             return Ok(out);
         }
     };
@@ -552,7 +594,6 @@ fn recover_journal(
         ));
     }
     out.edits = replayed.edits;
-    out.draft = replayed.draft;
     Ok(out)
 }
 

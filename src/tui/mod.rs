@@ -43,9 +43,8 @@ const TICK: Duration = Duration::from_millis(250);
 /// in the journal, and what can be folded into the file is.
 pub fn run(mut app: App, mut store: Store) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let done = Arc::new(AtomicBool::new(false));
+    let watchdog = watch_signals(store.path().to_owned(), &stop, &done)?;
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -53,7 +52,7 @@ pub fn run(mut app: App, mut store: Store) -> Result<()> {
     }));
     let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    match result {
+    let outcome = match result {
         Ok(result) => {
             // However the loop ended, put what the journal holds into the readable file.
             persist::journal(&mut app, &mut store);
@@ -70,7 +69,53 @@ pub fn run(mut app: App, mut store: Store) -> Result<()> {
             result
         }
         Err(_) => Err(anyhow::anyhow!(rescue(&app))),
-    }
+    };
+    done.store(true, Ordering::SeqCst);
+    watchdog.close();
+    outcome
+}
+
+/// SIGTERM and SIGHUP (the window closed) ask the loop to stop; it saves, restores the
+/// terminal and returns. But a terminal that has gone can leave the input reader spinning
+/// where the loop never gets control back, so if the loop has not finished within a second,
+/// this thread folds the journal into the file from disk (every edit is already there),
+/// restores what it can of the terminal, and exits.
+fn watch_signals(
+    real: std::path::PathBuf,
+    stop: &Arc<AtomicBool>,
+    done: &Arc<AtomicBool>,
+) -> Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let handle = signals.handle();
+    let (stop, done) = (Arc::clone(stop), Arc::clone(done));
+    std::thread::spawn(move || {
+        if signals.forever().next().is_none() {
+            return; // closed: the app ended by itself
+        }
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while Instant::now() < deadline {
+            if done.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = crate::session::fold_on_disk(&real);
+        // Not through `stdout()`: its lock may be held by the stuck thread.
+        if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+            let _ = execute!(
+                tty,
+                DisableMouseCapture,
+                DisableBracketedPaste,
+                ratatui::crossterm::terminal::LeaveAlternateScreen,
+                ratatui::crossterm::cursor::Show
+            );
+            let _ = ratatui::crossterm::terminal::disable_raw_mode();
+        }
+        std::process::exit(0);
+    });
+    Ok(handle)
 }
 
 /// After a panic: keep the in-memory session as an emergency copy beside the file (never over

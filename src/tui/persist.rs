@@ -27,6 +27,7 @@ pub fn journal(app: &mut App, store: &mut Store) {
         .flat_map(|(edit, forward)| journal::entries_for(edit, *forward, &app.session))
         .collect();
     entries.append(&mut app.outbox);
+    coalesce(&mut entries);
     if entries.is_empty() {
         return;
     }
@@ -34,6 +35,25 @@ pub fn journal(app: &mut App, store: &mut Store) {
         Ok(_) => app.save_state = SaveState::Saved,
         Err(e) => fail(app, &e),
     }
+}
+
+/// Within one batch, a whole note or a draft followed by a newer one of the same thing says
+/// nothing the newer one does not: a burst of typed keys is journalled as its last state.
+fn coalesce(entries: &mut Vec<journal::Entry>) {
+    use journal::Entry;
+    let superseded = |a: &Entry, b: &Entry| match (a, b) {
+        (Entry::Notes { node: x, .. }, Entry::Notes { node: y, .. }) => x == y,
+        (Entry::Draft(_), Entry::Draft(_)) => true,
+        _ => false,
+    };
+    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries.drain(..) {
+        if kept.last().is_some_and(|last| superseded(last, &e)) {
+            kept.pop();
+        }
+        kept.push(e);
+    }
+    *entries = kept;
 }
 
 /// Folds the journal into the readable file. A change by another program stops it and asks

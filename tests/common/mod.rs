@@ -68,3 +68,17 @@ pub fn select(app: &mut App, id: &str) {
     app.reveal(ix);
     app.select(ix);
 }
+
+/// The session as awayday opens it next (file and journal), once a killed process's lock is
+/// gone (its last thread can outlive the zombie state of its first by a moment).
+pub fn reopened(path: &Path) -> awayday::session::Opened {
+    for _ in 0..100 {
+        match awayday::session::Store::open(path) {
+            Err(awayday::session::StoreError::Lock(_)) => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other.expect("the session reopens"),
+        }
+    }
+    panic!("{} stayed locked", path.display());
+}

@@ -13,7 +13,8 @@ pub struct Tmux {
 }
 
 impl Tmux {
-    /// Starts `command` in a detached 120×40 tmux window, or `None` when tmux is missing.
+    /// Starts `command` in a detached 120×40 tmux window, in `data_dir` (which is also the
+    /// data folder), or `None` when tmux is missing.
     pub fn start(name: &str, command: &str, data_dir: &Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
@@ -39,6 +40,8 @@ impl Tmux {
                 "-y",
                 "40",
             ])
+            .arg("-c")
+            .arg(data_dir)
             .arg("-e")
             .arg(format!("AWAYDAY_DATA_DIR={}", data_dir.display()))
             .args(["-e", "NO_COLOR=1", "-e", "TERM=xterm-256color"])
@@ -110,6 +113,23 @@ impl Tmux {
             .trim()
             .parse()
             .expect("a pid")
+    }
+
+    /// A tmux format read off the window, e.g. `#{mouse_any_flag}`.
+    pub fn format(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "t",
+                format,
+            ])
+            .output()
+            .expect("tmux display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
     /// Keeps the window open after its program dies, so a test can kill it and look.
