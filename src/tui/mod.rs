@@ -23,7 +23,7 @@ use anyhow::Result;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEventKind, MouseEventKind,
+    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -228,7 +228,7 @@ fn event_loop(
 #[cfg(debug_assertions)]
 fn crash_for_tests(event: &Event) {
     if let Event::Key(key) = event
-        && let KeyCode::Char(c) = key.code
+        && let event::KeyCode::Char(c) = key.code
         && std::env::var("AWAYDAY_CRASH_ON_KEY").is_ok_and(|k| k.starts_with(c))
     {
         panic!("deliberate crash on '{c}' (AWAYDAY_CRASH_ON_KEY)");

@@ -89,14 +89,31 @@ impl DetailPane<'_> {
                 ));
             }
         }
-        // Say when the text runs past the pane, so nothing is missed on a small screen.
+        // Say when the text runs past the pane, so nothing is missed on a small screen. Only
+        // what can be on screen is wrapped: a row holds at most `width` characters, so no line
+        // needs more than `shown × width` of its characters, and counting stops once the
+        // pane is full. A very long note costs what the pane shows, not its length.
         let width = usize::from(inner.width).max(1);
-        let total: usize = lines
-            .iter()
-            .map(|l| crate::text::wrap(&l.to_string(), width).len().max(1))
-            .sum();
         let shown = usize::from(app.detail_scroll) + usize::from(inner.height);
-        Paragraph::new(lines)
+        let budget = (shown + 1).saturating_mul(width);
+        let mut total = 0;
+        let mut visible = Vec::new();
+        for line in lines {
+            if total > shown {
+                break;
+            }
+            let text = line.to_string();
+            let long = text.chars().nth(budget).is_some();
+            let line = if long {
+                let cut: String = text.chars().take(budget).collect();
+                Line::styled(cut, line.style)
+            } else {
+                line
+            };
+            total += crate::text::wrap(&line.to_string(), width).len().max(1);
+            visible.push(line);
+        }
+        Paragraph::new(visible)
             .wrap(Wrap { trim: false })
             .scroll((app.detail_scroll, 0))
             .render(inner, buf);
