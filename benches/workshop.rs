@@ -1,6 +1,7 @@
 //! What a facilitator waits for, measured on the real benchmark and on a synthetic framework
-//! of about 25,000 statements (128 copies of it): drawing a frame, a search keystroke, a score, a save, a load, and
-//! `awayday lookup` as a whole process. `cargo bench`; figures in docs/performance.md.
+//! of about 25,000 statements (128 copies of it): drawing a frame, a search keystroke, a score
+//! (and a score made durable in the journal), a save, a load, and `awayday lookup` as a whole
+//! process. Worst cases per keystroke are in `examples/edit_cost.rs`. `cargo bench`; figures in docs/performance.md.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -114,6 +115,18 @@ fn score_and_save(c: &mut Criterion) {
                 update(&mut app, Action::Score(level))
             });
         });
+        // A score as the app makes it durable: the update, then its journal record, fsynced.
+        let journalled = dir.path().join(format!("journalled-{}.ron", size.name));
+        session::save(&journalled, &app.session).expect("save");
+        let mut store = session::Store::open(&journalled).expect("open").store;
+        c.bench_function(&format!("score journalled/{}", size.name), |b| {
+            b.iter(|| {
+                level = level % 4 + 1;
+                update(&mut app, Action::Score(level));
+                tui::persist::journal(&mut app, &mut store);
+            });
+        });
+        drop(store);
         let path = dir.path().join(format!("{}.ron", size.name));
         c.bench_function(&format!("save/{}", size.name), |b| {
             b.iter(|| session::save(&path, black_box(&app.session)).expect("save"));
