@@ -113,6 +113,8 @@ pub enum Command {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
+    /// Print the keys in effect in every part of the screen, with the names a key file uses.
+    Keys,
     /// Print shell completions for awayday.
     Completions {
         /// The shell to write completions for.

@@ -32,11 +32,9 @@ fn key_event() -> impl Strategy<Value = KeyEvent> {
 
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        3 => key_event().prop_map(|k| {
-            // Through the keymap, as the loop does when no overlay is open.
-            awayday::tui::keymap::action_for(k).unwrap_or(Action::Key(k))
-        }),
-        3 => key_event().prop_map(Action::Key),
+        // Keys go through the keymap of whatever context has them, as in the loop.
+        6 => key_event().prop_map(Action::Key),
+        1 => "[a-zé🟢\\n\\t\\u{7}]{0,40}".prop_map(Action::Paste),
         1 => (1u16..=500, 1u16..=200).prop_map(|(w, h)| Action::Resize(w, h)),
         1 => (0u16..200, 0u16..60).prop_map(|(x, y)| Action::Click(x, y)),
         1 => (0u16..200, 0u16..60, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel { column, row, down }),

@@ -22,10 +22,11 @@ fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
         nodes: std::collections::BTreeMap::default(),
         ..base.clone()
     };
-    a.set_score("1.1", Column::Group(0), Some(Score::Level(3)));
-    a.set_score("1.2", Column::Group(0), Some(Score::Level(2)));
-    a.set_notes("1.1", "Alice: strong evidence".into());
-    a.set_actions(
+    common::set_score(&mut a, "1.1", Column::Group(0), Some(Score::Level(3)));
+    common::set_score(&mut a, "1.2", Column::Group(0), Some(Score::Level(2)));
+    common::set_notes(&mut a, "1.1", "Alice: strong evidence".into());
+    common::set_actions(
+        &mut a,
         "2.1",
         vec![ActionItem {
             text: "Train members".into(),
@@ -37,11 +38,17 @@ fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
         nodes: std::collections::BTreeMap::default(),
         ..base
     };
-    b.set_score("1.1", Column::Group(0), Some(Score::Level(1)));
-    b.set_score("1.1", Column::Group(1), Some(Score::Level(3)));
-    b.set_score("2.1.a.1", Column::Group(1), Some(Score::NotApplicable));
-    b.set_notes("1.1", "Bob: little evidence".into());
-    b.set_actions(
+    common::set_score(&mut b, "1.1", Column::Group(0), Some(Score::Level(1)));
+    common::set_score(&mut b, "1.1", Column::Group(1), Some(Score::Level(3)));
+    common::set_score(
+        &mut b,
+        "2.1.a.1",
+        Column::Group(1),
+        Some(Score::NotApplicable),
+    );
+    common::set_notes(&mut b, "1.1", "Bob: little evidence".into());
+    common::set_actions(
+        &mut b,
         "2.1",
         vec![
             ActionItem {
@@ -108,8 +115,8 @@ fn conflicts_stop_the_merge_and_are_all_listed() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = reviewers(dir.path());
     let mut s = session::load(&b).unwrap();
-    s.set_score("1.1", Column::Group(1), Some(Score::Level(4)));
-    s.set_score("1.2", Column::Group(1), Some(Score::NotApplicable));
+    common::set_score(&mut s, "1.1", Column::Group(1), Some(Score::Level(4)));
+    common::set_score(&mut s, "1.2", Column::Group(1), Some(Score::NotApplicable));
     session::save(&b, &s).unwrap();
     let out = dir.path().join("merged.ron");
     let o = run(&[&a, &b, Path::new("-o"), &out]);

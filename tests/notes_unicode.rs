@@ -57,7 +57,7 @@ fn a_100_kb_note_edits_renders_and_round_trips() {
     let line = "Evidence from the leisure review: call-in used twice, both upheld – 日本 👍🏽. ";
     let big: String = line.repeat(100 * 1024 / line.len() + 1);
     assert!(big.len() > 100 * 1024);
-    app.session.set_notes("1.1", big.clone());
+    common::set_notes(&mut app.session, "1.1", big.clone());
     assert_borders_intact(&app);
     feed(&mut app, &[Action::EditNotes, key(KeyCode::End)]);
     type_text(&mut app, " end");

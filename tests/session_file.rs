@@ -65,7 +65,7 @@ fn a_symlinked_session_is_written_as_the_real_file_and_locked_by_any_name() {
         let err = Store::open(&other).unwrap_err();
         assert!(matches!(err, StoreError::Lock(_)), "{other:?}: {err}");
     }
-    s.set_score("1.1", Column::Group(0), Some(Score::Level(3)));
+    common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(3)));
     store.fold(&s).unwrap();
     drop(store);
     assert!(
@@ -96,7 +96,7 @@ fn a_hard_linked_session_stays_one_file_and_is_locked_by_either_name() {
         Store::open(&real).unwrap_err(),
         StoreError::Lock(_)
     ));
-    s.set_notes("1.1", "through the hard link".into());
+    common::set_notes(&mut s, "1.1", "through the hard link".into());
     store.fold(&s).unwrap();
     drop(store);
     let (a, b) = (
@@ -124,7 +124,7 @@ fn another_programs_change_stops_the_fold_and_is_never_overwritten() {
     let opened = Store::open(&path).unwrap();
     let mut store = opened.store;
     let mut s = opened.session;
-    s.set_score("1.1", Column::Group(0), Some(Score::Level(2)));
+    common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(2)));
     store.append(vec![score("1.1", "Red", 2)], None).unwrap();
 
     // A sync tool rewrites it (same size and second, so only the content tells).
@@ -258,7 +258,7 @@ fn the_backup_is_the_file_as_opened_and_verified() {
     let opened = Store::open(&path).unwrap();
     let (mut store, mut s) = (opened.store, opened.session);
     for v in 1..=4 {
-        s.set_score("1.1", Column::Group(0), Some(Score::Level(v)));
+        common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(v)));
         store.fold(&s).unwrap();
     }
     assert_eq!(std::fs::read(session::backup_path(&path)).unwrap(), first);
@@ -273,7 +273,11 @@ fn an_edit_writes_a_small_record_whatever_the_size_of_the_session() {
     let fw = benchmark();
     let mut big = session::load(&path).unwrap();
     for n in fw.nodes() {
-        big.set_notes(&n.id, "A long note about the evidence. ".repeat(600));
+        common::set_notes(
+            &mut big,
+            &n.id,
+            "A long note about the evidence. ".repeat(600),
+        );
     }
     session::save(&path, &big).unwrap();
     let size = std::fs::metadata(&path).unwrap().len();
@@ -388,7 +392,7 @@ fn a_crash_between_writing_the_file_and_emptying_the_journal_replays_nothing_twi
     let opened = Store::open(&path).unwrap();
     let (mut store, mut s) = (opened.store, opened.session);
     let long = "x".repeat(5000);
-    s.set_notes("1.1", long.clone());
+    common::set_notes(&mut s, "1.1", long.clone());
     store
         .append(vec![journal::notes_entry("1.1", "", &long)], None)
         .unwrap();
@@ -396,7 +400,7 @@ fn a_crash_between_writing_the_file_and_emptying_the_journal_replays_nothing_twi
     store
         .append(vec![journal::notes_entry("1.1", &long, &with_y)], None)
         .unwrap();
-    s.set_notes("1.1", with_y.clone());
+    common::set_notes(&mut s, "1.1", with_y.clone());
     let kept = std::fs::read(&journal_path).unwrap();
     store.fold(&s).unwrap();
     drop(store);
@@ -470,14 +474,14 @@ fn pastes_are_handled_whole_and_quickly_and_a_huge_one_is_refused() {
     update(&mut app, Action::EditNotes);
     let big = "Evidence from the staff survey. ".repeat(12_500); // 400 K characters
     let start = Instant::now();
-    overlays::paste(&mut app, &big);
+    update(&mut app, Action::Paste(big.clone()));
     let took = start.elapsed();
     assert!(took < Duration::from_secs(1), "400 K paste took {took:?}");
     assert_eq!(app.session.notes(app.selected_id()).len(), big.len());
 
     let huge = "x".repeat(10 * 1024 * 1024);
     let start = Instant::now();
-    overlays::paste(&mut app, &huge);
+    update(&mut app, Action::Paste(huge));
     let took = start.elapsed();
     assert!(took < Duration::from_secs(1), "10 MB paste took {took:?}");
     assert!(
@@ -493,7 +497,7 @@ fn pastes_are_handled_whole_and_quickly_and_a_huge_one_is_refused() {
     update(&mut app, Action::Search);
     let long = "golden thread ".repeat(200);
     let start = Instant::now();
-    overlays::paste(&mut app, &long);
+    update(&mut app, Action::Paste(long));
     let took = start.elapsed();
     assert!(
         took < Duration::from_millis(500),

@@ -281,7 +281,7 @@ fn a_backup_that_cannot_be_written_whole_is_reported() {
     let path = new_session(dir.path(), "s.ron", "Red");
     // Make the file bigger than the size limit below.
     let mut s = session::load(&path).unwrap();
-    s.set_notes("1.1", "note ".repeat(1000));
+    common::set_notes(&mut s, "1.1", "note ".repeat(1000));
     session::save(&path, &s).unwrap();
     // bash counts `ulimit -f` in KiB; a write past it fails (SIGXFSZ ignored, as a full disk).
     let command = format!("trap '' XFSZ; ulimit -f 4; exec {BIN} open s.ron");

@@ -45,11 +45,11 @@ fn scored_session(dir: &std::path::Path) -> std::path::PathBuf {
     assert!(out.status.success(), "{}", text(&out));
     let mut s = session::load(&path).unwrap();
     assert_eq!(s.groups, ["Red", "Blue"]);
-    s.set_score("1.1", Column::Group(0), Some(Score::Level(4)));
-    s.set_score("1.1", Column::Group(1), Some(Score::Level(1)));
-    s.set_score("1.1", Column::Agreed, Some(Score::Level(2)));
-    s.set_score("1.2", Column::Group(1), Some(Score::NotApplicable));
-    s.set_notes("2.1.a.1", "Said \"yes\", then:\nno".into());
+    common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(4)));
+    common::set_score(&mut s, "1.1", Column::Group(1), Some(Score::Level(1)));
+    common::set_score(&mut s, "1.1", Column::Agreed, Some(Score::Level(2)));
+    common::set_score(&mut s, "1.2", Column::Group(1), Some(Score::NotApplicable));
+    common::set_notes(&mut s, "2.1.a.1", "Said \"yes\", then:\nno".into());
     session::save(&path, &s).unwrap();
     path
 }
@@ -204,8 +204,10 @@ fn a_session_held_by_another_process_is_refused() {
         "{err}"
     );
     drop(lock);
-    // Released: the next one gets it, and the lock file stays (deleting it would race).
-    Store::open(&path).unwrap();
+    // Released: the next one gets it, and the lock file stays (deleting it would race). (The
+    // retry is for this test process: another test's child, between its fork and its exec,
+    // holds a copy of every open file for a moment, the lock's among them.)
+    common::reopened(&path);
     assert!(session::lock_path(&path).exists());
 }
 
@@ -221,7 +223,7 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         std::fs::read_to_string(session::backup_path(&path)).unwrap(),
         first
     );
-    s.set_notes("1.1", "changed".into());
+    common::set_notes(&mut s, "1.1", "changed".into());
     store.fold(&s).unwrap();
     // The backup is still the file as it was when opened.
     assert_eq!(
@@ -234,7 +236,7 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         let before = std::fs::read(&path).unwrap();
         std::fs::write(&path, before).unwrap();
-        s.set_notes("1.1", "changed again".into());
+        common::set_notes(&mut s, "1.1", "changed again".into());
         store.fold(&s).unwrap();
         assert_eq!(
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,

@@ -6,7 +6,6 @@ mod common;
 use awayday::session::{self, Column, Score};
 use awayday::tui::action::Action;
 use awayday::tui::overlays::Overlay;
-use awayday::tui::update::Effect;
 use common::{app_with, feed, key, mini, select, type_text};
 use ratatui::crossterm::event::KeyCode;
 
@@ -14,7 +13,9 @@ use ratatui::crossterm::event::KeyCode;
 fn scoring_each_group_and_the_agreed_column() {
     let mut app = app_with(mini(), &["Red", "Blue"]);
     select(&mut app, "2.1.a.1");
-    assert_eq!(feed(&mut app, &[Action::Score(3)]), Some(Effect::Save));
+    assert_eq!(feed(&mut app, &[Action::Score(3)]), None);
+    // The score is an edit for the journal.
+    assert_eq!(app.history.take_applied().len(), 1);
     feed(
         &mut app,
         &[
@@ -134,17 +135,17 @@ fn search_jumps_to_the_node_and_expands_the_tree() {
     let mut app = app_with(mini(), &["Red"]);
     // Collapse everything first: the jump must open the way.
     feed(&mut app, &[Action::Top, Action::Left]);
-    assert!(!app.expanded[0]);
+    assert!(!app.tree.is_expanded(0));
     feed(&mut app, &[Action::Search]);
     type_text(&mut app, "call in");
     let Some(Overlay::Search(s)) = &app.overlay else {
         panic!("search is open");
     };
     assert_eq!(app.framework.node(s.hits()[0].node).id, "2.1.a.1");
-    assert_eq!(feed(&mut app, &[key(KeyCode::Enter)]), Some(Effect::Save));
+    assert_eq!(feed(&mut app, &[key(KeyCode::Enter)]), None);
     assert!(app.overlay.is_none());
     assert_eq!(app.selected_id(), "2.1.a.1");
-    assert!(app.visible_rows().contains(&app.selected));
+    assert!(app.visible_rows().contains(&app.selected()));
 }
 
 #[test]
@@ -185,7 +186,7 @@ fn renaming_a_group_keeps_its_scores_and_adding_one_works() {
     feed(&mut app, &[Action::NextColumn, Action::Score(3)]);
     feed(&mut app, &[Action::Settings]);
     // Rows: Title, Organisation, Facilitator, Group 1, Group 2, + Add.
-    feed(&mut app, &[key(KeyCode::Down); 4]);
+    feed(&mut app, &vec![key(KeyCode::Down); 4]);
     feed(&mut app, &[key(KeyCode::Enter)]);
     for _ in 0..4 {
         feed(&mut app, &[key(KeyCode::Backspace)]);

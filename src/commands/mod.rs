@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod frameworks;
+mod keys;
 mod lookup;
 mod merge;
 mod show;
@@ -106,6 +107,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             format,
             output,
         } => export::export(&session, format, output.as_deref(), out),
+        Command::Keys => keys::keys(out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "awayday", out);
             Ok(())

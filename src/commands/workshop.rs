@@ -172,7 +172,10 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     let fw = session::framework_for(&opened.session, Some(opened.store.path()))?;
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
+    let (keymap, key_problem) = crate::tui::keyfile::load();
+    app.keymap = keymap;
     let mut messages: Vec<String> = message.into_iter().collect();
+    messages.extend(key_problem);
     if app.framework.digest != app.session.framework.digest {
         messages.push(format!(
             "The framework has changed since this session was scored (edition {}); scores of statements that still exist are kept.",

@@ -167,10 +167,18 @@ impl History {
         true
     }
 
+    /// Applies `edit` as text is typed: on disk at once (through the journal) but not an undo
+    /// step of its own; [`History::record`] makes the step when the editor closes.
+    pub fn apply_live(&mut self, session: &mut Session, edit: Edit) {
+        if !is_noop(&edit) {
+            edit.apply(session, true);
+            self.applied.push((edit, true));
+        }
+    }
+
     /// Records an edit whose effect is already in the session (notes typed live).
     pub fn record(&mut self, edit: Edit) {
         if !is_noop(&edit) {
-            self.applied.push((edit.clone(), true));
             self.undo.push(edit);
             self.redo.clear();
         }
@@ -196,14 +204,6 @@ impl History {
     /// first, for the journal.
     pub fn take_applied(&mut self) -> Vec<(Edit, bool)> {
         std::mem::take(&mut self.applied)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
     }
 }
 

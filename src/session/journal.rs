@@ -238,10 +238,18 @@ pub fn entries_for(edit: &super::Edit, forward: bool, session: &Session) -> Vec<
             },
             score: session.score(node, *column),
         }],
-        Edit::Notes { node, .. } => vec![Entry::Notes {
-            node: node.clone(),
-            text: session.notes(node).to_owned(),
-        }],
+        Edit::Notes {
+            node,
+            before,
+            after,
+        } => {
+            let (from, to) = if forward {
+                (before, after)
+            } else {
+                (after, before)
+            };
+            vec![notes_entry(node, from, to)]
+        }
         Edit::Actions { node, .. } => vec![Entry::Actions {
             node: node.clone(),
             actions: session.actions(node).to_vec(),

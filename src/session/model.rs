@@ -166,7 +166,12 @@ impl Session {
     }
 
     /// Sets (or clears, with `None`) a score; returns what was there before.
-    pub fn set_score(&mut self, id: &str, column: Column, score: Option<Score>) -> Option<Score> {
+    pub(crate) fn set_score(
+        &mut self,
+        id: &str,
+        column: Column,
+        score: Option<Score>,
+    ) -> Option<Score> {
         let group = match column {
             Column::Group(g) => Some(self.groups.get(g)?.clone()),
             Column::Agreed => None,
@@ -186,7 +191,7 @@ impl Session {
     }
 
     /// Replaces a node's notes; returns the old ones.
-    pub fn set_notes(&mut self, id: &str, notes: String) -> String {
+    pub(crate) fn set_notes(&mut self, id: &str, notes: String) -> String {
         let rec = self.nodes.entry(id.to_owned()).or_default();
         let before = std::mem::replace(&mut rec.notes, notes);
         self.prune(id);
@@ -198,15 +203,38 @@ impl Session {
     }
 
     /// Replaces a node's actions; returns the old ones.
-    pub fn set_actions(&mut self, id: &str, actions: Vec<ActionItem>) -> Vec<ActionItem> {
+    pub(crate) fn set_actions(&mut self, id: &str, actions: Vec<ActionItem>) -> Vec<ActionItem> {
         let rec = self.nodes.entry(id.to_owned()).or_default();
         let before = std::mem::replace(&mut rec.actions, actions);
         self.prune(id);
         before
     }
 
+    /// A group name as it would be kept: trimmed, and refused (with the reason) when it is
+    /// empty, "Agreed" (the name of the room's column), or taken by another group, ignoring
+    /// case, since "Red" and "red" would be the same column to the room and to a spreadsheet.
+    /// `index` is the group being renamed, `None` for a new one.
+    pub fn check_group_name(&self, index: Option<usize>, name: &str) -> Result<String, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("a group needs a name".into());
+        }
+        if name.eq_ignore_ascii_case("agreed") {
+            return Err("\"Agreed\" is the room's own column; choose another name".into());
+        }
+        let taken = self
+            .groups
+            .iter()
+            .enumerate()
+            .any(|(i, g)| Some(i) != index && g.to_lowercase() == name.to_lowercase());
+        if taken {
+            return Err(format!("there is already a group called \"{name}\""));
+        }
+        Ok(name.to_owned())
+    }
+
     /// Renames a group everywhere its scores are kept. Refuses an empty or taken name.
-    pub fn rename_group(&mut self, index: usize, name: &str) -> Result<String, String> {
+    pub(crate) fn rename_group(&mut self, index: usize, name: &str) -> Result<String, String> {
         let name = name.trim();
         if name.is_empty() {
             return Err("a group needs a name".into());
@@ -230,7 +258,7 @@ impl Session {
     }
 
     /// Adds a group at the end. Refuses an empty or taken name.
-    pub fn add_group(&mut self, name: &str) -> Result<(), String> {
+    pub(crate) fn add_group(&mut self, name: &str) -> Result<(), String> {
         let name = name.trim();
         if name.is_empty() {
             return Err("a group needs a name".into());

@@ -1,10 +1,18 @@
-//! Every intent the workshop screen understands. Keys map to these through the keymap; tests
-//! drive the app by feeding them to `update`.
+//! Every intent the workshop screen understands, and every effect an update asks of the loop.
+//!
+//! Keys become actions through the keymap (`keymap.rs`), for the context that has the keys;
+//! views turn their own actions into further actions (an edit, a jump); `update.rs` applies
+//! them all. Tests drive the app by feeding actions to `update`.
 
 use ratatui::crossterm::event::KeyEvent;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use crate::framework::NodeIx;
+use crate::session::Edit;
+use crate::session::journal::Draft;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    // The main screen: the tree, the text pane and the score columns.
     /// Select the previous visible row.
     Up,
     /// Select the next visible row.
@@ -37,31 +45,86 @@ pub enum Action {
     Clear,
     /// Mark the selected statement not applicable in the active column.
     NotApplicable,
+    /// Scroll the text pane up.
+    DetailUp,
+    /// Scroll the text pane down.
+    DetailDown,
     /// Open the notes editor for the selected node.
     EditNotes,
     /// Open the actions of the selected node.
     Actions,
-    /// Open the summary dashboard.
+    /// Open the summary.
     Summary,
-    /// Open the fuzzy search.
+    /// Open the search.
     Search,
     /// Open the session details and groups.
     Settings,
+    /// Show every key.
+    Help,
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Show every key.
-    Help,
-    /// Save now.
+    /// Write the readable file now.
     Save,
     /// Save and quit.
     Quit,
-    /// Scroll the detail pane up.
-    DetailUp,
-    /// Scroll the detail pane down.
-    DetailDown,
-    /// A key for the open overlay (search text, notes, settings fields).
+
+    // Any open view.
+    /// Close the view (a form being filled in is cancelled; notes are kept).
+    Close,
+    /// The previous item of a list (or line of a text).
+    ListUp,
+    /// The next item of a list.
+    ListDown,
+    /// A page up in a list.
+    ListPageUp,
+    /// A page down in a list.
+    ListPageDown,
+    /// Go to, or open, the chosen item.
+    Choose,
+    /// Write a new item (an action, a group).
+    AddItem,
+    /// Edit the chosen item.
+    EditItem,
+    /// Mark the chosen action done, or open again.
+    ToggleDone,
+    /// Delete the chosen item.
+    DeleteItem,
+    /// The next field of a form.
+    NextField,
+    /// The previous field of a form.
+    PrevField,
+    /// Keep what the form holds.
+    Submit,
+    /// Empty the text being typed (the search query).
+    ClearInput,
+    /// Take the other program's file, keep ours, or merge (after a change elsewhere).
+    Resolve(Resolution),
+
+    // Text for the focused editor or field.
+    /// A key typed into the focused text (not bound in its context).
+    Input(KeyEvent),
+    /// Text pasted, as one piece.
+    Paste(String),
+
+    // What views ask `update` to do.
+    /// Change the session, as one undoable step.
+    Edit(Edit),
+    /// Change the session as text is typed (journalled at once; the undoable step is the
+    /// `Record` when the editor closes).
+    Live(Edit),
+    /// The undoable step for changes already made live.
+    Record(Edit),
+    /// Keep (or forget) the text of a form being typed.
+    Draft(Option<Draft>),
+    /// Select a node, opening what is needed to show it.
+    Select(NodeIx),
+    /// Say something in the status bar.
+    Say(String),
+
+    // Raw input.
+    /// A key press, to be turned into actions by the keymap for the context that has it.
     Key(KeyEvent),
     /// A mouse click at a screen cell (column, row).
     Click(u16, u16),
@@ -69,4 +132,26 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// The terminal changed size.
     Resize(u16, u16),
+}
+
+/// What to do when another program changed the session file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Take their file; ours stays in the copy kept beside it.
+    Theirs,
+    /// Write ours over it; theirs is kept beside it.
+    Ours,
+    /// Unite both, ours winning where both scored a statement differently.
+    Merge,
+}
+
+/// What the loop must do after an update, beyond journalling what changed (it always does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the readable file now (Ctrl-s), not only the journal.
+    Flush,
+    /// Save, then leave.
+    Quit,
+    /// The facilitator chose what to keep after another program changed the file.
+    Resolve(Resolution),
 }

@@ -8,7 +8,9 @@ use crate::search::SearchIndex;
 use crate::session::journal::{Draft, Entry};
 use crate::session::{Column, History, Session};
 
+use super::keymap::{Context, Keymap};
 use super::overlays::Overlay;
+use super::tree_view::TreeView;
 
 /// Whether what is on screen is on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +29,11 @@ pub struct App {
     pub path: PathBuf,
     pub history: History,
     pub index: SearchIndex,
-    /// Per node: whether its children are shown.
-    pub expanded: Vec<bool>,
-    pub selected: NodeIx,
+    /// The outline: what is open, selected, and scrolled to.
+    pub tree: TreeView,
     pub column: Column,
-    /// First tree row on screen.
-    pub tree_offset: usize,
+    /// The keys in effect (the defaults, with the user's changes).
+    pub keymap: Keymap,
     /// Lines scrolled in the text pane.
     pub detail_scroll: u16,
     pub overlay: Option<Overlay>,
@@ -51,11 +52,8 @@ impl App {
     /// Opens `session` (scored against `framework`) at the node it was left on.
     pub fn new(framework: Framework, session: Session, path: PathBuf) -> Self {
         let index = SearchIndex::new(&framework);
-        let mut expanded = vec![false; framework.nodes().len()];
         // Themes start open: the room sees the elements at once.
-        for r in framework.roots() {
-            expanded[r] = true;
-        }
+        let tree = TreeView::new(&framework);
         let selected = session
             .selected
             .as_deref()
@@ -67,10 +65,9 @@ impl App {
             path,
             history: History::default(),
             index,
-            expanded,
-            selected: 0,
+            tree,
             column: Column::Group(0),
-            tree_offset: 0,
+            keymap: Keymap::default(),
             detail_scroll: 0,
             overlay: None,
             save_state: SaveState::Saved,
@@ -81,60 +78,56 @@ impl App {
         };
         app.reveal(selected);
         app.select(selected);
+        app.selection_moved();
         app
     }
 
-    /// Nodes shown in the tree, in order: everything whose ancestors are all expanded.
+    /// Nodes shown in the tree, in order.
     pub fn visible_rows(&self) -> Vec<NodeIx> {
-        let nodes = self.framework.nodes();
-        let mut rows = Vec::new();
-        let mut ix = 0;
-        while ix < nodes.len() {
-            rows.push(ix);
-            ix = if self.expanded[ix] {
-                ix + 1
-            } else {
-                nodes[ix].end
-            };
-        }
-        rows
+        self.tree.visible_rows(&self.framework)
     }
 
-    /// Expands every ancestor of `ix` so it is visible.
+    /// Opens every ancestor of `ix` so it is visible.
     pub fn reveal(&mut self, ix: NodeIx) {
-        let path = self.framework.path(ix);
-        for &p in &path[..path.len() - 1] {
-            self.expanded[p] = true;
+        self.tree.reveal(&self.framework, ix);
+    }
+
+    /// The selected node.
+    pub fn selected(&self) -> NodeIx {
+        self.tree.selected()
+    }
+
+    /// Selects a node (which must be visible) and scrolls to it.
+    pub fn select(&mut self, ix: NodeIx) {
+        let height = super::layout::tree_rows(self.size);
+        if self.tree.select(&self.framework, ix, height) {
+            self.selection_moved();
         }
     }
 
-    /// Selects a node, remembering it in the session so a reopen lands here.
-    pub fn select(&mut self, ix: NodeIx) {
-        if ix != self.selected {
-            self.detail_scroll = 0;
-        }
-        self.selected = ix;
-        self.session.selected = Some(self.framework.node(ix).id.clone());
-        self.keep_selection_visible();
+    /// The selection changed: the text pane starts at the top, and the session remembers
+    /// the node so a reopen lands there (written with the next edit or on quit, not now).
+    pub fn selection_moved(&mut self) {
+        self.detail_scroll = 0;
+        self.session.selected = Some(self.framework.node(self.selected()).id.clone());
     }
 
     /// The selected node's id.
     pub fn selected_id(&self) -> &str {
-        &self.framework.node(self.selected).id
+        &self.framework.node(self.selected()).id
     }
 
     /// Scrolls the tree so the selected row is on screen.
     pub fn keep_selection_visible(&mut self) {
-        let rows = self.visible_rows();
         let height = super::layout::tree_rows(self.size);
-        let pos = rows.iter().position(|&r| r == self.selected).unwrap_or(0);
-        if pos < self.tree_offset {
-            self.tree_offset = pos;
-        } else if height > 0 && pos >= self.tree_offset + height {
-            self.tree_offset = pos + 1 - height;
-        }
-        let max_offset = rows.len().saturating_sub(height.max(1));
-        self.tree_offset = self.tree_offset.min(max_offset);
+        self.tree.keep_visible(&self.framework, height);
+    }
+
+    /// Where keys go now: the open view's context, or the main screen's.
+    pub fn context(&self) -> Context {
+        self.overlay
+            .as_ref()
+            .map_or(Context::Main, Overlay::context)
     }
 
     /// The columns in Tab order: each group, then Agreed.
@@ -163,12 +156,7 @@ impl App {
         {
             self.column = Column::Group(0);
         }
-        self.session.selected = Some(self.framework.node(self.selected).id.clone());
-    }
-
-    /// Keeps the text of a form being typed, so a closed terminal does not lose it.
-    pub fn keep_draft(&mut self, draft: Option<Draft>) {
-        self.outbox.push(Entry::Draft(draft));
+        self.session.selected = Some(self.framework.node(self.selected()).id.clone());
     }
 
     /// Reopens the form that was being typed when awayday was last stopped, with its text.
@@ -187,7 +175,7 @@ impl App {
             self.message =
                 Some("Recovered the text you were typing when awayday was stopped.".into());
             // Journal it again: it is in the new journal only once it is written there.
-            self.keep_draft(Some(draft));
+            self.outbox.push(Entry::Draft(Some(draft)));
         }
     }
 

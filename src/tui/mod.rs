@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod keyfile;
 pub mod keymap;
 pub mod layout;
 pub mod overlays;
@@ -11,6 +12,7 @@ pub mod persist;
 pub mod scenes;
 pub mod svg;
 pub mod theme;
+pub mod tree_view;
 pub mod ui;
 pub mod update;
 
@@ -28,9 +30,9 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::session::Store;
-use action::Action;
+use action::{Action, Effect};
 use app::App;
-use update::{Effect, update};
+use update::update;
 
 /// How long the keyboard must rest before the journal is folded into the readable file.
 const IDLE_FOLD: Duration = Duration::from_secs(2);
@@ -177,10 +179,7 @@ fn event_loop(
         while let Some(ev) = next {
             #[cfg(debug_assertions)]
             crash_for_tests(&ev);
-            if let Event::Paste(text) = &ev {
-                effects.extend(overlays::paste(app, text));
-            }
-            for action in actions_for(app, &ev) {
+            for action in actions_for(&ev) {
                 effects.extend(update(app, action));
             }
             if effects.contains(&Effect::Quit) {
@@ -216,7 +215,9 @@ fn event_loop(
             app.message = Some(format!(
                 "Could not write {} (every edit is kept in its journal and comes back when it is opened). Fix that, or press {} again to quit.",
                 app.path.display(),
-                keymap::key_for(Action::Quit).unwrap_or_default()
+                app.keymap
+                    .key_for(keymap::Context::Main, &Action::Quit)
+                    .unwrap_or_default()
             ));
             quit_despite_failure = true;
         }
@@ -235,16 +236,12 @@ fn crash_for_tests(event: &Event) {
     }
 }
 
-/// Turns a terminal event into actions: keys through the keymap (or to the open overlay).
-pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
+/// Turns a terminal event into actions: a key press as it is (the keymap routes it, for the
+/// context that has the keys, in `update`), a paste whole, mouse and resizes.
+pub fn actions_for(event: &Event) -> Vec<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.overlay.is_some() {
-                vec![Action::Key(*key)]
-            } else {
-                keymap::action_for(*key).into_iter().collect()
-            }
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => vec![Action::Key(*key)],
+        Event::Paste(text) => vec![Action::Paste(text.clone())],
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(event::MouseButton::Left) => vec![Action::Click(m.column, m.row)],
             MouseEventKind::ScrollDown => vec![Action::Wheel {
@@ -260,8 +257,6 @@ pub fn actions_for(app: &App, event: &Event) -> Vec<Action> {
             _ => Vec::new(),
         },
         Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
-        // Pasted text is handled whole by `overlays::paste`; on the main screen it is ignored
-        // (a stray paste must never score statements).
         _ => Vec::new(),
     }
 }

@@ -3,19 +3,9 @@
 
 use crate::session::{Store, StoreError, journal};
 
+use super::action::Resolution;
 use super::app::{App, SaveState};
 use super::overlays::Overlay;
-
-/// What to do when another program changed the session file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resolution {
-    /// Take their file; ours stays in the copy kept beside it.
-    Theirs,
-    /// Write ours over it; theirs is kept beside it.
-    Ours,
-    /// Unite both, ours winning where both scored a statement differently.
-    Merge,
-}
 
 /// Writes every change made since the last call to the journal, durably. Moving around
 /// writes nothing: the selection rides along with the next edit.

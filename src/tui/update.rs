@@ -1,47 +1,105 @@
-//! `update`: the workshop screen's state transition. It changes the `App` and returns what
-//! the loop must do outside it (save, quit); it does no IO, so tests drive it directly.
+//! `update`: the one place the workshop screen's state changes. Every action (from a key
+//! through the keymap, from a view, from a test) comes here; the session itself changes only
+//! in [`commit`], [`live`] and [`undo_redo`], through the undo history. No IO: the loop does
+//! the journalling and the folds, so tests drive this directly.
 
+use crate::session::journal::Entry;
 use crate::session::{Column, Edit, Score};
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::App;
 use super::layout;
-use super::overlays::{self, Overlay};
+use super::overlays::Overlay;
 
-/// What the loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// The session changed (the loop journals every change after each batch of keys).
-    Save,
-    /// Write the readable file now (Ctrl-s), not only the journal.
-    Flush,
-    /// Save, then leave.
-    Quit,
-    /// The facilitator chose what to keep after another program changed the file.
-    Resolve(super::persist::Resolution),
-}
-
-/// Applies one action. Keys go to an open overlay first.
+/// Applies one action and returns what the loop must do outside the app, if anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    if let Action::Resize(w, h) = action {
-        app.size = (w, h);
-        app.keep_selection_visible();
-        return None;
+    match action {
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            app.keep_selection_visible();
+            return None;
+        }
+        Action::Key(key) => {
+            app.message = None;
+            let routed = app.keymap.route(app.context(), key)?;
+            return update(app, routed);
+        }
+        // What views ask for: applied as asked, the status message left as they set it.
+        Action::Edit(edit) => {
+            commit(app, edit);
+            return None;
+        }
+        Action::Live(edit) => {
+            live(app, edit);
+            return None;
+        }
+        Action::Record(edit) => {
+            app.history.record(edit);
+            return None;
+        }
+        Action::Draft(draft) => {
+            app.outbox.push(Entry::Draft(draft));
+            return None;
+        }
+        Action::Select(ix) => {
+            app.reveal(ix);
+            app.select(ix);
+            return None;
+        }
+        Action::Say(message) => {
+            app.message = Some(message);
+            return None;
+        }
+        _ => {}
+    }
+    if app.overlay.is_some() {
+        return in_view(app, &action);
     }
     app.message = None;
-    if app.overlay.is_some() {
-        return overlays::handle(app, action);
+    main_screen(app, &action)
+}
+
+/// An action for the open view: the view reacts (it may only read the app), then what it
+/// asks for is applied here.
+fn in_view(app: &mut App, action: &Action) -> Option<Effect> {
+    let mut overlay = app.overlay.take()?;
+    let reaction = overlay.react(app, action);
+    if !reaction.close {
+        app.overlay = Some(overlay);
     }
-    match action {
-        Action::Up => move_by(app, -1),
-        Action::Down => move_by(app, 1),
-        Action::PageUp => move_by(app, -page(app)),
-        Action::PageDown => move_by(app, page(app)),
-        Action::Top => move_to_row(app, 0),
-        Action::Bottom => move_to_row(app, usize::MAX),
-        Action::Left => left(app),
-        Action::Right => right(app),
-        Action::Toggle => toggle(app),
+    let mut effect = reaction.effect;
+    for follow_up in reaction.then {
+        effect = update(app, follow_up).or(effect);
+    }
+    effect
+}
+
+fn main_screen(app: &mut App, action: &Action) -> Option<Effect> {
+    let height = layout::tree_rows(app.size);
+    let fw = &app.framework;
+    let moved = match *action {
+        Action::Up => app.tree.move_by(fw, -1, height),
+        Action::Down => app.tree.move_by(fw, 1, height),
+        Action::PageUp => app.tree.move_by(fw, -page(height), height),
+        Action::PageDown => app.tree.move_by(fw, page(height), height),
+        Action::Top => app.tree.move_to_row(fw, 0, height),
+        Action::Bottom => app.tree.move_to_row(fw, usize::MAX, height),
+        Action::Left => app.tree.left(fw, height),
+        Action::Right => app.tree.right(fw, height),
+        Action::Toggle => {
+            app.tree.toggle(fw, height);
+            false
+        }
+        _ => return other(app, action),
+    };
+    if moved {
+        app.selection_moved();
+    }
+    None
+}
+
+fn other(app: &mut App, action: &Action) -> Option<Effect> {
+    match *action {
         Action::NextUnscored => next_unscored(app, true),
         Action::PrevUnscored => next_unscored(app, false),
         Action::NextColumn => cycle_column(app, 1),
@@ -49,109 +107,52 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Score(v) => score(app, Some(Score::Level(v))),
         Action::NotApplicable => score(app, Some(Score::NotApplicable)),
         Action::Clear => score(app, None),
-        Action::EditNotes => {
-            app.overlay = Some(Overlay::notes(app));
-            None
-        }
-        Action::Actions => {
-            app.overlay = Some(Overlay::actions(app));
-            None
-        }
-        Action::Summary => {
-            app.overlay = Some(Overlay::dashboard());
-            None
-        }
-        Action::Search => {
-            app.overlay = Some(Overlay::search());
-            None
-        }
-        Action::Settings => {
-            app.overlay = Some(Overlay::settings());
-            None
-        }
-        Action::Help => {
-            app.overlay = Some(Overlay::help());
-            None
-        }
+        Action::EditNotes => app.overlay = Some(Overlay::notes(app)),
+        Action::Actions => app.overlay = Some(Overlay::actions(app)),
+        Action::Summary => app.overlay = Some(Overlay::dashboard(app)),
+        Action::Search => app.overlay = Some(Overlay::search()),
+        Action::Settings => app.overlay = Some(Overlay::settings()),
+        Action::Help => app.overlay = Some(Overlay::help()),
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::Save => {
             app.message = Some("Saved.".into());
-            Some(Effect::Flush)
+            return Some(Effect::Flush);
         }
-        Action::Quit => Some(Effect::Quit),
-        Action::DetailUp => {
-            app.detail_scroll = app.detail_scroll.saturating_sub(3);
-            None
-        }
-        Action::DetailDown => {
-            app.detail_scroll = app.detail_scroll.saturating_add(3);
-            None
-        }
+        Action::Quit => return Some(Effect::Quit),
+        Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
+        Action::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3),
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
-        Action::Key(_) | Action::Resize(..) => None,
-    }
-}
-
-fn page(app: &App) -> isize {
-    isize::try_from(layout::tree_rows(app.size).saturating_sub(1).max(1)).unwrap_or(1)
-}
-
-fn move_by(app: &mut App, delta: isize) -> Option<Effect> {
-    let rows = app.visible_rows();
-    let pos = rows.iter().position(|&r| r == app.selected).unwrap_or(0);
-    let target = pos.saturating_add_signed(delta).min(rows.len() - 1);
-    app.select(rows[target]);
-    None
-}
-
-fn move_to_row(app: &mut App, row: usize) -> Option<Effect> {
-    let rows = app.visible_rows();
-    app.select(rows[row.min(rows.len() - 1)]);
-    None
-}
-
-fn left(app: &mut App) -> Option<Effect> {
-    let ix = app.selected;
-    let node = app.framework.node(ix);
-    if !node.children.is_empty() && app.expanded[ix] {
-        app.expanded[ix] = false;
-        app.keep_selection_visible();
-    } else if let Some(parent) = node.parent {
-        app.select(parent);
+        // Actions of views and raw input mean nothing on the main screen; a stray paste must
+        // never score statements.
+        _ => {}
     }
     None
 }
 
-fn right(app: &mut App) -> Option<Effect> {
-    let ix = app.selected;
-    let first = app.framework.node(ix).children.first().copied();
-    if let Some(child) = first {
-        if app.expanded[ix] {
-            app.select(child);
-        } else {
-            app.expanded[ix] = true;
-            app.keep_selection_visible();
-        }
+/// Changes the session as one undoable step. Every change a person makes comes through here
+/// (or through [`live`] for text as it is typed, or [`undo_redo`]).
+fn commit(app: &mut App, edit: Edit) {
+    if app.history.apply(&mut app.session, edit) {
+        app.mark_changed();
     }
-    None
 }
 
-fn toggle(app: &mut App) -> Option<Effect> {
-    let ix = app.selected;
-    if app.framework.node(ix).children.is_empty() {
-        return None;
-    }
-    app.expanded[ix] = !app.expanded[ix];
-    app.keep_selection_visible();
-    None
+/// Changes the session as text is typed: journalled at once, made an undo step on close.
+fn live(app: &mut App, edit: Edit) {
+    app.history.apply_live(&mut app.session, edit);
+    app.mark_changed();
 }
 
-fn next_unscored(app: &mut App, forward: bool) -> Option<Effect> {
+fn page(height: usize) -> isize {
+    isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
+}
+
+fn next_unscored(app: &mut App, forward: bool) {
     let n = app.framework.nodes().len();
     let column = app.column;
-    let start = app.selected;
+    let start = app.selected();
     let found = (1..=n)
         .map(|step| {
             if forward {
@@ -176,27 +177,25 @@ fn next_unscored(app: &mut App, forward: bool) -> Option<Effect> {
             ));
         }
     }
-    None
 }
 
-fn cycle_column(app: &mut App, delta: isize) -> Option<Effect> {
+fn cycle_column(app: &mut App, delta: isize) {
     let columns = app.columns();
     let pos = columns.iter().position(|&c| c == app.column).unwrap_or(0);
     let len = isize::try_from(columns.len()).unwrap_or(1);
     let pos = isize::try_from(pos).unwrap_or(0);
     let next = usize::try_from((pos + delta).rem_euclid(len)).unwrap_or(0);
     app.column = columns[next];
-    None
 }
 
-fn score(app: &mut App, score: Option<Score>) -> Option<Effect> {
-    let node = app.framework.node(app.selected);
+fn score(app: &mut App, score: Option<Score>) {
+    let node = app.framework.node(app.selected());
     if !node.is_statement() {
         app.message = Some(format!(
             "Scores go on statements: open {} and pick one (→ or l).",
             node.id
         ));
-        return None;
+        return;
     }
     if let Some(Score::Level(v)) = score
         && app.framework.scale.level(v).is_none()
@@ -212,25 +211,22 @@ fn score(app: &mut App, score: Option<Score>) -> Option<Effect> {
             "The scale has no level {v}; its levels are {}.",
             levels.join(", ")
         ));
-        return None;
+        return;
     }
     let id = node.id.clone();
     let before = app.session.score(&id, app.column);
-    let edit = Edit::Score {
-        node: id,
-        column: app.column,
-        before,
-        after: score,
-    };
-    if app.history.apply(&mut app.session, edit) {
-        app.mark_changed();
-        Some(Effect::Save)
-    } else {
-        None
-    }
+    commit(
+        app,
+        Edit::Score {
+            node: id,
+            column: app.column,
+            before,
+            after: score,
+        },
+    );
 }
 
-fn undo_redo(app: &mut App, undo: bool) -> Option<Effect> {
+fn undo_redo(app: &mut App, undo: bool) {
     let edit = if undo {
         app.history.undo(&mut app.session)
     } else {
@@ -245,7 +241,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Option<Effect> {
             }
             .into(),
         );
-        return None;
+        return;
     };
     // Show the room what changed back.
     if let Some(ix) = edit.node().and_then(|id| app.framework.find(id)) {
@@ -262,11 +258,10 @@ fn undo_redo(app: &mut App, undo: bool) -> Option<Effect> {
         if undo { "Undone:" } else { "Redone:" },
         describe(app, &edit)
     ));
-    if app.column_name(app.column) == "?" {
+    if !column_exists(app, app.column) {
         app.column = Column::Group(0);
     }
     app.mark_changed();
-    Some(Effect::Save)
 }
 
 fn column_exists(app: &App, column: Column) -> bool {
@@ -290,33 +285,45 @@ fn describe(app: &App, edit: &Edit) -> String {
     }
 }
 
-fn click(app: &mut App, x: u16, y: u16) -> Option<Effect> {
-    let areas = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))?;
+fn click(app: &mut App, x: u16, y: u16) {
+    let Some(areas) = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))
+    else {
+        return;
+    };
     let t = areas.tree;
-    if x > t.x && x < t.right().saturating_sub(1) && y > t.y && y < t.bottom().saturating_sub(1) {
-        let row = app.tree_offset + usize::from(y - t.y - 1);
-        let rows = app.visible_rows();
-        if let Some(&ix) = rows.get(row) {
-            if ix == app.selected {
-                return toggle(app);
-            }
+    let inside =
+        x > t.x && x < t.right().saturating_sub(1) && y > t.y && y < t.bottom().saturating_sub(1);
+    if !inside {
+        return;
+    }
+    if let Some(ix) = app.tree.row_at(&app.framework, usize::from(y - t.y - 1)) {
+        if ix == app.selected() {
+            let height = layout::tree_rows(app.size);
+            app.tree.toggle(&app.framework, height);
+        } else {
             app.select(ix);
         }
     }
-    None
 }
 
-fn wheel(app: &mut App, x: u16, y: u16, down: bool) -> Option<Effect> {
-    let areas = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))?;
-    let pos = ratatui::layout::Position::new(x, y);
-    if areas.detail.contains(pos) {
+fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
+    let Some(areas) = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))
+    else {
+        return;
+    };
+    if areas.detail.contains(ratatui::layout::Position::new(x, y)) {
         app.detail_scroll = if down {
             app.detail_scroll.saturating_add(2)
         } else {
             app.detail_scroll.saturating_sub(2)
         };
-        None
     } else {
-        move_by(app, if down { 1 } else { -1 })
+        let height = layout::tree_rows(app.size);
+        if app
+            .tree
+            .scroll(&app.framework, if down { 1 } else { -1 }, height)
+        {
+            app.selection_moved();
+        }
     }
 }

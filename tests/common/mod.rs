@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use awayday::framework::{self, Framework};
 use awayday::session::Session;
+use awayday::session::{ActionItem, Column, Edit, History, Score};
 use awayday::tui::action::Action;
+use awayday::tui::action::Effect;
 use awayday::tui::app::App;
-use awayday::tui::update::{Effect, update};
+use awayday::tui::update::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -43,9 +45,49 @@ pub fn app_with(fw: Framework, groups: &[&str]) -> App {
 pub fn feed(app: &mut App, actions: &[Action]) -> Option<Effect> {
     let mut last = None;
     for a in actions {
-        last = update(app, *a).or(last);
+        last = update(app, a.clone()).or(last);
     }
     last
+}
+
+/// Sets a score the only way a session changes: an edit through the undo history.
+pub fn set_score(s: &mut Session, id: &str, column: Column, score: Option<Score>) {
+    let before = s.score(id, column);
+    History::default().apply(
+        s,
+        Edit::Score {
+            node: id.to_owned(),
+            column,
+            before,
+            after: score,
+        },
+    );
+}
+
+/// Sets a node's notes through the undo history.
+pub fn set_notes(s: &mut Session, id: &str, notes: String) {
+    let before = s.notes(id).to_owned();
+    History::default().apply(
+        s,
+        Edit::Notes {
+            node: id.to_owned(),
+            before,
+            after: notes,
+        },
+    );
+}
+
+/// Sets a node's actions through the undo history.
+pub fn set_actions(s: &mut Session, id: &str, actions: Vec<ActionItem>) {
+    let before = s.actions(id).to_vec();
+    History::default().apply(
+        s,
+        Edit::Actions {
+            node: id.to_owned(),
+            before,
+            after: actions,
+        },
+    );
 }
 
 /// Types text into whatever overlay is open.

@@ -2,19 +2,20 @@
 //! edited, ticked off and deleted here. Every change is one undoable edit.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
-use super::{Outcome, popup_block};
+use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
 use crate::session::{ActionItem, ActionStatus, Edit};
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::update::Effect;
+use crate::tui::keymap::Context;
 
 const FIELDS: [&str; 3] = ["What", "Owner", "Due"];
 
@@ -72,7 +73,7 @@ impl ActionsOverlay {
     pub fn open(app: &App) -> Self {
         let empty = app.session.actions(app.selected_id()).is_empty();
         let mut overlay = ActionsOverlay {
-            node: app.selected,
+            node: app.selected(),
             cursor: 0,
             form: None,
             error: None,
@@ -112,119 +113,146 @@ impl ActionsOverlay {
         })
     }
 
+    /// The list's keys, or the form's while one is open.
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            Context::Actions
+        }
+    }
+
     /// Pasted text goes into the focused field, on one line.
-    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
-        let form = self.form.as_mut()?;
+    fn paste(&mut self, id: &str, text: &str) -> Reaction {
+        let Some(form) = self.form.as_mut() else {
+            return Reaction::stay();
+        };
         let field = &mut form.fields[form.focus];
         let room = MAX_FIELD_CHARS.saturating_sub(field.lines().join(" ").chars().count());
         let text = super::one_line(text, room);
         if text.is_empty() || !field.insert_str(&text) {
-            return None;
+            return Reaction::stay();
         }
-        let id = app.framework.node(self.node).id.clone();
-        app.keep_draft(Some(form.draft(&id)));
-        Some(Effect::Save)
+        Reaction::then(vec![Action::Draft(Some(form.draft(id)))])
     }
 
-    fn change(app: &mut App, id: &str, after: Vec<ActionItem>) -> Option<Effect> {
-        let before = app.session.actions(id).to_vec();
-        let edit = Edit::Actions {
+    /// The actions of the node replaced by `after`, as one undoable edit.
+    fn change(app: &App, id: &str, after: Vec<ActionItem>) -> Action {
+        Action::Edit(Edit::Actions {
             node: id.to_owned(),
-            before,
+            before: app.session.actions(id).to_vec(),
             after,
-        };
-        if app.history.apply(&mut app.session, edit) {
-            app.mark_changed();
-            Some(Effect::Save)
-        } else {
-            None
-        }
+        })
     }
 
-    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
         let id = app.framework.node(self.node).id.clone();
         let mut list = app.session.actions(&id).to_vec();
-        if let Some(form) = &mut self.form {
-            match key.code {
-                KeyCode::Esc => {
-                    self.form = None;
-                    self.error = None;
-                    app.keep_draft(None);
-                    if list.is_empty() {
-                        return (Outcome::Close, None);
-                    }
-                }
-                KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % FIELDS.len(),
-                KeyCode::BackTab | KeyCode::Up => {
-                    form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len();
-                }
-                KeyCode::Enter => {
-                    let text = form.value(0);
-                    if text.is_empty() {
-                        self.error = Some("An action needs to say what will be done.".into());
-                        return (Outcome::Stay, None);
-                    }
-                    let mut item = form
-                        .index
-                        .and_then(|i| list.get(i).cloned())
-                        .unwrap_or_default();
-                    item.text = text;
-                    item.owner = form.value(1);
-                    item.due = form.value(2);
-                    match form.index {
-                        Some(i) if i < list.len() => list[i] = item,
-                        _ => {
-                            list.push(item);
-                            self.cursor = list.len() - 1;
-                        }
-                    }
-                    self.form = None;
-                    self.error = None;
-                    app.keep_draft(None);
-                    return (Outcome::Stay, Self::change(app, &id, list));
-                }
-                _ => {
-                    let field = &mut form.fields[form.focus];
-                    let full = field.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
-                    let typing = matches!(key.code, KeyCode::Char(_));
-                    if !(full && typing) && field.input(key) {
-                        app.keep_draft(Some(form.draft(&id)));
-                        return (Outcome::Stay, Some(Effect::Save));
-                    }
-                }
-            }
-            return (Outcome::Stay, None);
+        if self.form.is_some() {
+            return self.react_in_form(app, &id, list, action);
         }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return (Outcome::Close, None),
-            KeyCode::Down | KeyCode::Char('j') => {
+        match action {
+            Action::Close => return Reaction::close(),
+            Action::ListDown => {
                 self.cursor = (self.cursor + 1).min(list.len().saturating_sub(1));
             }
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Char('a' | 'n') => self.form = Some(Form::new(None, &ActionItem::default())),
-            KeyCode::Enter | KeyCode::Char('e') => {
+            Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::AddItem => self.form = Some(Form::new(None, &ActionItem::default())),
+            Action::EditItem => {
                 if let Some(item) = list.get(self.cursor) {
                     self.form = Some(Form::new(Some(self.cursor), item));
                 }
             }
-            KeyCode::Char(' ' | 'x') => {
+            Action::ToggleDone => {
                 if let Some(item) = list.get_mut(self.cursor) {
                     item.status = match item.status {
                         ActionStatus::Open => ActionStatus::Done,
                         ActionStatus::Done => ActionStatus::Open,
                     };
-                    return (Outcome::Stay, Self::change(app, &id, list));
+                    return Reaction::then(vec![Self::change(app, &id, list)]);
                 }
             }
-            KeyCode::Char('d') | KeyCode::Delete if self.cursor < list.len() => {
+            Action::DeleteItem if self.cursor < list.len() => {
                 list.remove(self.cursor);
                 self.cursor = self.cursor.min(list.len().saturating_sub(1));
-                app.message = Some("Action deleted (u undoes).".into());
-                return (Outcome::Stay, Self::change(app, &id, list));
+                let undo = app
+                    .keymap
+                    .key_for(Context::Main, &Action::Undo)
+                    .unwrap_or_default();
+                return Reaction::then(vec![
+                    Self::change(app, &id, list),
+                    Action::Say(format!("Action deleted ({undo} undoes).")),
+                ]);
             }
             _ => {}
         }
-        (Outcome::Stay, None)
+        Reaction::stay()
+    }
+
+    fn react_in_form(
+        &mut self,
+        app: &App,
+        id: &str,
+        mut list: Vec<ActionItem>,
+        action: &Action,
+    ) -> Reaction {
+        let Some(form) = self.form.as_mut() else {
+            return Reaction::stay();
+        };
+        match action {
+            Action::Close => {
+                self.form = None;
+                self.error = None;
+                let forget = vec![Action::Draft(None)];
+                if list.is_empty() {
+                    return Reaction::close_then(forget);
+                }
+                Reaction::then(forget)
+            }
+            Action::NextField => {
+                form.focus = (form.focus + 1) % FIELDS.len();
+                Reaction::stay()
+            }
+            Action::PrevField => {
+                form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len();
+                Reaction::stay()
+            }
+            Action::Submit => {
+                let text = form.value(0);
+                if text.is_empty() {
+                    self.error = Some("An action needs to say what will be done.".into());
+                    return Reaction::stay();
+                }
+                let mut item = form
+                    .index
+                    .and_then(|i| list.get(i).cloned())
+                    .unwrap_or_default();
+                item.text = text;
+                item.owner = form.value(1);
+                item.due = form.value(2);
+                match form.index {
+                    Some(i) if i < list.len() => list[i] = item,
+                    _ => {
+                        list.push(item);
+                        self.cursor = list.len() - 1;
+                    }
+                }
+                self.form = None;
+                self.error = None;
+                Reaction::then(vec![Action::Draft(None), Self::change(app, id, list)])
+            }
+            Action::Input(key) => {
+                let field = &mut form.fields[form.focus];
+                let full = field.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
+                let typing = matches!(key.code, KeyCode::Char(_));
+                if !(full && typing) && field.input(*key) {
+                    return Reaction::then(vec![Action::Draft(Some(form.draft(id)))]);
+                }
+                Reaction::stay()
+            }
+            Action::Paste(text) => self.paste(id, text),
+            _ => Reaction::stay(),
+        }
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
@@ -241,11 +269,23 @@ impl ActionsOverlay {
             crate::text::shorten(node.label(), 40)
         );
         let hint = if self.form.is_some() {
-            "Tab next field · Enter keep · Esc cancel"
+            app.keymap.hints(
+                Context::Form,
+                &[Action::NextField, Action::Submit, Action::Close],
+            )
         } else {
-            "a add · Enter edit · Space done · d delete · Esc close"
+            app.keymap.hints(
+                Context::Actions,
+                &[
+                    Action::AddItem,
+                    Action::EditItem,
+                    Action::ToggleDone,
+                    Action::DeleteItem,
+                    Action::Close,
+                ],
+            )
         };
-        let block = popup_block(app, &title, hint);
+        let block = popup_block(app, &title, &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let t = app.theme;

@@ -3,64 +3,91 @@
 //! Every figure comes from `session::summary`.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Outcome, popup_block};
-use crate::framework::NodeKind;
+use super::{Reaction, popup_block};
+use crate::framework::{NodeIx, NodeKind};
 use crate::session::Column;
-use crate::session::summary::{self, format_mean, format_score};
+use crate::session::summary::{self, Disagreement, NodeFigures, format_mean, format_score};
 use crate::text::shorten;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::update::Effect;
+use crate::tui::keymap::Context;
 
 /// Spread from which a statement is listed as a disagreement.
 const LIST_SPREAD: u8 = 1;
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
-#[derive(Debug, Default)]
+/// The summary, with its figures worked out when it opened: the screen redraws on every key,
+/// and at 25,000 statements the figures take longer than a frame.
 pub struct DashboardOverlay {
     cursor: usize,
+    figures: Vec<(NodeIx, NodeFigures)>,
+    disagreements: Vec<Disagreement>,
+    orphans: Vec<String>,
 }
 
 impl DashboardOverlay {
-    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
-        let list = summary::disagreements(&app.framework, &app.session, LIST_SPREAD);
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('s' | 'q') => return (Outcome::Close, None),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor = (self.cursor + 1).min(list.len().saturating_sub(1));
-            }
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Enter => {
+    pub fn open(app: &App) -> Self {
+        let fw = &app.framework;
+        let mut wanted: Vec<NodeIx> = fw.roots().collect();
+        wanted.extend(summary::scoring_areas(fw));
+        wanted.sort_unstable();
+        wanted.dedup();
+        DashboardOverlay {
+            cursor: 0,
+            figures: wanted
+                .into_iter()
+                .map(|ix| (ix, summary::figures(fw, &app.session, ix)))
+                .collect(),
+            disagreements: summary::disagreements(fw, &app.session, LIST_SPREAD),
+            orphans: summary::orphans(fw, &app.session)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    fn figures_of(&self, ix: NodeIx) -> Option<&NodeFigures> {
+        self.figures
+            .binary_search_by_key(&ix, |(i, _)| *i)
+            .ok()
+            .map(|i| &self.figures[i].1)
+    }
+
+    pub fn react(&mut self, _app: &App, action: &Action) -> Reaction {
+        let list = &self.disagreements;
+        match action {
+            Action::Close => return Reaction::close(),
+            Action::ListDown => self.cursor = (self.cursor + 1).min(list.len().saturating_sub(1)),
+            Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::Choose => {
                 if let Some(d) = list.get(self.cursor) {
-                    app.reveal(d.node);
-                    app.select(d.node);
-                    return (Outcome::Close, None);
+                    return Reaction::close_then(vec![Action::Select(d.node)]);
                 }
             }
             _ => {}
         }
-        (Outcome::Stay, None)
+        Reaction::stay()
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
         let area = frame.area();
         frame.render_widget(Clear, area);
-        let block = popup_block(
-            app,
-            "Summary",
-            "↑↓ choose · Enter go to statement · Esc back",
+        let hint = app.keymap.hints(
+            Context::Summary,
+            &[Action::ListDown, Action::Choose, Action::Close],
         );
+        let block = popup_block(app, "Summary", &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let coverage = coverage_lines(app, inner.width);
-        let chart = chart_lines(app, inner.width);
-        let orphans = summary::orphans(&app.framework, &app.session);
+        let coverage = self.coverage_lines(app, inner.width);
+        let chart = self.chart_lines(app, inner.width);
+        let orphans = &self.orphans;
         let [cov_area, chart_area, list_area, orphan_area] = Layout::vertical([
             Constraint::Length(u16::try_from(coverage.len()).unwrap_or(0)),
             Constraint::Length(u16::try_from(chart.len() + 1).unwrap_or(0)),
@@ -85,7 +112,7 @@ impl DashboardOverlay {
 
     fn render_list(&self, app: &App, frame: &mut Frame, area: Rect) {
         let t = app.theme;
-        let list = summary::disagreements(&app.framework, &app.session, LIST_SPREAD);
+        let list = &self.disagreements;
         let block = Block::new()
             .borders(ratatui::widgets::Borders::TOP)
             .border_style(t.border())
@@ -142,29 +169,33 @@ impl DashboardOverlay {
     }
 }
 
-/// "1 Achievements…  ██████░░░░ 8/11" for each theme, as many to a line as fit.
-fn coverage_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let fw = &app.framework;
-    let cell = 38usize;
-    let per_line = (usize::from(width) / cell).max(1);
-    let mut lines = vec![Line::styled(
-        "Coverage: statements with any score",
-        t.title(),
-    )];
-    let themes: Vec<usize> = fw.roots().collect();
-    for chunk in themes.chunks(per_line) {
-        let mut spans = Vec::new();
-        for &ix in chunk {
-            let f = summary::figures(fw, &app.session, ix);
-            let name = shorten(&format!("{} {}", fw.node(ix).id, fw.node(ix).title), 16);
-            spans.push(Span::raw(format!("{name:<17}")));
-            spans.push(Span::styled(bar(f.covered, f.total, 10), t.ok()));
-            spans.push(Span::raw(format!(" {:>3}/{:<4} ", f.covered, f.total)));
+impl DashboardOverlay {
+    /// "1 Achievements…  ██████░░░░ 8/11" for each theme, as many to a line as fit.
+    fn coverage_lines(&self, app: &App, width: u16) -> Vec<Line<'static>> {
+        let t = app.theme;
+        let fw = &app.framework;
+        let cell = 38usize;
+        let per_line = (usize::from(width) / cell).max(1);
+        let mut lines = vec![Line::styled(
+            "Coverage: statements with any score",
+            t.title(),
+        )];
+        let themes: Vec<usize> = fw.roots().collect();
+        for chunk in themes.chunks(per_line) {
+            let mut spans = Vec::new();
+            for &ix in chunk {
+                let Some(f) = self.figures_of(ix) else {
+                    continue;
+                };
+                let name = shorten(&format!("{} {}", fw.node(ix).id, fw.node(ix).title), 16);
+                spans.push(Span::raw(format!("{name:<17}")));
+                spans.push(Span::styled(bar(f.covered, f.total, 10), t.ok()));
+                spans.push(Span::raw(format!(" {:>3}/{:<4} ", f.covered, f.total)));
+            }
+            lines.push(Line::from(spans));
         }
-        lines.push(Line::from(spans));
+        lines
     }
-    lines
 }
 
 /// A bar of `width` cells filled in proportion, with eighth blocks for the remainder.
@@ -184,67 +215,72 @@ fn bar(part: usize, whole: usize, width: usize) -> String {
     s
 }
 
-/// Each area's mean per column, as a bar on the scale, with the figure beside it.
-fn chart_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let fw = &app.framework;
-    let columns = app.columns();
-    let max_level = fw.scale.levels.iter().map(|l| l.value).max().unwrap_or(4);
-    let label_width = 22usize;
-    let per_column = (usize::from(width).saturating_sub(label_width) / columns.len()).clamp(6, 16);
-    let bar_width = per_column - 5;
-    let mut header = vec![Span::styled(
-        format!("{:<label_width$}", "Mean score by area"),
-        t.title(),
-    )];
-    for &c in &columns {
-        let name = shorten(app.column_name(c), per_column - 1);
-        header.push(Span::styled(
-            format!("{name:<per_column$}"),
-            if c == Column::Agreed {
-                t.title()
-            } else {
-                t.key()
-            },
-        ));
-    }
-    let mut lines = vec![Line::from(header)];
-    for ix in summary::scoring_areas(fw) {
-        let node = fw.node(ix);
-        let f = summary::figures(fw, &app.session, ix);
-        let indent = if node.kind == NodeKind::Theme {
-            ""
-        } else {
-            " "
-        };
-        let label = shorten(
-            &format!("{indent}{} {}", node.id, node.title),
-            label_width - 1,
-        );
-        let mut spans = vec![Span::raw(format!("{label:<label_width$}"))];
-        for (i, &c) in columns.iter().enumerate() {
-            let mean = match c {
-                Column::Group(_) => f.groups[i].mean(),
-                Column::Agreed => f.agreed.mean(),
-            };
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                clippy::cast_precision_loss
-            )]
-            let filled = mean.map_or(0, |m| {
-                (m * 8.0 * bar_width as f64 / f64::from(max_level)).round() as usize
-            });
-            let bar = bar(filled, 8 * bar_width, bar_width).replace('░', " ");
-            let style = if c == Column::Agreed {
-                t.title()
-            } else {
-                t.ok()
-            };
-            spans.push(Span::styled(bar, style));
-            spans.push(Span::raw(format!(" {:<4}", format_mean(mean))));
+impl DashboardOverlay {
+    /// Each area's mean per column, as a bar on the scale, with the figure beside it.
+    fn chart_lines(&self, app: &App, width: u16) -> Vec<Line<'static>> {
+        let t = app.theme;
+        let fw = &app.framework;
+        let columns = app.columns();
+        let max_level = fw.scale.levels.iter().map(|l| l.value).max().unwrap_or(4);
+        let label_width = 22usize;
+        let per_column =
+            (usize::from(width).saturating_sub(label_width) / columns.len()).clamp(6, 16);
+        let bar_width = per_column - 5;
+        let mut header = vec![Span::styled(
+            format!("{:<label_width$}", "Mean score by area"),
+            t.title(),
+        )];
+        for &c in &columns {
+            let name = shorten(app.column_name(c), per_column - 1);
+            header.push(Span::styled(
+                format!("{name:<per_column$}"),
+                if c == Column::Agreed {
+                    t.title()
+                } else {
+                    t.key()
+                },
+            ));
         }
-        lines.push(Line::from(spans));
+        let mut lines = vec![Line::from(header)];
+        for ix in summary::scoring_areas(fw) {
+            let node = fw.node(ix);
+            let Some(f) = self.figures_of(ix) else {
+                continue;
+            };
+            let indent = if node.kind == NodeKind::Theme {
+                ""
+            } else {
+                " "
+            };
+            let label = shorten(
+                &format!("{indent}{} {}", node.id, node.title),
+                label_width - 1,
+            );
+            let mut spans = vec![Span::raw(format!("{label:<label_width$}"))];
+            for (i, &c) in columns.iter().enumerate() {
+                let mean = match c {
+                    Column::Group(_) => f.groups[i].mean(),
+                    Column::Agreed => f.agreed.mean(),
+                };
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    clippy::cast_precision_loss
+                )]
+                let filled = mean.map_or(0, |m| {
+                    (m * 8.0 * bar_width as f64 / f64::from(max_level)).round() as usize
+                });
+                let bar = bar(filled, 8 * bar_width, bar_width).replace('░', " ");
+                let style = if c == Column::Agreed {
+                    t.title()
+                } else {
+                    t.ok()
+                };
+                spans.push(Span::styled(bar, style));
+                spans.push(Span::raw(format!(" {:<4}", format_mean(mean))));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines
     }
-    lines
 }

@@ -1,15 +1,14 @@
-//! The help overlay: every key, generated from the keymap.
+//! The help overlay: every key of every context, generated from the keymap in effect.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Outcome, popup_block};
+use super::{Reaction, popup_block};
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::SECTIONS;
+use crate::tui::keymap::{Binding, Context};
 use crate::tui::layout::centred;
-use crate::tui::update::Effect;
 
 #[derive(Debug, Default)]
 pub struct HelpOverlay {
@@ -17,52 +16,83 @@ pub struct HelpOverlay {
 }
 
 impl HelpOverlay {
-    pub fn handle(&mut self, _app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::F(1) | KeyCode::Enter => {
-                return (Outcome::Close, None);
-            }
-            KeyCode::Down | KeyCode::Char('j') => self.scroll = self.scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll = self.scroll.saturating_add(10),
-            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(10),
+    pub fn react(&mut self, action: &Action) -> Reaction {
+        match action {
+            Action::Close => return Reaction::close(),
+            Action::ListDown => self.scroll = self.scroll.saturating_add(1),
+            Action::ListUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::ListPageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::ListPageUp => self.scroll = self.scroll.saturating_sub(10),
             _ => {}
         }
-        (Outcome::Stay, None)
+        Reaction::stay()
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
         let lines = help_lines(app);
         let area = centred(
             frame.area(),
-            76,
+            84,
             u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
         );
         frame.render_widget(Clear, area);
         let max_scroll = u16::try_from(lines.len())
             .unwrap_or(0)
             .saturating_sub(area.height.saturating_sub(2));
+        let hint = app.keymap.hints(
+            Context::Help,
+            &[Action::ListDown, Action::ListPageDown, Action::Close],
+        );
         let para = Paragraph::new(lines)
-            .block(popup_block(app, "Keys", "↑↓ scroll · Esc close"))
+            .block(popup_block(app, "Keys", &hint))
             .scroll((self.scroll.min(max_scroll), 0));
         frame.render_widget(para, area);
     }
 }
 
-fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// Whether help lists a binding: a score key only for a level the scale has.
+fn listed(app: &App, b: &Binding) -> bool {
+    match b.action {
+        Action::Score(v) => app.framework.scale.level(v).is_some(),
+        _ => true,
+    }
+}
+
+/// One line per binding, under a heading per context; score keys as one line with the levels.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut lines = Vec::new();
-    for section in SECTIONS {
+    for context in Context::ALL {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(section.title, t.title()));
-        for b in section.bindings {
+        lines.push(Line::styled(context.title(), t.title()));
+        if context.takes_text() {
+            lines.push(Line::styled("  other keys type into the text", t.dim()));
+        }
+        let mut scores: Vec<String> = Vec::new();
+        for b in app.keymap.context(context).filter(|b| listed(app, b)) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            if let Action::Score(v) = b.action {
+                let meaning = app
+                    .framework
+                    .scale
+                    .level(v)
+                    .map(|l| l.label.clone())
+                    .unwrap_or_default();
+                scores.push(format!("{} {meaning}", keys.join("/")));
+                continue;
+            }
+            if !scores.is_empty() {
+                lines.push(score_line(app, &std::mem::take(&mut scores)));
+            }
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), t.key()),
+                Span::styled(format!("  {:<24}", keys.join(" ")), t.key()),
                 Span::raw(b.help),
             ]));
+        }
+        if !scores.is_empty() {
+            lines.push(score_line(app, &scores));
         }
     }
     lines.push(Line::default());
@@ -71,4 +101,11 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         "  click a row to select it (again to open it); the wheel scrolls",
     ));
     lines
+}
+
+fn score_line(app: &App, scores: &[String]) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {:<24}", "score"), app.theme.key()),
+        Span::raw(scores.join(" · ")),
+    ])
 }

@@ -1,4 +1,6 @@
-//! Overlays drawn over the main screen. An open overlay gets every key first.
+//! Views drawn over the main screen. An open view has the keys (its own context in the
+//! keymap); it turns its actions into changes of its own state and into further actions
+//! (an edit, a jump) that `update` applies. It may read the app, never change it.
 
 mod actions;
 mod conflict;
@@ -10,9 +12,9 @@ mod settings;
 
 use ratatui::Frame;
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::App;
-use super::update::Effect;
+use super::keymap::Context;
 use crate::session::journal::Draft;
 
 pub use actions::{ActionsOverlay, action_line};
@@ -37,8 +39,8 @@ pub enum Overlay {
 }
 
 impl Overlay {
-    pub fn dashboard() -> Self {
-        Overlay::Dashboard(DashboardOverlay::default())
+    pub fn dashboard(app: &App) -> Self {
+        Overlay::Dashboard(DashboardOverlay::open(app))
     }
     pub fn actions(app: &App) -> Self {
         Overlay::Actions(ActionsOverlay::open(app))
@@ -74,21 +76,6 @@ impl Overlay {
 /// small enough to be handled at once; a bigger paste is refused whole, with a message.
 pub const MAX_PASTE_CHARS: usize = 1_000_000;
 
-/// Pasted text goes to the open form or editor in one piece (one edit, one search), never
-/// as thousands of keys. On the main screen it is ignored: a stray paste must never score.
-pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
-    let mut overlay = app.overlay.take()?;
-    let effect = match &mut overlay {
-        Overlay::Notes(n) => n.paste(app, text),
-        Overlay::Search(s) => s.paste(app, text),
-        Overlay::Actions(a) => a.paste(app, text),
-        Overlay::Settings(s) => s.paste(app, text),
-        _ => None,
-    };
-    app.overlay = Some(overlay);
-    effect
-}
-
 /// Text for a one-line field: line breaks become spaces, control characters go, and no more
 /// than `max` characters are kept in all (`room` is what the field still has).
 pub(crate) fn one_line(text: &str, room: usize) -> String {
@@ -99,34 +86,73 @@ pub(crate) fn one_line(text: &str, room: usize) -> String {
         .collect()
 }
 
-/// What an overlay decided to do with a key.
-pub enum Outcome {
-    /// Stay open.
-    Stay,
-    /// Close.
-    Close,
+/// What a view decided: whether it closes, what `update` should apply next, and what the
+/// loop should do.
+#[derive(Debug, Default)]
+pub struct Reaction {
+    pub close: bool,
+    pub then: Vec<Action>,
+    pub effect: Option<Effect>,
 }
 
-/// Routes an action to the open overlay. Only keys (and resizes, handled before) matter here;
-/// mouse actions are ignored while an overlay is open.
-pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
-    let Action::Key(key) = action else {
-        return None;
-    };
-    let mut overlay = app.overlay.take()?;
-    let (outcome, effect) = match &mut overlay {
-        Overlay::Actions(a) => a.handle(app, key),
-        Overlay::Dashboard(d) => d.handle(app, key),
-        Overlay::Search(s) => s.handle(app, key),
-        Overlay::Help(h) => h.handle(app, key),
-        Overlay::Notes(n) => n.handle(app, key),
-        Overlay::Settings(s) => s.handle(app, key),
-        Overlay::Conflict(c) => c.handle(app, key),
-    };
-    if matches!(outcome, Outcome::Stay) {
-        app.overlay = Some(overlay);
+impl Reaction {
+    /// Stay open, nothing else.
+    pub fn stay() -> Self {
+        Reaction::default()
     }
-    effect
+
+    /// Close, nothing else.
+    pub fn close() -> Self {
+        Reaction {
+            close: true,
+            ..Reaction::default()
+        }
+    }
+
+    /// Stay open, and apply these.
+    pub fn then(then: Vec<Action>) -> Self {
+        Reaction {
+            then,
+            ..Reaction::default()
+        }
+    }
+
+    /// Close, and apply these.
+    pub fn close_then(then: Vec<Action>) -> Self {
+        Reaction {
+            close: true,
+            then,
+            effect: None,
+        }
+    }
+}
+
+impl Overlay {
+    /// The keymap context this view's keys are in.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Actions(a) => a.context(),
+            Overlay::Dashboard(_) => Context::Summary,
+            Overlay::Search(_) => Context::Search,
+            Overlay::Help(_) => Context::Help,
+            Overlay::Notes(_) => Context::Notes,
+            Overlay::Settings(s) => s.context(),
+            Overlay::Conflict(_) => Context::Conflict,
+        }
+    }
+
+    /// The view's answer to an action. Mouse actions are ignored while a view is open.
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+        match self {
+            Overlay::Actions(a) => a.react(app, action),
+            Overlay::Dashboard(d) => d.react(app, action),
+            Overlay::Search(s) => s.react(app, action),
+            Overlay::Help(h) => h.react(action),
+            Overlay::Notes(n) => n.react(app, action),
+            Overlay::Settings(s) => s.react(app, action),
+            Overlay::Conflict(c) => c.react(action),
+        }
+    }
 }
 
 /// Draws the open overlay, if any.
@@ -147,7 +173,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 pub(crate) fn popup_block<'a>(
     app: &App,
     title: &'a str,
-    hint: &'a str,
+    hint: &str,
 ) -> ratatui::widgets::Block<'a> {
     use ratatui::text::Line;
     use ratatui::widgets::{Block, BorderType};

@@ -3,15 +3,14 @@
 //! undoable change. A paste arrives whole, as one change.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
-use super::{Outcome, popup_block};
+use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::Edit;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::update::Effect;
 
 pub struct NotesOverlay {
     node: NodeIx,
@@ -35,7 +34,7 @@ impl NotesOverlay {
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
         NotesOverlay {
-            node: app.selected,
+            node: app.selected(),
             journalled: before.clone(),
             before,
             editor,
@@ -46,57 +45,60 @@ impl NotesOverlay {
         self.editor.lines().join("\n")
     }
 
-    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
         let id = app.framework.node(self.node).id.clone();
-        if key.code == KeyCode::Esc {
-            let after = self.text().trim_end().to_owned();
-            app.session.set_notes(&id, after.clone());
-            app.history.record(Edit::Notes {
-                node: id,
-                before: std::mem::take(&mut self.before),
-                after,
-            });
-            app.mark_changed();
-            return (Outcome::Close, Some(Effect::Save));
+        match action {
+            Action::Close => {
+                let after = self.text().trim_end().to_owned();
+                let live = self.change(&id, after.clone());
+                Reaction::close_then(vec![
+                    live,
+                    Action::Record(Edit::Notes {
+                        node: id,
+                        before: std::mem::take(&mut self.before),
+                        after,
+                    }),
+                ])
+            }
+            Action::Input(key) => {
+                if self.editor.input(*key) {
+                    let text = self.text();
+                    Reaction::then(vec![self.change(&id, text)])
+                } else {
+                    Reaction::stay()
+                }
+            }
+            Action::Paste(text) => self.paste(&id, text),
+            _ => Reaction::stay(),
         }
-        if self.editor.input(key) {
-            self.changed(app, &id);
-            return (Outcome::Stay, Some(Effect::Save));
-        }
-        (Outcome::Stay, None)
     }
 
     /// Puts pasted text in at the cursor as one change; a paste past
     /// [`super::MAX_PASTE_CHARS`] is refused whole.
-    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
+    fn paste(&mut self, id: &str, text: &str) -> Reaction {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let count = text.chars().count();
         if count + self.journalled.len() > super::MAX_PASTE_CHARS {
-            app.message = Some(format!(
+            return Reaction::then(vec![Action::Say(format!(
                 "That paste is {count} characters; a note holds up to {} in all. Nothing was pasted.",
                 super::MAX_PASTE_CHARS
-            ));
-            return None;
+            ))]);
         }
         if !self.editor.insert_str(&text) {
-            return None;
+            return Reaction::stay();
         }
-        let id = app.framework.node(self.node).id.clone();
-        self.changed(app, &id);
-        Some(Effect::Save)
+        let text = self.text();
+        Reaction::then(vec![self.change(id, text)])
     }
 
-    /// The editor's text changed: into the session, and its difference into the journal.
-    fn changed(&mut self, app: &mut App, id: &str) {
-        let text = self.text();
-        app.outbox.push(crate::session::journal::notes_entry(
-            id,
-            &self.journalled,
-            &text,
-        ));
-        app.session.set_notes(id, text.clone());
-        self.journalled = text;
-        app.mark_changed();
+    /// The notes changed: applied live (and journalled as what changed since last time).
+    fn change(&mut self, id: &str, text: String) -> Action {
+        let before = std::mem::replace(&mut self.journalled, text.clone());
+        Action::Live(Edit::Notes {
+            node: id.to_owned(),
+            before,
+            after: text,
+        })
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
@@ -112,7 +114,10 @@ impl NotesOverlay {
             node.id,
             crate::text::shorten(node.label(), 40)
         );
-        let block = popup_block(app, &title, "Esc keeps the notes");
+        let hint = app
+            .keymap
+            .hints(crate::tui::keymap::Context::Notes, &[Action::Close]);
+        let block = popup_block(app, &title, &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(&self.editor, inner);

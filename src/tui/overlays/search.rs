@@ -1,17 +1,18 @@
 //! The `/` search overlay: type, see the best matches at once, Enter jumps, Esc goes back.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::{Outcome, popup_block};
+use super::{Reaction, popup_block};
 use crate::search::{Hit, Narrowing};
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::update::Effect;
+use crate::tui::keymap::Context;
 
 /// How many matches are kept for the list.
 const MAX_HITS: usize = 100;
@@ -51,57 +52,60 @@ impl SearchOverlay {
         &self.hits
     }
 
-    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return (Outcome::Close, None),
-            KeyCode::Enter => {
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+        match action {
+            Action::Close => return Reaction::close(),
+            Action::Choose => {
                 let Some(hit) = self.hits.get(self.cursor) else {
-                    return (Outcome::Stay, None);
+                    return Reaction::stay();
                 };
-                let ix = hit.node;
-                app.reveal(ix);
-                app.select(ix);
-                return (Outcome::Close, None);
+                return Reaction::close_then(vec![Action::Select(hit.node)]);
             }
-            KeyCode::Down | KeyCode::Tab => self.move_cursor(1),
-            KeyCode::Char('n') if ctrl => self.move_cursor(1),
-            KeyCode::Up | KeyCode::BackTab => self.move_cursor(-1),
-            KeyCode::Char('p') if ctrl => self.move_cursor(-1),
-            KeyCode::PageDown => self.move_cursor(10),
-            KeyCode::PageUp => self.move_cursor(-10),
-            _ => {
+            Action::ListDown => self.move_cursor(1),
+            Action::ListUp => self.move_cursor(-1),
+            Action::ListPageDown => self.move_cursor(10),
+            Action::ListPageUp => self.move_cursor(-10),
+            Action::ClearInput => {
+                self.input = Self::default().input;
+                self.hits.clear();
+                self.narrowing = Narrowing::default();
+                self.cursor = 0;
+            }
+            Action::Input(key) => {
                 let full = self.query().chars().count() >= MAX_QUERY_CHARS;
                 if full && matches!(key.code, KeyCode::Char(_)) {
-                    app.message =
-                        Some(format!("A search is at most {MAX_QUERY_CHARS} characters."));
-                } else if self.input.input(key) {
-                    let (hits, narrowing) =
-                        app.index
-                            .search_from(&self.query(), MAX_HITS, &self.narrowing);
-                    self.hits = hits;
-                    self.narrowing = narrowing;
-                    self.cursor = 0;
+                    return Reaction::then(vec![Action::Say(format!(
+                        "A search is at most {MAX_QUERY_CHARS} characters."
+                    ))]);
+                }
+                if self.input.input(*key) {
+                    self.search(app, false);
                 }
             }
+            Action::Paste(text) => {
+                let room = MAX_QUERY_CHARS.saturating_sub(self.query().chars().count());
+                let text = super::one_line(text, room);
+                if !text.is_empty() && self.input.insert_str(&text) {
+                    self.search(app, true);
+                }
+            }
+            _ => {}
         }
-        (Outcome::Stay, None)
+        Reaction::stay()
     }
 
-    /// Pasted text joins the query on one line (cut at [`MAX_QUERY_CHARS`]), searched once.
-    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
-        let room = MAX_QUERY_CHARS.saturating_sub(self.query().chars().count());
-        let text = super::one_line(text, room);
-        if text.is_empty() || !self.input.insert_str(&text) {
-            return None;
-        }
-        let (hits, narrowing) =
-            app.index
-                .search_from(&self.query(), MAX_HITS, &Narrowing::default());
+    /// Runs the query: narrowing from the last result while typing, afresh after a paste
+    /// (which may have gone anywhere in the query).
+    fn search(&mut self, app: &App, afresh: bool) {
+        let from = if afresh {
+            Narrowing::default()
+        } else {
+            std::mem::take(&mut self.narrowing)
+        };
+        let (hits, narrowing) = app.index.search_from(&self.query(), MAX_HITS, &from);
         self.hits = hits;
         self.narrowing = narrowing;
         self.cursor = 0;
-        None
     }
 
     fn move_cursor(&mut self, delta: isize) {
@@ -122,8 +126,16 @@ impl SearchOverlay {
             full.height.saturating_sub(2),
         );
         frame.render_widget(Clear, area);
-        let hint = "↑↓ choose · Enter go · Esc back";
-        let block = popup_block(app, "Search", hint);
+        let hint = app.keymap.hints(
+            Context::Search,
+            &[
+                Action::ListDown,
+                Action::Choose,
+                Action::ClearInput,
+                Action::Close,
+            ],
+        );
+        let block = popup_block(app, "Search", &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [input_area, _, list_area] = Layout::vertical([

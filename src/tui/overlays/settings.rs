@@ -2,18 +2,19 @@
 //! Every change goes through the undo history like any other.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::{Outcome, popup_block};
+use super::{Reaction, popup_block};
 use crate::session::journal::Draft;
 use crate::session::{Edit, MetaField};
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::update::Effect;
+use crate::tui::keymap::Context;
 
 const META: [MetaField; 3] = [
     MetaField::Title,
@@ -99,97 +100,98 @@ impl SettingsOverlay {
         })
     }
 
+    /// The rows' keys, or a form's while a field is edited.
+    pub fn context(&self) -> Context {
+        if self.editing.is_some() {
+            Context::Form
+        } else {
+            Context::Settings
+        }
+    }
+
     /// Pasted text goes into the field being edited, on one line.
-    pub fn paste(&mut self, app: &mut App, text: &str) -> Option<Effect> {
-        let editor = self.editing.as_mut()?;
+    fn paste(&mut self, row: Row, text: &str) -> Reaction {
+        let Some(editor) = self.editing.as_mut() else {
+            return Reaction::stay();
+        };
         let room = MAX_FIELD_CHARS.saturating_sub(editor.lines().join(" ").chars().count());
         let text = super::one_line(text, room);
         if text.is_empty() || !editor.insert_str(&text) {
-            return None;
+            return Reaction::stay();
         }
-        let row = rows(app)[self.cursor];
-        let kept = draft(row, editor);
-        app.keep_draft(Some(kept));
-        Some(Effect::Save)
+        Reaction::then(vec![Action::Draft(Some(draft(row, editor)))])
     }
 
-    pub fn handle(&mut self, app: &mut App, key: KeyEvent) -> (Outcome, Option<Effect>) {
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
         let rows = rows(app);
+        let row = rows[self.cursor.min(rows.len() - 1)];
         if let Some(editor) = &mut self.editing {
-            match key.code {
-                KeyCode::Esc => {
+            return match action {
+                Action::Close => {
                     self.editing = None;
                     self.error = None;
-                    app.keep_draft(None);
+                    Reaction::then(vec![Action::Draft(None)])
                 }
-                KeyCode::Enter => {
+                Action::Submit => {
                     let text = editor.lines().join(" ").trim().to_owned();
-                    return self.commit(app, rows[self.cursor], text);
+                    self.commit(app, row, &text)
                 }
-                _ => {
+                Action::Input(key) => {
                     let full = editor.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
                     let typing = matches!(key.code, KeyCode::Char(_));
-                    if !(full && typing) && editor.input(key) {
-                        let kept = draft(rows[self.cursor], editor);
-                        app.keep_draft(Some(kept));
-                        return (Outcome::Stay, Some(Effect::Save));
+                    if !(full && typing) && editor.input(*key) {
+                        Reaction::then(vec![Action::Draft(Some(draft(row, editor)))])
+                    } else {
+                        Reaction::stay()
                     }
                 }
-            }
-            return (Outcome::Stay, None);
+                Action::Paste(text) => self.paste(row, text),
+                _ => Reaction::stay(),
+            };
         }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q' | 'e') => return (Outcome::Close, None),
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                self.cursor = (self.cursor + 1).min(rows.len() - 1);
-            }
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                self.cursor = self.cursor.saturating_sub(1);
-            }
-            KeyCode::Enter | KeyCode::Char('r' | 'a') => {
-                self.editing = Some(editor_with(&value(app, rows[self.cursor])));
+        match action {
+            Action::Close => return Reaction::close(),
+            Action::ListDown => self.cursor = (self.cursor + 1).min(rows.len() - 1),
+            Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::EditItem => {
+                self.editing = Some(editor_with(&value(app, row)));
                 self.error = None;
             }
             _ => {}
         }
-        (Outcome::Stay, None)
+        Reaction::stay()
     }
 
-    fn commit(&mut self, app: &mut App, row: Row, text: String) -> (Outcome, Option<Effect>) {
+    /// The edited field kept: validated here (a group's name), applied as one edit.
+    fn commit(&mut self, app: &App, row: Row, text: &str) -> Reaction {
         let edit = match row {
             Row::Meta(field) => Edit::Meta {
                 field,
                 before: value(app, row),
-                after: text,
+                after: text.to_owned(),
             },
-            Row::Group(index) => {
-                let before = value(app, row);
-                if let Err(e) = app.session.clone().rename_group(index, &text) {
-                    self.error = Some(e);
-                    return (Outcome::Stay, None);
-                }
-                Edit::RenameGroup {
+            Row::Group(index) => match app.session.check_group_name(Some(index), text) {
+                Ok(name) => Edit::RenameGroup {
                     index,
-                    before,
-                    after: text,
-                }
-            }
-            Row::AddGroup => {
-                if let Err(e) = app.session.clone().add_group(&text) {
+                    before: value(app, row),
+                    after: name,
+                },
+                Err(e) => {
                     self.error = Some(e);
-                    return (Outcome::Stay, None);
+                    return Reaction::stay();
                 }
-                Edit::AddGroup { name: text }
-            }
+            },
+            Row::AddGroup => match app.session.check_group_name(None, text) {
+                Ok(name) => Edit::AddGroup { name },
+                Err(e) => {
+                    self.error = Some(e);
+                    return Reaction::stay();
+                }
+            },
         };
         self.editing = None;
         self.error = None;
-        app.keep_draft(None);
-        if app.history.apply(&mut app.session, edit) {
-            app.mark_changed();
-            return (Outcome::Stay, Some(Effect::Save));
-        }
-        (Outcome::Stay, None)
+        Reaction::then(vec![Action::Draft(None), Action::Edit(edit)])
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
@@ -198,11 +200,15 @@ impl SettingsOverlay {
         let area = crate::tui::layout::centred(frame.area(), 64, height);
         frame.render_widget(Clear, area);
         let hint = if self.editing.is_some() {
-            "Enter keep · Esc cancel"
+            app.keymap
+                .hints(Context::Form, &[Action::Submit, Action::Close])
         } else {
-            "↑↓ choose · Enter edit · Esc close"
+            app.keymap.hints(
+                Context::Settings,
+                &[Action::ListDown, Action::EditItem, Action::Close],
+            )
         };
-        let block = popup_block(app, "Session", hint);
+        let block = popup_block(app, "Session", &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let t = app.theme;

@@ -20,7 +20,7 @@ const MIN_TEXT_HEIGHT: u16 = 5;
 impl Widget for DetailPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let node = app.framework.node(app.selected);
+        let node = app.framework.node(app.selected());
         let text_area = if node.is_statement() {
             let wanted = ScoresPane::height(app, area.width);
             let scores_height = wanted.min(area.height.saturating_sub(MIN_TEXT_HEIGHT));
@@ -40,7 +40,7 @@ impl DetailPane<'_> {
     fn render_text(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = app.theme;
-        let ix = app.selected;
+        let ix = app.selected();
         let node = app.framework.node(ix);
         let block = Block::bordered()
             .border_style(t.border())
@@ -143,7 +143,7 @@ fn progress_lines(app: &App) -> Vec<Line<'static>> {
         .unwrap_or(6);
     let mut lines = vec![Line::styled("Progress", t.title())];
     for column in app.columns() {
-        let p = summary::progress(&app.framework, &app.session, app.selected, column);
+        let p = summary::progress(&app.framework, &app.session, app.selected(), column);
         let mean = summary::format_mean(p.mean());
         let marker = if column == app.column { "▶ " } else { "  " };
         lines.push(Line::from(vec![

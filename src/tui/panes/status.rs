@@ -7,21 +7,22 @@ use ratatui::widgets::Widget;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, SaveState};
-use crate::tui::keymap::key_for;
+use crate::tui::keymap::Context;
 
 pub struct StatusBar<'a> {
     pub app: &'a App,
 }
 
-/// The hints shown when there is room, most useful first.
-const HINTS: &[(Action, &str)] = &[
-    (Action::Help, "help"),
-    (Action::Search, "search"),
-    (Action::NextColumn, "column"),
-    (Action::EditNotes, "notes"),
-    (Action::NextUnscored, "next unscored"),
-    (Action::Undo, "undo"),
-    (Action::Quit, "quit"),
+/// The main screen's hints when there is room, most useful first. An open view shows its own
+/// keys instead, every one of them, from the keymap.
+const MAIN_HINTS: &[Action] = &[
+    Action::Help,
+    Action::Search,
+    Action::NextColumn,
+    Action::EditNotes,
+    Action::NextUnscored,
+    Action::Undo,
+    Action::Quit,
 ];
 
 impl Widget for StatusBar<'_> {
@@ -43,10 +44,32 @@ impl Widget for StatusBar<'_> {
         if let Some(msg) = &app.message {
             spans.push(Span::styled(format!("  {msg}"), t.title()));
         } else {
-            for (action, label) in HINTS {
-                let Some(key) = key_for(*action) else {
-                    continue;
-                };
+            let context = app.context();
+            let hints: Vec<(String, &str)> = if context == Context::Main {
+                MAIN_HINTS
+                    .iter()
+                    .filter_map(|a| {
+                        let b = app.keymap.context(context).find(|b| b.action == *a)?;
+                        Some((b.keys.first()?.label(), b.hint))
+                    })
+                    .collect()
+            } else {
+                // Every key of the view but the obvious way back and the page moves.
+                app.keymap
+                    .context(context)
+                    .filter(|b| {
+                        !matches!(
+                            b.action,
+                            Action::ListUp
+                                | Action::ListPageUp
+                                | Action::ListPageDown
+                                | Action::PrevField
+                        )
+                    })
+                    .filter_map(|b| Some((b.keys.first()?.label(), b.hint)))
+                    .collect()
+            };
+            for (key, label) in hints {
                 let hint_width = key.chars().count() + label.chars().count() + 3;
                 if used + hint_width > width {
                     break;

@@ -37,14 +37,14 @@ impl Widget for TreePane<'_> {
         let width = usize::from(inner.width);
         for (line_no, &ix) in rows
             .iter()
-            .skip(app.tree_offset)
+            .skip(app.tree.offset())
             .take(usize::from(inner.height))
             .enumerate()
         {
             let node = app.framework.node(ix);
             let marker = if node.children.is_empty() {
                 " "
-            } else if app.expanded[ix] {
+            } else if app.tree.is_expanded(ix) {
                 "▾"
             } else {
                 "▸"
@@ -74,7 +74,7 @@ impl Widget for TreePane<'_> {
             let label_room = width.saturating_sub(head.width() + figures_room + 2);
             let label = crate::text::shorten(&node.label().replace('\n', " "), label_room);
             let pad = width.saturating_sub(head.width() + label.width() + 2 + figures.width());
-            let selected = ix == app.selected;
+            let selected = ix == app.selected();
             let base = if selected {
                 t.selected()
             } else {
