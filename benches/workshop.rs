@@ -83,7 +83,7 @@ fn search_keystroke(c: &mut Criterion) {
         let index = SearchIndex::new(&size.framework);
         // The first keystroke has no earlier result to narrow: the worst single keystroke.
         c.bench_function(&format!("search first keystroke/{}", size.name), |b| {
-            b.iter(|| index.search_from(black_box("g"), 100, &Narrowing::default()));
+            b.iter(|| index.search_from(black_box("g"), 100, Narrowing::default()));
         });
         // Every keystroke of the query, each narrowing the one before; divide by its length
         // for the mean per keystroke.
@@ -91,7 +91,7 @@ fn search_keystroke(c: &mut Criterion) {
             b.iter(|| {
                 let mut narrowing = Narrowing::default();
                 for end in 1..=TYPED.len() {
-                    let (hits, next) = index.search_from(&TYPED[..end], 100, &narrowing);
+                    let (hits, next) = index.search_from(&TYPED[..end], 100, narrowing);
                     black_box(hits);
                     narrowing = next;
                 }

@@ -5,11 +5,13 @@
 
 pub mod cli;
 pub mod commands;
+#[cfg(feature = "test-support")]
 pub mod demo;
 pub mod files;
 pub mod framework;
 pub mod report;
 pub mod search;
 pub mod session;
+pub mod terminal;
 pub mod text;
 pub mod tui;

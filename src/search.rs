@@ -6,9 +6,13 @@
 //! means by a good hit (the words as a phrase, "call in" ≈ "call-in"; each word whole); then
 //! looser fuzzy matches (typos, abbreviations), ranked by the matcher's fast greedy score.
 //!
-//! Speed: the matcher is costly per call, so it only sees nodes that pass a cheap byte-level
-//! subsequence test (a necessary condition for any fuzzy match), and while a query only grows,
-//! as it does when typed, only the previous query's candidates are tested again.
+//! Speed, for the worst keystroke rather than the mean: the matcher is costly per call, so it
+//! only sees nodes that pass a cheap byte-level subsequence test (a necessary condition for
+//! any fuzzy match), and never more than a few hundred of them: a first tier too big is
+//! pre-ranked by the cheap bonuses, a loose tier (a typo) by how many of the query's letter
+//! pairs each node has (from a per-node bitset made once). While a query grows, only the
+//! previous query's candidates are tested again; every query typed is kept with its result,
+//! so Backspace finds the shorter query's answer at once.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -22,6 +26,12 @@ struct Entry {
     haystack: String,
     /// Lower-cased haystack with hyphens, dashes and quotes as spaces.
     folded: String,
+    /// Which byte pairs (hashed to 256 bits) the folded text has: a typo's near matches are
+    /// found by counting the query's pairs present, without reading the text.
+    pairs: [u64; 4],
+    /// The same for the first two bytes of each word: whether a query word starts a word
+    /// here, known without reading the text.
+    word_starts: [u64; 4],
 }
 
 /// A hit: the node, its score, and which characters of [`SearchIndex::haystack`] matched.
@@ -33,12 +43,19 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-/// What a search leaves behind for the next, longer query to start from.
+/// What searches leave behind for the next query: each query typed on the way to the
+/// current one, with the entries that passed its subsequence test and its hits.
 #[derive(Debug, Clone, Default)]
 pub struct Narrowing {
+    steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
     query: String,
-    /// Entries that passed the subsequence test for `query`.
+    limit: usize,
     candidates: Vec<u32>,
+    hits: Vec<Hit>,
 }
 
 /// The index over one framework.
@@ -52,10 +69,17 @@ pub struct SearchIndex {
 
 const PHRASE_BONUS: i64 = 400;
 const WORD_BONUS: i64 = 60;
-/// Above this many first-tier candidates, they are ranked with the greedy scorer.
-const PRECISE_SCORING_LIMIT: usize = 2_000;
-/// Past this many first-tier hits, looser matches are not scored: they would not be shown.
-const FIRST_TIER_ENOUGH: usize = 100;
+/// At most this many first-tier candidates are scored precisely (the best by the cheap
+/// bonuses); above it, the precise scorer's cost per keystroke would pass a frame.
+const PRECISE_SCORING_LIMIT: usize = 150;
+/// At most this many loose candidates are scored (the best by letter pairs present).
+const LOOSE_SCORING_LIMIT: usize = 300;
+/// Matcher calls a keystroke may spend on scoring (one per candidate per query word): a
+/// long phrase scores fewer candidates, each costing a call per word.
+const SCORING_CALLS: usize = 1_200;
+/// Hits whose matched characters are found with the result; the rest (further down a list
+/// nobody has scrolled to yet) on demand, with [`SearchIndex::positions`].
+const HIGHLIGHTED_HITS: usize = 30;
 
 impl SearchIndex {
     pub fn new(framework: &Framework) -> Self {
@@ -70,10 +94,13 @@ impl SearchIndex {
                     _ => n.text.clone(),
                 };
                 let folded = fold(&haystack);
+                let (pairs, word_starts) = bitsets_of(folded.as_bytes());
                 Entry {
                     node: ix,
                     haystack,
                     folded,
+                    pairs,
+                    word_starts,
                 }
             })
             .collect();
@@ -100,28 +127,33 @@ impl SearchIndex {
 
     /// The best `limit` hits for `query`, best first; ties keep the outline's order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.search_from(query, limit, &Narrowing::default()).0
+        self.search_from(query, limit, Narrowing::default()).0
     }
 
-    /// As [`search`](Self::search), starting from what the previous query left when this
-    /// one only adds to it (typing at the end). Returns what the next query can start from.
+    /// As [`search`](Self::search), starting from what earlier queries left: a query typed
+    /// before is answered from memory (Backspace), a longer one only re-tests the shorter
+    /// one's candidates (typing). Returns what the next query can start from.
     pub fn search_from(
         &self,
         query: &str,
         limit: usize,
-        previous: &Narrowing,
+        previous: Narrowing,
     ) -> (Vec<Hit>, Narrowing) {
+        let mut steps = previous.steps;
+        // Keep only the queries on the way to this one.
+        steps.retain(|s| query.starts_with(s.query.as_str()) && !s.query.trim().is_empty());
+        if let Some(known) = steps.iter().find(|s| s.query == query && s.limit == limit) {
+            let hits = known.hits.clone();
+            return (hits, Narrowing { steps });
+        }
         let terms: Vec<&str> = query.split_whitespace().collect();
         if terms.is_empty() {
             return (Vec::new(), Narrowing::default());
         }
         let folded_terms: Vec<String> = terms.iter().map(|t| fold(t)).collect();
-        let narrows =
-            !previous.query.trim().is_empty() && query.starts_with(previous.query.as_str());
-        let pool: Box<dyn Iterator<Item = u32>> = if narrows {
-            Box::new(previous.candidates.iter().copied())
-        } else {
-            Box::new(0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX))
+        let pool: Box<dyn Iterator<Item = u32> + '_> = match steps.last() {
+            Some(shorter) => Box::new(shorter.candidates.iter().copied()),
+            None => Box::new(0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)),
         };
         let candidates: Vec<u32> = pool
             .filter(|&i| {
@@ -131,53 +163,120 @@ impl SearchIndex {
                     .all(|t| is_subsequence(hay, t.as_bytes()))
             })
             .collect();
+        let hits = self.rank(&candidates, &terms, &folded_terms, limit);
+        steps.push(Step {
+            query: query.to_owned(),
+            limit,
+            candidates,
+            hits: hits.clone(),
+        });
+        (hits, Narrowing { steps })
+    }
 
+    /// The best `limit` of `candidates` (which all pass the subsequence test), best first.
+    fn rank(
+        &self,
+        candidates: &[u32],
+        terms: &[&str],
+        folded_terms: &[String],
+        limit: usize,
+    ) -> Vec<Hit> {
         let phrase = fold(&terms.join(" "));
         let (first, loose): (Vec<u32>, Vec<u32>) = candidates.iter().partition(|&&i| {
             let hay = &self.entries[i as usize].folded;
             folded_terms.iter().all(|t| hay.contains(t.as_str()))
         });
-        // The precise scorer is quadratic; a short query can put most of a large framework in
-        // the first tier, where the greedy scorer ranks almost as well at a fraction of the cost.
-        let first_scorer = if first.len() > PRECISE_SCORING_LIMIT {
-            &self.greedy
-        } else {
-            &self.precise
+        // A rough rank without reading the text: how many query words start a word here.
+        let starts: Vec<[u8; 2]> = folded_terms
+            .iter()
+            .filter_map(|t| t.as_bytes().get(..2).map(|p| [p[0], p[1]]))
+            .collect();
+        let rough = |i: u32| {
+            let bits = &self.entries[i as usize].word_starts;
+            i64::try_from(starts.iter().filter(|p| has_pair(bits, **p)).count()).unwrap_or(0)
         };
         let single_letter = terms.len() == 1 && terms[0].chars().count() == 1;
-        let mut scored = if single_letter {
+        let mut scored: Vec<(i64, u32)> = if single_letter {
             // One letter ranks nothing by fuzziness: words starting with it come first, then
             // the outline's order. This is every first keystroke, so it must be cheap.
+            let letter = folded_terms[0].as_bytes().first().copied().unwrap_or(b' ');
             first
                 .iter()
                 .map(|&i| {
-                    (
-                        bonus(&self.entries[i as usize].folded, &phrase, &folded_terms),
-                        i,
-                    )
+                    let bits = &self.entries[i as usize].word_starts;
+                    let starts_word = (0..=255u8).any(|b| has_pair(bits, [letter, b]));
+                    (i64::from(starts_word), i)
                 })
                 .collect()
         } else {
-            self.score(&first, &terms, &phrase, &folded_terms, first_scorer)
+            let mut pre: Vec<(i64, u32)> = first.iter().map(|&i| (rough(i), i)).collect();
+            let cap = scoring_cap(terms.len(), limit, PRECISE_SCORING_LIMIT);
+            if pre.len() > cap {
+                sort_best_first(&mut pre);
+                pre.truncate(cap);
+            }
+            let best: Vec<u32> = pre.into_iter().map(|(_, i)| i).collect();
+            // A long phrase is scored word by word: with many words the precise scorer's cost
+            // multiplies, while the phrase bonus already ranks the real hits first.
+            let matcher = if terms.len() > 3 {
+                &self.greedy
+            } else {
+                &self.precise
+            };
+            self.score(&best, terms, &phrase, folded_terms, matcher)
         };
         sort_best_first(&mut scored);
-        if scored.len() < FIRST_TIER_ENOUGH.max(limit) {
-            let mut more = self.score(&loose, &terms, &phrase, &folded_terms, &self.greedy);
+        // Looser matches rank after every first-tier one: scored only if they can be shown.
+        if scored.len() < limit {
+            let wanted: Vec<[u8; 2]> = folded_terms
+                .iter()
+                .flat_map(|t| t.as_bytes().windows(2).map(|w| [w[0], w[1]]))
+                .collect();
+            let mut pre: Vec<(i64, u32)> = loose
+                .iter()
+                .map(|&i| {
+                    let pairs = &self.entries[i as usize].pairs;
+                    let present = wanted.iter().filter(|p| has_pair(pairs, **p)).count();
+                    (i64::try_from(present).unwrap_or(0), i)
+                })
+                .collect();
+            let cap = scoring_cap(terms.len(), limit, LOOSE_SCORING_LIMIT);
+            if pre.len() > cap {
+                sort_best_first(&mut pre);
+                pre.truncate(cap);
+            }
+            let best: Vec<u32> = pre.into_iter().map(|(_, i)| i).collect();
+            let mut more = self.score(&best, terms, &phrase, folded_terms, &self.greedy);
             sort_best_first(&mut more);
             scored.extend(more);
         }
         scored.truncate(limit);
-        let hits = scored
+        scored
             .into_iter()
-            .map(|(score, i)| self.hit(i, score, &terms))
-            .collect();
-        (
-            hits,
-            Narrowing {
-                query: query.to_owned(),
-                candidates,
-            },
-        )
+            .enumerate()
+            .map(|(rank, (score, i))| {
+                let e = &self.entries[i as usize];
+                Hit {
+                    node: e.node,
+                    score,
+                    positions: if rank < HIGHLIGHTED_HITS {
+                        self.matched(e, terms)
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The characters of `node`'s text that `query` matches, for highlighting a hit whose
+    /// positions were not found with the result.
+    pub fn positions(&self, node: NodeIx, query: &str) -> Vec<usize> {
+        let terms: Vec<&str> = query.split_whitespace().collect();
+        self.by_node
+            .get(node)
+            .and_then(|&i| self.entries.get(i as usize))
+            .map_or_else(Vec::new, |e| self.matched(e, &terms))
     }
 
     fn score(
@@ -201,43 +300,91 @@ impl SearchIndex {
             .collect()
     }
 
-    fn hit(&self, i: u32, score: i64, terms: &[&str]) -> Hit {
-        let e = &self.entries[i as usize];
+    /// The characters of an entry the query's words match. Found with the linear greedy
+    /// matcher: the ranking is already done, and the precise one's cost is quadratic.
+    fn matched(&self, e: &Entry, terms: &[&str]) -> Vec<usize> {
         let mut positions: Vec<usize> = terms
             .iter()
-            .filter_map(|t| self.precise.fuzzy_indices(&e.haystack, t))
+            .filter_map(|t| self.greedy.fuzzy_indices(&e.haystack, t))
             .flat_map(|(_, p)| p)
             .collect();
         positions.sort_unstable();
         positions.dedup();
-        Hit {
-            node: e.node,
-            score,
-            positions,
-        }
+        positions
     }
+}
+
+/// How many candidates to score: within the keystroke's matcher calls, at most `most`, at
+/// least `limit`, and no more than four times what will be shown (`awayday lookup` shows 10).
+fn scoring_cap(terms: usize, limit: usize, most: usize) -> usize {
+    (SCORING_CALLS / terms.max(1))
+        .min(most)
+        .min(limit.saturating_mul(4))
+        .max(limit)
 }
 
 fn sort_best_first(scored: &mut [(i64, u32)]) {
     scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 }
 
+fn pair_bit(p: [u8; 2]) -> usize {
+    (usize::from(p[0]).wrapping_mul(31) ^ usize::from(p[1])) & 255
+}
+
+/// The bitsets of byte pairs in `bytes`, and of the first two bytes of each word (a
+/// one-letter word counts with a space after it), in one pass.
+fn bitsets_of(bytes: &[u8]) -> ([u64; 4], [u64; 4]) {
+    let mut pairs = [0u64; 4];
+    let mut starts = [0u64; 4];
+    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let set = |bits: &mut [u64; 4], p: [u8; 2]| {
+        let b = pair_bit(p);
+        bits[b / 64] |= 1 << (b % 64);
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
+        if let Some(n) = next {
+            set(&mut pairs, [b, n]);
+        }
+        let starts_word = word(b) && (i == 0 || !word(bytes[i - 1]));
+        if starts_word {
+            let second = next.filter(|&n| word(n)).unwrap_or(b' ');
+            set(&mut starts, [b, second]);
+        }
+    }
+    (pairs, starts)
+}
+
+fn has_pair(bits: &[u64; 4], p: [u8; 2]) -> bool {
+    let b = pair_bit(p);
+    bits[b / 64] & (1 << (b % 64)) != 0
+}
+
 /// Whether `needle`'s bytes appear in `hay` in order: necessary for a fuzzy match of the
-/// same (folded) text, and a hundred times cheaper than the matcher.
+/// same (folded) text, and a hundred times cheaper than the matcher (`memchr` skips ahead to
+/// each next byte).
 fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
-    let mut rest = hay.iter();
-    needle.iter().all(|n| rest.any(|h| h == n))
+    let mut from = 0;
+    for &n in needle {
+        match memchr::memchr(n, &hay[from..]) {
+            Some(p) => from += p + 1,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Lower case, with hyphens, dashes and quotes read as spaces: "call-in" reads as "call in".
 fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '-' | '–' | '—' | '‘' | '’' | '\'' | '"' | '“' | '”' | '/' => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '-' | '–' | '—' | '‘' | '’' | '\'' | '"' | '“' | '”' | '/' => out.push(' '),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 fn bonus(folded: &str, phrase: &str, terms: &[String]) -> i64 {

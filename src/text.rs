@@ -1,7 +1,7 @@
-//! Plain-text helpers for the shell commands: wrapping that keeps character positions (so
-//! search highlights survive wrapping), terminal width, and whether to use colour.
+//! Plain-text helpers, with no terminal in sight: wrapping that keeps character positions
+//! (so search highlights survive wrapping), shortening labels, and the window of a text that
+//! shows its first match. Terminal questions (width, colour) are in `terminal.rs`.
 
-use std::io::IsTerminal;
 use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
@@ -80,48 +80,66 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// Width of the terminal on stdout, or 80 when it is not a terminal.
-pub fn terminal_width() -> usize {
-    if std::io::stdout().is_terminal()
-        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
-    {
-        return usize::from(w).max(20);
+/// A window of at most `width` characters of `text`, on one line, that shows its first
+/// match: from the start when the first match is near it, else from `lead` characters before
+/// the match (at a word's start), with `…` where text was cut. Returns the window's
+/// characters and, for each, whether it is one of `positions` (char indices into `text`).
+/// Shared by the search view and `awayday lookup`, so both cut and mark text alike.
+pub fn match_window(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    lead: usize,
+) -> (Vec<char>, Vec<bool>) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let width = width.max(1);
+    let first = positions.first().copied().unwrap_or(0);
+    let start = if chars.len() <= width || first + 10 <= width {
+        0
+    } else {
+        let from = first.saturating_sub(lead);
+        (from..first)
+            .find(|&i| i == 0 || chars[i - 1] == ' ')
+            .unwrap_or(from)
+    };
+    let mut window = Vec::new();
+    let mut marks = Vec::new();
+    if start > 0 {
+        window.push('…');
+        marks.push(false);
     }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(80)
+    let room = width.saturating_sub(window.len());
+    let end = (start + room).min(chars.len());
+    let cut = end < chars.len();
+    let end = if cut {
+        end.saturating_sub(1).max(start)
+    } else {
+        end
+    };
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        window.push(c);
+        marks.push(positions.binary_search(&i).is_ok());
+    }
+    if cut {
+        window.push('…');
+        marks.push(false);
+    }
+    (window, marks)
 }
 
-/// Whether to colour output: stdout is a terminal and `NO_COLOR` is not set.
-pub fn use_colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-/// ANSI styling for the shell commands; every method is a no-op when colour is off.
-#[derive(Debug, Clone, Copy)]
-pub struct Ansi {
-    pub on: bool,
-}
-
-impl Ansi {
-    pub fn bold(self, s: &str) -> String {
-        self.wrap(s, "1")
-    }
-    pub fn dim(self, s: &str) -> String {
-        self.wrap(s, "2")
-    }
-    /// The style of a matched character: bold, underlined, yellow.
-    pub fn hit(self, s: &str) -> String {
-        self.wrap(s, "1;4;33")
-    }
-    fn wrap(self, s: &str, code: &str) -> String {
-        if self.on && !s.is_empty() {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_owned()
+/// Characters and their marks as runs: (text, marked).
+pub fn runs(chars: &[char], marks: &[bool]) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (&c, &m) in chars.iter().zip(marks) {
+        match out.last_mut() {
+            Some((run, marked)) if *marked == m => run.push(c),
+            _ => out.push((c.to_string(), m)),
         }
     }
+    out
 }
 
 /// Cuts a label to at most `max` characters at a word boundary, marking the cut with an
@@ -170,6 +188,27 @@ mod tests {
             shorten("Good governance, decision-making", 18),
             "Good governance…"
         );
+    }
+
+    #[test]
+    fn the_match_window_shows_the_first_match_and_marks_the_cuts() {
+        let text = "a ".repeat(40) + "golden thread and more words after it";
+        let first = text.find("golden").unwrap();
+        let positions: Vec<usize> = (first..first + 6).collect();
+        let (w, m) = match_window(&text, &positions, 30, 4);
+        let shown: String = w.iter().collect();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("golden"), "{shown}");
+        assert_eq!(w.len(), 30);
+        let marked: String = w
+            .iter()
+            .zip(&m)
+            .filter(|(_, m)| **m)
+            .map(|(c, _)| c)
+            .collect();
+        assert_eq!(marked, "golden");
+        let (short, _) = match_window("short", &[0], 30, 4);
+        assert_eq!(short.iter().collect::<String>(), "short");
     }
 
     #[test]

@@ -6,7 +6,8 @@ use anyhow::Result;
 
 use crate::framework::Framework;
 use crate::search::{Hit, SearchIndex};
-use crate::text::{Ansi, wrap_ranges};
+use crate::terminal::Ansi;
+use crate::text::{match_window, runs, wrap_ranges};
 
 /// Longest stretch of text shown per hit; long descriptions are cut around the match.
 const SNIPPET_CHARS: usize = 360;
@@ -47,58 +48,15 @@ pub fn lookup(
 
 /// The hit's text, cut around the first match if long, wrapped, with matched chars styled.
 fn highlighted_snippet(haystack: &str, hit: &Hit, width: usize, ansi: Ansi) -> Vec<String> {
-    let chars: Vec<char> = haystack.chars().collect();
-    let first = hit.positions.first().copied().unwrap_or(0);
-    let (start, end) = if chars.len() <= SNIPPET_CHARS {
-        (0, chars.len())
-    } else {
-        let start = first.saturating_sub(LEAD_CHARS);
-        // Start at a word boundary so the snippet does not open mid-word.
-        let start = if start == 0 {
-            0
-        } else {
-            (start..first)
-                .find(|&i| chars[i - 1] == ' ')
-                .unwrap_or(start)
-        };
-        (start, (start + SNIPPET_CHARS).min(chars.len()))
-    };
-    let mut snippet: String = chars[start..end].iter().collect();
-    let mut offset = 0;
-    if start > 0 {
-        snippet.insert(0, '…');
-        offset = 1;
-    }
-    if end < chars.len() {
-        snippet.push('…');
-    }
-    let snippet = snippet.replace('\n', " ");
-    let marked: Vec<bool> = {
-        let mut m = vec![false; snippet.chars().count()];
-        for &p in &hit.positions {
-            if p >= start && p < end {
-                m[p - start + offset] = true;
-            }
-        }
-        m
-    };
-    let snippet_chars: Vec<char> = snippet.chars().collect();
+    let (chars, marks) = match_window(haystack, &hit.positions, SNIPPET_CHARS, LEAD_CHARS);
+    let snippet: String = chars.iter().collect();
     wrap_ranges(&snippet, width.saturating_sub(INDENT.len()).max(24))
         .into_iter()
         .map(|range| {
-            let mut line = String::new();
-            let mut run = String::new();
-            let mut run_marked = false;
-            for i in range {
-                if marked[i] != run_marked && !run.is_empty() {
-                    line.push_str(&style(&run, run_marked, ansi));
-                    run.clear();
-                }
-                run_marked = marked[i];
-                run.push(snippet_chars[i]);
-            }
-            line.push_str(&style(&run, run_marked, ansi));
-            line
+            runs(&chars[range.clone()], &marks[range])
+                .iter()
+                .map(|(text, marked)| style(text, *marked, ansi))
+                .collect()
         })
         .collect()
 }

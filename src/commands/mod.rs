@@ -39,7 +39,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Show { id, framework } => {
             let fw = framework::resolve(framework.framework.as_deref())?;
-            show(&fw, &id, crate::text::terminal_width(), out)
+            show(&fw, &id, crate::terminal::terminal_width(), out)
         }
         Command::Lookup {
             query,
@@ -47,14 +47,14 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             limit,
         } => {
             let fw = framework::resolve(framework.framework.as_deref())?;
-            let ansi = crate::text::Ansi {
-                on: crate::text::use_colour(),
+            let ansi = crate::terminal::Ansi {
+                on: crate::terminal::use_colour(),
             };
             lookup(
                 &fw,
                 &query.join(" "),
                 limit,
-                crate::text::terminal_width(),
+                crate::terminal::terminal_width(),
                 ansi,
                 out,
             )

@@ -6,8 +6,6 @@
 use std::fmt;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 use super::file::{FrameworkFile, NodeFile, NodeKind};
 use super::model::{Framework, Level, Node, Scale};
 
@@ -134,8 +132,33 @@ pub fn parse(src: &str, origin: &str) -> Result<Framework, LoadError> {
     build(file, src, origin)
 }
 
+/// A built-in framework as the build read it: `json`, its canonical form, with its `digest`
+/// (`src` is its RON, only for locating a problem), saving the RON parse, serialisation and
+/// hash that [`parse`] takes.
+pub(crate) fn parse_prebuilt(
+    json: &str,
+    src: &str,
+    origin: &str,
+    digest: &str,
+) -> Result<Framework, LoadError> {
+    let file: FrameworkFile = serde_json::from_str(json).map_err(|e| LoadError::Refused {
+        origin: origin.to_owned(),
+        message: format!("cannot be read as built: {e}"),
+    })?;
+    build_inner(file, src, origin, Some(digest))
+}
+
 /// Validates a parsed file and flattens it. `src` is only used to locate problems.
 pub fn build(file: FrameworkFile, src: &str, origin: &str) -> Result<Framework, LoadError> {
+    build_inner(file, src, origin, None)
+}
+
+fn build_inner(
+    file: FrameworkFile,
+    src: &str,
+    origin: &str,
+    known_digest: Option<&str>,
+) -> Result<Framework, LoadError> {
     let problems = validate(&file, src);
     if !problems.is_empty() {
         return Err(LoadError::Invalid {
@@ -143,7 +166,7 @@ pub fn build(file: FrameworkFile, src: &str, origin: &str) -> Result<Framework, 
             problems,
         });
     }
-    let digest = digest_of(&file);
+    let digest = known_digest.map_or_else(|| super::digest::digest_of(&file), str::to_owned);
     let mut nodes = Vec::new();
     for root in &file.nodes {
         flatten(root, None, 0, &mut nodes);
@@ -167,17 +190,6 @@ pub fn build(file: FrameworkFile, src: &str, origin: &str) -> Result<Framework, 
         nodes,
         digest,
     ))
-}
-
-/// A digest of the content (not the formatting), so reformatting a file changes nothing.
-fn digest_of(file: &FrameworkFile) -> String {
-    let canonical = serde_json::to_vec(file).unwrap_or_default();
-    let hash = Sha256::digest(&canonical);
-    hash.iter().take(8).fold(String::new(), |mut hex, b| {
-        use std::fmt::Write as _;
-        let _ = write!(hex, "{b:02x}");
-        hex
-    })
 }
 
 fn flatten(node: &NodeFile, parent: Option<usize>, depth: usize, out: &mut Vec<Node>) -> usize {

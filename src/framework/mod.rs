@@ -1,6 +1,7 @@
 //! The benchmark tree: file format, validated model, loading, and the built-in set.
 
 mod builtin;
+mod digest;
 mod file;
 mod load;
 mod model;

@@ -174,30 +174,22 @@ impl Framework {
 
     /// Ids that look like `id`, best first: for "did you mean" messages.
     pub fn similar_ids(&self, id: &str, limit: usize) -> Vec<&str> {
+        // Ids are compared ignoring case: "2.3.C" means 2.3.c.
+        let wanted = id.to_lowercase();
         let mut scored: Vec<(usize, &str)> = self
             .nodes
             .iter()
-            .map(|n| (edit_distance(id, &n.id), n.id.as_str()))
-            .filter(|(d, nid)| *d <= 2 || nid.starts_with(id))
+            .map(|n| {
+                (
+                    strsim::levenshtein(&wanted, &n.id.to_lowercase()),
+                    n.id.as_str(),
+                )
+            })
+            .filter(|(d, nid)| *d <= 2 || nid.to_lowercase().starts_with(&wanted))
             .collect();
         scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| natural_cmp(a.1, b.1)));
         scored.into_iter().take(limit).map(|(_, s)| s).collect()
     }
-}
-
-/// Levenshtein distance over chars; ids are short, so the quadratic cost is nothing.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Orders "2.10" after "2.9": compares dot-separated parts numerically where both are numbers.

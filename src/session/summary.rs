@@ -50,15 +50,6 @@ pub fn progress(fw: &Framework, session: &Session, ix: NodeIx, column: Column) -
     p
 }
 
-/// Progress of `column` over the whole framework.
-pub fn overall(fw: &Framework, session: &Session, column: Column) -> Progress {
-    let mut p = Progress::default();
-    for s in fw.statements() {
-        p.add(session.score(&fw.node(s).id, column));
-    }
-    p
-}
-
 /// The groups' level scores for one statement (n/a and unscored left out).
 pub fn group_levels(session: &Session, id: &str) -> Vec<u8> {
     (0..session.groups.len())

@@ -201,6 +201,8 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Every binding (for tests that check the whole table).
+    #[cfg(any(test, feature = "test-support"))]
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
     }

@@ -1,20 +1,26 @@
 //! The workshop screen: terminal set-up and restore, and the loop
 //! draw → event → update → effects (save, quit). Draws only after an event.
 
-pub mod action;
-pub mod app;
-pub mod keyfile;
-pub mod keymap;
-pub mod layout;
-pub mod overlays;
-pub mod panes;
-pub mod persist;
+/// The screen's parts: crate-private in the program; opened to the tests, benches and
+/// examples by the `test-support` feature, which only they turn on.
+macro_rules! internal {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "test-support")]
+        pub mod $name;
+        #[cfg(not(feature = "test-support"))]
+        pub(crate) mod $name;
+    )*};
+}
+
+internal!(
+    action, app, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui, update,
+);
+
+/// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
+#[cfg(feature = "test-support")]
 pub mod scenes;
+#[cfg(feature = "test-support")]
 pub mod svg;
-pub mod theme;
-pub mod tree_view;
-pub mod ui;
-pub mod update;
 
 use std::io::stdout;
 use std::sync::Arc;
@@ -43,7 +49,7 @@ const TICK: Duration = Duration::from_millis(250);
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
 /// (a quit, an error, SIGTERM, SIGHUP when the window closes, a panic); every edit is already
 /// in the journal, and what can be folded into the file is.
-pub fn run(mut app: App, mut store: Store) -> Result<()> {
+pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
     let watchdog = watch_signals(store.path().to_owned(), &stop, &done)?;
@@ -238,7 +244,7 @@ fn crash_for_tests(event: &Event) {
 
 /// Turns a terminal event into actions: a key press as it is (the keymap routes it, for the
 /// context that has the keys, in `update`), a paste whole, mouse and resizes.
-pub fn actions_for(event: &Event) -> Vec<Action> {
+pub(crate) fn actions_for(event: &Event) -> Vec<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => vec![Action::Key(*key)],
         Event::Paste(text) => vec![Action::Paste(text.clone())],

@@ -48,6 +48,7 @@ impl SearchOverlay {
         self.input.lines().join(" ")
     }
 
+    #[cfg(any(test, feature = "test-support"))]
     pub fn hits(&self) -> &[Hit] {
         &self.hits
     }
@@ -102,7 +103,7 @@ impl SearchOverlay {
         } else {
             std::mem::take(&mut self.narrowing)
         };
-        let (hits, narrowing) = app.index.search_from(&self.query(), MAX_HITS, &from);
+        let (hits, narrowing) = app.index.search_from(&self.query(), MAX_HITS, from);
         self.hits = hits;
         self.narrowing = narrowing;
         self.cursor = 0;
@@ -177,9 +178,16 @@ impl SearchOverlay {
                 format!("{:<10} ", node.id),
                 base.patch(app.theme.key()),
             )];
+            let later;
+            let positions = if hit.positions.is_empty() {
+                later = app.index.positions(hit.node, &self.query());
+                &later
+            } else {
+                &hit.positions
+            };
             spans.extend(highlight(
                 app.index.haystack(hit.node),
-                &hit.positions,
+                positions,
                 width.saturating_sub(11),
                 base,
                 app.theme.hit(),
@@ -192,7 +200,8 @@ impl SearchOverlay {
     }
 }
 
-/// The first `width` chars of `text` (on one line), with matched chars in `hit` style.
+/// The part of `text` that fits `width` and shows its first match, with matched chars in
+/// `hit` style.
 fn highlight(
     text: &str,
     positions: &[usize],
@@ -200,38 +209,9 @@ fn highlight(
     base: Style,
     hit: Style,
 ) -> Vec<Span<'static>> {
-    // Start a little before the first match so it is on screen even in a long description.
-    let first = positions.first().copied().unwrap_or(0);
-    let start = if first + 10 > width {
-        first.saturating_sub(20)
-    } else {
-        0
-    };
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut run_hit = false;
-    if start > 0 {
-        spans.push(Span::styled("…", base));
-    }
-    for (i, c) in text
-        .chars()
-        .enumerate()
-        .skip(start)
-        .take(width.saturating_sub(1))
-    {
-        let is_hit = positions.binary_search(&i).is_ok();
-        if is_hit != run_hit && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_hit { base.patch(hit) } else { base },
-            ));
-        }
-        run_hit = is_hit;
-        run.push(if c == '\n' { ' ' } else { c });
-    }
-    spans.push(Span::styled(
-        run,
-        if run_hit { base.patch(hit) } else { base },
-    ));
-    spans
+    let (chars, marks) = crate::text::match_window(text, positions, width, 20);
+    crate::text::runs(&chars, &marks)
+        .into_iter()
+        .map(|(run, marked)| Span::styled(run, if marked { base.patch(hit) } else { base }))
+        .collect()
 }
