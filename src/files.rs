@@ -34,6 +34,25 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     matches!((file_id(a), file_id(b)), (Some(x), Some(y)) if x == y)
 }
 
+/// Refuses to write `output` when it is one of `inputs` by identity (a symlink, a hard link
+/// or `..` to it count): the error names both. Whatever flags say, an output never lands on
+/// an input.
+pub fn refuse_output_on_input(output: &Path, inputs: &[&Path]) -> Result<(), String> {
+    let Some(out) = file_id(output) else {
+        return Ok(()); // a new file cannot be an input
+    };
+    for input in inputs {
+        if file_id(input) == Some(out) {
+            return Err(format!(
+                "{} is {} itself (the same file by another name); choose another output",
+                output.display(),
+                input.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The real path behind `path`: every symlink and `..` resolved. A file that does not exist
 /// yet resolves through its folder, so writing to the result writes where the user meant.
 pub fn real_path(path: &Path) -> io::Result<PathBuf> {

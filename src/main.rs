@@ -25,7 +25,8 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("awayday: {e}");
+            // A message can quote a file's text: made printable like every other output.
+            eprintln!("awayday: {}", awayday::text::printable(&e.to_string()));
             if e.downcast_ref::<awayday::commands::workshop::NoTerminal>()
                 .is_some()
             {

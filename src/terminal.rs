@@ -46,3 +46,25 @@ impl Ansi {
         }
     }
 }
+
+/// A writer that passes text through [`crate::text::printable`]: for the shell commands whose
+/// output is plain text, so no title, statement or note can carry a terminal escape out.
+pub struct Printable<'a>(pub &'a mut dyn std::io::Write);
+
+impl std::io::Write for Printable<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // `write!` hands over whole `str` pieces, so a chunk is valid UTF-8; anything else is
+        // passed on as it is rather than corrupted.
+        match std::str::from_utf8(buf) {
+            Ok(text) => self
+                .0
+                .write_all(crate::text::printable(text).as_bytes())
+                .map(|()| buf.len()),
+            Err(_) => self.0.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}

@@ -142,6 +142,27 @@ pub fn runs(chars: &[char], marks: &[bool]) -> Vec<(String, bool)> {
     out
 }
 
+/// Text safe to print on a terminal: control characters (C0 but line feed and tab, DEL, C1)
+/// and the bidirectional overrides that can reorder what is shown are each replaced by
+/// `U+FFFD`, one for one, so character positions (search highlights) still line up. User and
+/// framework text passes through this before any shell command prints it: a title holding
+/// `ESC ]0;…` must not retitle the terminal, nor OSC 52 write the clipboard.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if s.chars().any(unsafe_char) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| if unsafe_char(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Cuts a label to at most `max` characters at a word boundary, marking the cut with an
 /// ellipsis (which counts towards `max`).
 pub fn shorten(s: &str, max: usize) -> String {
@@ -209,6 +230,15 @@ mod tests {
         assert_eq!(marked, "golden");
         let (short, _) = match_window("short", &[0], 30, 4);
         assert_eq!(short.iter().collect::<String>(), "short");
+    }
+
+    #[test]
+    fn printable_replaces_escapes_one_for_one() {
+        let hostile = "Title\u{1b}]0;pwned\u{7} and \u{1b}]52;c;ZXZpbA==\u{7}\u{202e}txt";
+        let safe = printable(hostile);
+        assert!(!safe.chars().any(char::is_control), "{safe:?}");
+        assert_eq!(safe.chars().count(), hostile.chars().count());
+        assert_eq!(printable("line\nnext\tcell"), "line\nnext\tcell");
     }
 
     #[test]

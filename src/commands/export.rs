@@ -19,7 +19,7 @@ pub fn export(
     let text = match format {
         ExportFormat::Csv => report::to_csv(&fw, &s)?,
     };
-    write_out(path, &text, output, out)
+    write_out(&inputs(path, &s), &text, output, out)
 }
 
 pub fn report_cmd(
@@ -29,25 +29,37 @@ pub fn report_cmd(
     out: &mut dyn Write,
 ) -> Result<()> {
     let (s, fw) = super::workshop::load(path)?;
+    let sources = inputs(path, &s);
     let text = match format {
         ReportFormat::Md => report::to_markdown(&report::model::build(&fw, &s)),
         ReportFormat::Html => report::to_html(&report::model::build(&fw, &s)),
         ReportFormat::Csv => report::to_csv(&fw, &s)?,
     };
-    write_out(path, &text, output, out)
+    write_out(&sources, &text, output, out)
 }
 
-/// Writes to the output file (atomically, never over the session) or to `out`.
-fn write_out(source: &Path, text: &str, output: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+/// What a report is made from: the session file, and its framework's file if it has one.
+fn inputs(session_path: &Path, s: &session::Session) -> Vec<std::path::PathBuf> {
+    let mut inputs = vec![session_path.to_owned()];
+    if let Some(p) = session::framework_file(s, Some(session_path)) {
+        inputs.push(p);
+    }
+    inputs
+}
+
+/// Writes to the output file (atomically, never over an input, whatever its name) or to
+/// `out`.
+fn write_out(
+    inputs: &[std::path::PathBuf],
+    text: &str,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
     match output {
         Some(o) => {
-            if std::path::absolute(o).ok() == std::path::absolute(source).ok() {
-                anyhow::bail!(
-                    "{} is the session itself; choose another output file",
-                    o.display()
-                );
-            }
-            session::write_atomic(o, text.as_bytes())?;
+            let inputs: Vec<&Path> = inputs.iter().map(std::path::PathBuf::as_path).collect();
+            crate::files::refuse_output_on_input(o, &inputs).map_err(anyhow::Error::msg)?;
+            session::write_atomic(o, crate::text::printable(text).as_bytes())?;
         }
         None => out.write_all(text.as_bytes())?,
     }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::framework::Framework;
 use crate::search::{Hit, SearchIndex};
 use crate::terminal::Ansi;
-use crate::text::{match_window, runs, wrap_ranges};
+use crate::text::{match_window, printable, runs, wrap_ranges};
 
 /// Longest stretch of text shown per hit; long descriptions are cut around the match.
 const SNIPPET_CHARS: usize = 360;
@@ -26,7 +26,12 @@ pub fn lookup(
     let index = SearchIndex::new(fw);
     let hits = index.search(query, limit);
     if hits.is_empty() {
-        writeln!(out, "No match for \"{query}\" in {}.", fw.title)?;
+        writeln!(
+            out,
+            "No match for \"{}\" in {}.",
+            printable(query),
+            printable(&fw.title)
+        )?;
         return Ok(());
     }
     for hit in &hits {
@@ -37,8 +42,15 @@ pub fn lookup(
         } else {
             format!("{} in {crumb}", node.kind.label().to_lowercase())
         };
-        writeln!(out, "{}  {}", ansi.bold(&node.id), ansi.dim(&place))?;
-        for line in highlighted_snippet(index.haystack(hit.node), hit, width, ansi) {
+        // Framework text is made printable before awayday's own colours go around it.
+        writeln!(
+            out,
+            "{}  {}",
+            ansi.bold(&printable(&node.id)),
+            ansi.dim(&printable(&place))
+        )?;
+        let haystack = printable(index.haystack(hit.node));
+        for line in highlighted_snippet(&haystack, hit, width, ansi) {
             writeln!(out, "{INDENT}{line}")?;
         }
         writeln!(out)?;

@@ -14,15 +14,6 @@ pub fn merge(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let out_abs = std::path::absolute(output)?;
-    for i in inputs {
-        if std::path::absolute(i)? == out_abs {
-            bail!(
-                "{} is one of the inputs; the merge is written to a new file",
-                output.display()
-            );
-        }
-    }
     if output.exists() && !force {
         bail!(
             "{} already exists; choose another name, or add --force to replace it",
@@ -30,18 +21,35 @@ pub fn merge(
         );
     }
     let mut sessions = Vec::new();
+    let mut sources: Vec<PathBuf> = inputs.to_vec();
     for path in inputs {
         let s = session::load(path)?;
+        sources.extend(session::framework_file(&s, Some(path)));
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
         sessions.push((name, s));
     }
-    let merged = session::merge(&sessions, prefer)?;
-    // The merged framework must still be found, as for any session.
-    session::framework_for(&merged, inputs.first().map(PathBuf::as_path))?;
-    session::save(output, &merged)?;
+    // Never over an input, by any name, whatever --force says.
+    let source_refs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
+    crate::files::refuse_output_on_input(output, &source_refs).map_err(anyhow::Error::msg)?;
+    let mut merged = session::merge(&sessions, prefer)?;
+    // The framework file, if any, as a path that works from wherever the output is.
+    if let Some(file) = session::framework_file(&merged, inputs.first().map(PathBuf::as_path)) {
+        let absolute = std::path::absolute(&file).unwrap_or(file);
+        merged.framework.path = Some(absolute.display().to_string());
+    }
+    session::framework_for(&merged, Some(output))?;
+    let text = session::to_ron(&merged);
+    if text.len() as u64 > crate::framework::MAX_FILE_BYTES {
+        bail!(
+            "the merged session would be {} MB, more than awayday opens ({} MB); nothing was written. Merge fewer files at a time, or shorten the longest notes.",
+            text.len() / 1024 / 1024,
+            crate::framework::MAX_FILE_BYTES / 1024 / 1024
+        );
+    }
+    session::write_atomic(output, text.as_bytes())?;
     writeln!(
         out,
         "Merged {} sessions into {}: {} groups, {} nodes with scores, notes or actions.",

@@ -27,6 +27,10 @@ pub use tree::{tree, tree_json};
 
 /// Runs a subcommand, writing its output to `out`.
 pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+    // Text from frameworks and sessions reaches the terminal only through `Printable` (or,
+    // for `lookup`, whose own colours must pass, made printable where it is read).
+    let mut printable = crate::terminal::Printable(out);
+    let out: &mut dyn Write = &mut printable;
     match command {
         Command::Frameworks => frameworks(out),
         Command::Tree { framework, json } => {
@@ -56,7 +60,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 limit,
                 crate::terminal::terminal_width(),
                 ansi,
-                out,
+                printable.0,
             )
         }
         Command::Check { file } => check(&file, out),

@@ -66,32 +66,28 @@ impl fmt::Display for Invalid<'_> {
     }
 }
 
-/// Reads a whole file as UTF-8 text, refusing huge or binary files with a clear message.
+/// Reads a whole file as UTF-8 text, refusing what is not a regular file, a file over the
+/// size limit (checked while reading, too), and binary files, each with a clear message.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    use crate::files::{ReadError, read_limited};
     let origin = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| LoadError::Read {
-        origin: origin.clone(),
-        source,
-    })?;
-    if meta.is_dir() {
-        return Err(LoadError::Refused {
-            origin,
-            message: "is a folder, not a file".into(),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::Refused {
-            origin,
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Read {
+            origin: origin.clone(),
+            source,
+        },
+        ReadError::TooBig(max) => LoadError::Refused {
+            origin: origin.clone(),
             message: format!(
-                "is {} MB; files over {} MB are refused",
-                meta.len() / 1_000_000,
-                MAX_FILE_BYTES / 1024 / 1024
+                "is over {} MB; files over {} MB are refused",
+                max / 1024 / 1024,
+                max / 1024 / 1024
             ),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        origin: origin.clone(),
-        source,
+        },
+        other => LoadError::Refused {
+            origin: origin.clone(),
+            message: other.to_string(),
+        },
     })?;
     String::from_utf8(bytes).map_err(|e| LoadError::Refused {
         origin,
@@ -104,6 +100,14 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 
 /// Parses RON into `T`, turning a syntax error into a located [`LoadError`].
 pub fn parse_ron<T: serde::de::DeserializeOwned>(src: &str, origin: &str) -> Result<T, LoadError> {
+    if src.starts_with('\u{feff}') {
+        return Err(LoadError::Syntax {
+            origin: origin.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file starts with a byte-order mark (U+FEFF), which awayday does not read; save it as UTF-8 without a BOM (editors offer \"UTF-8\" beside \"UTF-8 with BOM\")".into(),
+        });
+    }
     if src.trim().is_empty() {
         return Err(LoadError::Refused {
             origin: origin.to_owned(),

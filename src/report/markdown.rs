@@ -6,13 +6,36 @@ use std::fmt::Write as _;
 use super::model::{DISAGREEMENT_SPREAD, Report, StatementRow};
 use crate::session::summary::format_mean;
 
-/// A table cell: HTML-significant characters and pipes escaped, line breaks kept as `<br>`.
+/// User or framework text as inline Markdown: control characters made harmless, and every
+/// character Markdown or HTML would read as markup escaped, so a title cannot become a
+/// heading, a link, an image, a table break or a tag. Line breaks become spaces.
+fn md(s: &str) -> String {
+    let s = crate::text::printable(s);
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A line starting "- ", "+ " or "1." would become a list.
+            '-' | '+' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table cell: escaped as [`md`], with the line breaks of notes kept as `<br>`.
 fn cell(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-        .replace('\n', "<br>")
+    s.split('\n').map(md).collect::<Vec<_>>().join("<br>")
 }
 
 fn dash(s: &str) -> &str {
@@ -39,7 +62,7 @@ fn scores_table(out: &mut String, r: &Report, rows: &[StatementRow], with_spread
     }
     table_header(out, &cols);
     for row in rows {
-        let mut cells = vec![format!("**{}** {}", row.id, cell(&row.text))];
+        let mut cells = vec![format!("**{}** {}", md(&row.id), cell(&row.text))];
         cells.extend(row.scores.iter().map(|s| dash(s).to_owned()));
         cells.push(dash(&row.agreed).to_owned());
         if with_spread {
@@ -69,20 +92,21 @@ fn title_block(out: &mut String, r: &Report) {
     } else {
         &r.title
     };
-    let _ = writeln!(out, "# {title}\n");
+    let _ = writeln!(out, "# {}\n", md(title));
     let field = |out: &mut String, name: &str, value: &str| {
         if !value.is_empty() {
             let _ = writeln!(out, "- **{name}:** {value}");
         }
     };
-    field(out, "Organisation", &r.organisation);
-    field(out, "Date", &r.date);
-    field(out, "Facilitator", &r.facilitator);
-    field(out, "Groups", &r.groups.join(", "));
+    field(out, "Organisation", &md(&r.organisation));
+    field(out, "Date", &md(&r.date));
+    field(out, "Facilitator", &md(&r.facilitator));
+    let groups: Vec<String> = r.groups.iter().map(|g| md(g)).collect();
+    field(out, "Groups", &groups.join(", "));
     field(
         out,
         "Framework",
-        &format!("{} ({})", r.framework, r.edition),
+        &format!("{} ({})", md(&r.framework), md(&r.edition)),
     );
     let (scored, total) = r.coverage;
     field(
@@ -105,9 +129,9 @@ fn summary(out: &mut String, r: &Report) {
     table_header(out, &cols);
     for row in &r.summary {
         let name = if row.nested {
-            format!("{} {}", row.id, cell(&row.title))
+            format!("{} {}", md(&row.id), cell(&row.title))
         } else {
-            format!("**{} {}**", row.id, cell(&row.title))
+            format!("**{} {}**", md(&row.id), cell(&row.title))
         };
         let mut cells = vec![name];
         cells.extend(
@@ -133,7 +157,7 @@ fn ranked(out: &mut String, r: &Report) {
         let list = |out: &mut String, name: &str, items: &[super::model::Ranked]| {
             let _ = writeln!(out, "**{name}:**\n");
             for a in items {
-                let _ = writeln!(out, "- {} {} ({:.1})", a.id, a.title, a.mean);
+                let _ = writeln!(out, "- {} {} ({:.1})", md(&a.id), md(&a.title), a.mean);
             }
             out.push('\n');
         };
@@ -166,11 +190,13 @@ fn disagreements(out: &mut String, r: &Report) {
 fn findings(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## Findings\n");
     for sec in &r.sections {
-        let _ = writeln!(out, "### {} {}\n", sec.id, sec.title);
+        let _ = writeln!(out, "### {} {}\n", md(&sec.id), md(&sec.title));
         for (id, title, notes) in &sec.node_notes {
             let _ = writeln!(
                 out,
-                "**{id} {title}:** {}\n",
+                "**{} {}:** {}\n",
+                md(id),
+                md(title),
                 cell(notes).replace("<br>", "  \n")
             );
         }

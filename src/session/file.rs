@@ -148,6 +148,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
     })
 }
 
+/// The file a session's framework was loaded from, if it is not built in: a relative path is
+/// relative to the session's folder.
+pub fn framework_file(session: &Session, session_path: Option<&Path>) -> Option<PathBuf> {
+    if framework::builtin(&session.framework.id).is_some() {
+        return None;
+    }
+    let p = Path::new(session.framework.path.as_ref()?);
+    Some(match session_path.and_then(Path::parent) {
+        Some(dir) if p.is_relative() => dir.join(p),
+        _ => p.to_owned(),
+    })
+}
+
 /// Finds the framework a session was scored against: built in by id, else the file it was
 /// loaded from (relative paths are relative to the session's folder).
 pub fn framework_for(

@@ -9,11 +9,12 @@ mod merge;
 mod model;
 mod store;
 pub mod summary;
+mod unique_keys;
 
 pub use date::today;
 pub use file::{
-    SessionError, backup_path, emergency_path, framework_for, load, parse, save, to_ron,
-    write_atomic,
+    SessionError, backup_path, emergency_path, framework_file, framework_for, load, parse, save,
+    to_ron, write_atomic,
 };
 pub use history::{Edit, History, MetaField};
 pub use lock::{LockError, SessionLock, lock_path};

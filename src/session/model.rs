@@ -39,7 +39,11 @@ pub struct FrameworkRef {
 #[serde(deny_unknown_fields)]
 pub struct NodeRecord {
     /// Each group's score, by group name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_keys::deserialize"
+    )]
     pub scores: BTreeMap<String, Score>,
     /// The score the room settled on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,7 +115,7 @@ pub struct Session {
     /// The scale scored with, copied from the framework so the file reads on its own.
     pub scale: Vec<Level>,
     /// Per node id, what was recorded. Untouched nodes are absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys::deserialize")]
     pub nodes: BTreeMap<String, NodeRecord>,
     /// The node selected when the session was last saved, to reopen where the room left off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
