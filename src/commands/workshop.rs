@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::framework::{self, Framework};
 use crate::session::{self, Session};
-use crate::tui::{self, app::App};
+use crate::tui::{self, action::Action, app::App, keymap::Context as Keys};
 
 /// The options of `awayday new`.
 pub struct NewSession {
@@ -184,8 +184,12 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     }
     let orphans = crate::session::summary::orphans(&app.framework, &app.session).len();
     if orphans > 0 {
+        let summary = app
+            .keymap
+            .key_for(Keys::Main, &Action::Summary)
+            .unwrap_or_default();
         messages.push(format!(
-            "{orphans} records are for statements this framework no longer has: kept, and listed in the summary (s)."
+            "{orphans} records are for statements this framework no longer has: kept, and listed in the summary ({summary})."
         ));
     }
     // What happened to the file itself matters most: say it first.
@@ -227,8 +231,12 @@ pub fn start() -> Result<()> {
     open(
         &path,
         Some(format!(
-            "New session: saved as {} (e edits its details and groups).",
-            path.display()
+            "New session: saved as {} ({} edits its details and groups).",
+            path.display(),
+            crate::tui::keyfile::load()
+                .0
+                .key_for(Keys::Main, &Action::Settings)
+                .unwrap_or_default()
         )),
     )
 }

@@ -134,6 +134,39 @@ pub enum Action {
     Resize(u16, u16),
 }
 
+/// What the main screen does (for the test that each has a key and appears in help).
+#[cfg(test)]
+pub const MAIN_ACTIONS: &[Action] = &[
+    Action::Up,
+    Action::Down,
+    Action::Left,
+    Action::Right,
+    Action::Toggle,
+    Action::Top,
+    Action::Bottom,
+    Action::PageUp,
+    Action::PageDown,
+    Action::NextUnscored,
+    Action::PrevUnscored,
+    Action::NextColumn,
+    Action::PrevColumn,
+    Action::Score(1),
+    Action::Clear,
+    Action::NotApplicable,
+    Action::DetailUp,
+    Action::DetailDown,
+    Action::EditNotes,
+    Action::Actions,
+    Action::Summary,
+    Action::Search,
+    Action::Settings,
+    Action::Help,
+    Action::Undo,
+    Action::Redo,
+    Action::Save,
+    Action::Quit,
+];
+
 /// What to do when another program changed the session file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {

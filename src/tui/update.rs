@@ -191,8 +191,12 @@ fn cycle_column(app: &mut App, delta: isize) {
 fn score(app: &mut App, score: Option<Score>) {
     let node = app.framework.node(app.selected());
     if !node.is_statement() {
+        let open = app
+            .keymap
+            .key_for(super::keymap::Context::Main, &Action::Right)
+            .unwrap_or_default();
         app.message = Some(format!(
-            "Scores go on statements: open {} and pick one (→ or l).",
+            "Scores go on statements: open {} and pick one ({open}).",
             node.id
         ));
         return;

@@ -19,6 +19,27 @@ use crate::tui::keymap::Context;
 
 const FIELDS: [&str; 3] = ["What", "Owner", "Due"];
 
+/// What the list does (for the test that each has a key and appears in help).
+#[cfg(test)]
+pub const LIST_ACTIONS: &[Action] = &[
+    Action::ListUp,
+    Action::ListDown,
+    Action::AddItem,
+    Action::EditItem,
+    Action::ToggleDone,
+    Action::DeleteItem,
+    Action::Close,
+];
+
+/// What a form does, here and in the session details.
+#[cfg(test)]
+pub const FORM_ACTIONS: &[Action] = &[
+    Action::NextField,
+    Action::PrevField,
+    Action::Submit,
+    Action::Close,
+];
+
 /// The form for one action being written.
 struct Form {
     /// Which action is edited; `None` for a new one.

@@ -10,6 +10,14 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
+/// The three answers.
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[
+    Action::Resolve(crate::tui::action::Resolution::Theirs),
+    Action::Resolve(crate::tui::action::Resolution::Ours),
+    Action::Resolve(crate::tui::action::Resolution::Merge),
+];
+
 pub struct ConflictOverlay {
     file: String,
     ours: String,

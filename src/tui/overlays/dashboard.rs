@@ -22,6 +22,10 @@ use crate::tui::keymap::Context;
 const LIST_SPREAD: u8 = 1;
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
+/// What the summary does.
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[Action::ListUp, Action::ListDown, Action::Choose, Action::Close];
+
 /// The summary, with its figures worked out when it opened: the screen redraws on every key,
 /// and at 25,000 statements the figures take longer than a frame.
 pub struct DashboardOverlay {

@@ -10,6 +10,16 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Binding, Context};
 use crate::tui::layout::centred;
 
+/// What help does.
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[
+    Action::ListUp,
+    Action::ListDown,
+    Action::ListPageUp,
+    Action::ListPageDown,
+    Action::Close,
+];
+
 #[derive(Debug, Default)]
 pub struct HelpOverlay {
     scroll: u16,
@@ -108,4 +118,39 @@ fn score_line(app: &App, scores: &[String]) -> Line<'static> {
         Span::styled(format!("  {:<24}", "score"), app.theme.key()),
         Span::raw(scores.join(" · ")),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::overlays::reachable;
+
+    #[test]
+    fn every_action_of_every_view_has_a_key_and_is_in_help() {
+        let fw = crate::framework::resolve(None).unwrap();
+        let session = crate::session::Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+        let app = App::new(fw, session, std::path::PathBuf::from("s.ron"));
+        let help: String = help_lines(&app)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n");
+        for context in Context::ALL {
+            for action in reachable(context) {
+                let binding = app
+                    .keymap
+                    .context(context)
+                    .find(|b| b.action == *action)
+                    .unwrap_or_else(|| panic!("{action:?} has no key in {}", context.name()));
+                let shown = if matches!(action, Action::Score(_)) {
+                    "1 Underdeveloped"
+                } else {
+                    binding.help
+                };
+                assert!(help.contains(shown), "{action:?} ({}) is not in help", context.name());
+            }
+        }
+        // Only the levels the scale has.
+        assert!(!help.contains("5 "), "{help}");
+    }
 }

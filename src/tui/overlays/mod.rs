@@ -86,6 +86,23 @@ pub(crate) fn one_line(text: &str, room: usize) -> String {
         .collect()
 }
 
+/// Every action each context's view reacts to, so a test can check each has a key there
+/// and appears in help.
+#[cfg(test)]
+pub fn reachable(context: Context) -> &'static [Action] {
+    match context {
+        Context::Main => super::action::MAIN_ACTIONS,
+        Context::Notes => notes::ACTIONS,
+        Context::Form => actions::FORM_ACTIONS,
+        Context::Actions => actions::LIST_ACTIONS,
+        Context::Summary => dashboard::ACTIONS,
+        Context::Search => search::ACTIONS,
+        Context::Settings => settings::ACTIONS,
+        Context::Help => help::ACTIONS,
+        Context::Conflict => conflict::ACTIONS,
+    }
+}
+
 /// What a view decided: whether it closes, what `update` should apply next, and what the
 /// loop should do.
 #[derive(Debug, Default)]

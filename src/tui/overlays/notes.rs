@@ -12,6 +12,10 @@ use crate::session::Edit;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
+/// What the editor does with keys that are not text (for the test that each has a key).
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[Action::Close];
+
 pub struct NotesOverlay {
     node: NodeIx,
     /// The notes when the editor opened, for the undo record.

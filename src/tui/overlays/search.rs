@@ -20,6 +20,18 @@ const MAX_HITS: usize = 100;
 /// Longest query: far more than any phrase looked up, and a bound on a keystroke's work.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// What the search does with keys that are not text.
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[
+    Action::ListUp,
+    Action::ListDown,
+    Action::ListPageUp,
+    Action::ListPageDown,
+    Action::Choose,
+    Action::ClearInput,
+    Action::Close,
+];
+
 pub struct SearchOverlay {
     input: TextArea<'static>,
     hits: Vec<Hit>,

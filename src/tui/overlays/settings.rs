@@ -30,6 +30,15 @@ enum Row {
     AddGroup,
 }
 
+/// What the rows do (a field being edited is a form: see the actions view's).
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[
+    Action::ListUp,
+    Action::ListDown,
+    Action::EditItem,
+    Action::Close,
+];
+
 #[derive(Default)]
 pub struct SettingsOverlay {
     cursor: usize,

@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::scores::ScoresPane;
 use crate::session::summary;
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 
 pub struct DetailPane<'a> {
     pub app: &'a App,
@@ -71,7 +73,11 @@ impl DetailPane<'_> {
         let notes = app.session.notes(&node.id);
         lines.push(Line::styled("Notes", t.title()));
         if notes.is_empty() {
-            lines.push(Line::styled("none yet: press n to write", t.dim()));
+            let key = app
+                .keymap
+                .key_for(Context::Main, &Action::EditNotes)
+                .unwrap_or_default();
+            lines.push(Line::styled(format!("none yet: press {key} to write"), t.dim()));
         } else {
             for l in notes.lines() {
                 lines.push(Line::raw(l.to_owned()));
@@ -118,7 +124,11 @@ impl DetailPane<'_> {
             .scroll((app.detail_scroll, 0))
             .render(inner, buf);
         if total > shown && area.height > 2 {
-            let hint = Line::styled(" more below: J ", t.key()).right_aligned();
+            let key = app
+                .keymap
+                .key_for(Context::Main, &Action::DetailDown)
+                .unwrap_or_default();
+            let hint = Line::styled(format!(" more below: {key} "), t.key()).right_aligned();
             hint.render(
                 Rect::new(
                     area.x + 1,
