@@ -131,7 +131,7 @@ fn foreign_ron_file() {
 fn newer_format_version() {
     refused(
         "newer.ron",
-        GOOD.replace("format_version: 1", "format_version: 2")
+        GOOD.replace("format_version: 1", "format_version: 3")
             .as_bytes(),
         "newer awayday",
     );

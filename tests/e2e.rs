@@ -108,3 +108,49 @@ fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
         Some(Score::Level(3))
     );
 }
+
+#[test]
+fn fast_entry_scores_a_heading_for_four_groups_and_the_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("room.ron");
+    let command = format!(
+        "{} new {} --groups Red,Blue,Green,Yellow",
+        env!("CARGO_BIN_EXE_awayday"),
+        path.display()
+    );
+    let Some(t) = Tmux::start("fast", &command, dir.path()) else {
+        return;
+    };
+    t.wait_for("[saved]", 10);
+    // Theme 1 is a heading of statements: 1.1, 1.2, 1.3 scored in five keys each.
+    t.keys(&["v", "f", "j"]);
+    t.wait_for("[fast entry]", 5);
+    t.keys(&[
+        "3", "2", "4", "3", "3", "1", "1", "2", "2", "1", "4", "4", "4", "3", "4",
+    ]);
+    t.wait_for("1.4 ", 5);
+    t.keys(&["q"]);
+    t.wait_exit(10);
+    let s = session::load(&path).unwrap();
+    let want = [
+        ("1.1", [3, 2, 4, 3], 3),
+        ("1.2", [1, 1, 2, 2], 1),
+        ("1.3", [4, 4, 4, 3], 4),
+    ];
+    for (id, groups, agreed) in want {
+        for (g, v) in groups.into_iter().enumerate() {
+            assert_eq!(
+                s.score(id, Column::Group(g)),
+                Some(Score::Level(v)),
+                "{id} {g}"
+            );
+        }
+        assert_eq!(
+            s.score(id, Column::Agreed),
+            Some(Score::Level(agreed)),
+            "{id}"
+        );
+    }
+    assert!(s.room.grid && s.room.fast_entry, "both remembered");
+    assert_eq!(s.selected.as_deref(), Some("1.4"));
+}

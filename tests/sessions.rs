@@ -159,7 +159,7 @@ fn check_validates_sessions_too() {
     let newer = dir.path().join("newer.ron");
     let src = std::fs::read_to_string(&path)
         .unwrap()
-        .replace("format_version: 1", "format_version: 9");
+        .replace("format_version: 2", "format_version: 9");
     std::fs::write(&newer, &src).unwrap();
     let out = awayday(&["open", newer.to_str().unwrap()], dir.path());
     assert!(!out.status.success());

@@ -27,6 +27,7 @@ macro_rules! scene_tests {
 
 scene_tests! {
     main_screen => "main",
+    room_grid => "grid",
     heading_screen => "heading",
     search_overlay => "search",
     notes_editor => "notes",
@@ -60,4 +61,10 @@ fn tiny_and_huge_terminals_draw_without_panicking() {
             let _ = scenes::draw(&app);
         }
     }
+}
+
+/// The grid uses a wide screen's width.
+#[test]
+fn room_grid_wide() {
+    check_scene("grid", 160, 45);
 }

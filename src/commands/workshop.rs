@@ -57,8 +57,14 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
         .map(str::to_owned)
         .collect();
     for (i, g) in groups.iter().enumerate() {
-        if groups[..i].contains(g) {
-            bail!("group \"{g}\" is named twice");
+        if groups[..i]
+            .iter()
+            .any(|h| h.to_lowercase() == g.to_lowercase())
+        {
+            bail!("group \"{g}\" is named twice (names differing only in case are one group)");
+        }
+        if g.eq_ignore_ascii_case("agreed") {
+            bail!("\"{g}\" is the room's own column; call the group something else");
         }
     }
     let mut s = Session::new(&fw, groups, session::today());

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{DISAGREEMENT_SPREAD, Report, StatementRow};
+use super::model::{Report, StatementRow};
 use crate::session::summary::format_mean;
 
 fn esc(s: &str) -> String {
@@ -249,12 +249,14 @@ pub fn to_html(r: &Report) -> String {
     if r.disagreements.is_empty() {
         let _ = writeln!(
             out,
-            "<p>No statement has group scores {DISAGREEMENT_SPREAD} or more levels apart.</p>"
+            "<p>No statement has group scores {} or more levels apart.</p>",
+            r.spread
         );
     } else {
         let _ = writeln!(
             out,
-            "<p>Statements whose group scores are {DISAGREEMENT_SPREAD} or more levels apart, widest first.</p>"
+            "<p>Statements whose group scores are {} or more levels apart, widest first.</p>",
+            r.spread
         );
         scores_table(&mut out, r, &r.disagreements, true);
     }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{DISAGREEMENT_SPREAD, Report, StatementRow};
+use super::model::{Report, StatementRow};
 use crate::session::summary::format_mean;
 
 /// User or framework text as inline Markdown: control characters made harmless, and every
@@ -175,12 +175,14 @@ fn disagreements(out: &mut String, r: &Report) {
     if r.disagreements.is_empty() {
         let _ = writeln!(
             out,
-            "No statement has group scores {DISAGREEMENT_SPREAD} or more levels apart.\n"
+            "No statement has group scores {} or more levels apart.\n",
+            r.spread
         );
     } else {
         let _ = writeln!(
             out,
-            "Statements whose group scores are {DISAGREEMENT_SPREAD} or more levels apart, widest first.\n"
+            "Statements whose group scores are {} or more levels apart, widest first.\n",
+            r.spread
         );
         scores_table(out, r, &r.disagreements, true);
         out.push('\n');

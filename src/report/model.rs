@@ -6,7 +6,6 @@ use crate::session::summary::{self, format_mean, format_score};
 use crate::session::{ActionStatus, Column, Session};
 
 /// Spread (in levels) from which groups are said to disagree.
-pub const DISAGREEMENT_SPREAD: u8 = 2;
 /// How many areas are named strongest and weakest.
 const RANKED_SHOWN: usize = 3;
 
@@ -20,6 +19,8 @@ pub struct Report {
     pub edition: String,
     /// Statements with any score, and all statements.
     pub coverage: (usize, usize),
+    /// The spread from which groups disagree (the session's, as the app uses it).
+    pub spread: u8,
     /// The scale's levels: (value, label, meaning).
     pub scale: Vec<(u8, String, String)>,
     pub summary: Vec<SummaryRow>,
@@ -167,7 +168,7 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
     };
     let strongest = ranked.iter().take(shown).map(to_ranked).collect();
     let weakest = ranked.iter().rev().take(shown).map(to_ranked).collect();
-    let disagreements = summary::disagreements(fw, s, DISAGREEMENT_SPREAD)
+    let disagreements = summary::disagreements(fw, s, s.room.spread())
         .into_iter()
         .map(|d| statement_row(fw, s, d.node))
         .collect();
@@ -204,6 +205,7 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         })
         .collect();
     Report {
+        spread: s.room.spread(),
         title: s.title.clone(),
         organisation: s.organisation.clone(),
         date: s.date.clone(),

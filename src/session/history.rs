@@ -1,6 +1,6 @@
 //! Every change to a session as a reversible edit, and the undo/redo stacks over them.
 
-use super::model::{ActionItem, Column, Score, Session};
+use super::model::{ActionItem, Column, RoomSettings, Score, Session};
 
 /// Which descriptive field of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -74,6 +74,22 @@ pub enum Edit {
         before: String,
         after: String,
     },
+    /// How the room works: the grid, fast entry, the disagreement spread.
+    Room {
+        before: RoomSettings,
+        after: RoomSettings,
+    },
+    /// A group removed, with every score it had, so undo brings them back.
+    RemoveGroup {
+        index: usize,
+        name: String,
+        scores: Vec<(String, Score)>,
+    },
+    /// A group moved from one position to another.
+    MoveGroup {
+        from: usize,
+        to: usize,
+    },
 }
 
 impl Edit {
@@ -139,6 +155,27 @@ impl Edit {
                 before,
                 after,
             } => *field.slot(session) = pick(before, after),
+            Edit::Room { before, after } => session.room = if forward { *after } else { *before },
+            Edit::RemoveGroup {
+                index,
+                name,
+                scores,
+            } => {
+                if forward {
+                    session.remove_group(*index);
+                } else {
+                    session.insert_group(*index, name);
+                    if let Some(g) = session.groups.iter().position(|x| x == name) {
+                        for (node, score) in scores {
+                            session.set_score(node, Column::Group(g), Some(*score));
+                        }
+                    }
+                }
+            }
+            Edit::MoveGroup { from, to } => {
+                let (a, b) = if forward { (*from, *to) } else { (*to, *from) };
+                session.move_group(a, b);
+            }
         }
     }
 }
@@ -214,6 +251,8 @@ fn is_noop(edit: &Edit) -> bool {
         | Edit::RenameGroup { before, after, .. }
         | Edit::Meta { before, after, .. } => before == after,
         Edit::Actions { before, after, .. } => before == after,
-        Edit::AddGroup { .. } => false,
+        Edit::Room { before, after } => before == after,
+        Edit::MoveGroup { from, to } => from == to,
+        Edit::AddGroup { .. } | Edit::RemoveGroup { .. } => false,
     }
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::history::MetaField;
-use super::model::{ActionItem, Column, Score, Session};
+use super::model::{ActionItem, Column, RoomSettings, Score, Session};
 
 /// The first line of a journal: which session, and the file content its records apply to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +98,16 @@ pub enum Entry {
     RemoveGroup {
         name: String,
     },
+    /// A group put back at a position (its scores follow as `Score` entries).
+    InsertGroup {
+        index: usize,
+        name: String,
+    },
+    MoveGroup {
+        name: String,
+        to: usize,
+    },
+    Room(RoomSettings),
     Meta {
         field: MetaField,
         value: String,
@@ -274,6 +284,39 @@ pub fn entries_for(edit: &super::Edit, forward: bool, session: &Session) -> Vec<
             field: *field,
             value: field.value(session).to_owned(),
         }],
+        Edit::Room { .. } => vec![Entry::Room(session.room)],
+        Edit::RemoveGroup {
+            index,
+            name,
+            scores,
+        } => {
+            if forward {
+                vec![Entry::RemoveGroup { name: name.clone() }]
+            } else {
+                let mut entries = vec![Entry::InsertGroup {
+                    index: *index,
+                    name: name.clone(),
+                }];
+                entries.extend(scores.iter().map(|(node, score)| Entry::Score {
+                    node: node.clone(),
+                    group: Some(name.clone()),
+                    score: Some(*score),
+                }));
+                entries
+            }
+        }
+        Edit::MoveGroup { from, to } => {
+            let to = if forward { *to } else { *from };
+            session
+                .groups
+                .get(to)
+                .map(|name| Entry::MoveGroup {
+                    name: name.clone(),
+                    to,
+                })
+                .into_iter()
+                .collect()
+        }
     }
 }
 
@@ -330,10 +373,17 @@ pub fn apply(session: &mut Session, entry: &Entry) {
             let _ = session.add_group(name);
         }
         Entry::RemoveGroup { name } => {
-            if session.groups.last() == Some(name) && session.groups.len() > 1 {
-                session.remove_last_group();
+            if let Some(i) = session.groups.iter().position(|g| g == name) {
+                session.remove_group(i);
             }
         }
+        Entry::InsertGroup { index, name } => session.insert_group(*index, name),
+        Entry::MoveGroup { name, to } => {
+            if let Some(from) = session.groups.iter().position(|g| g == name) {
+                session.move_group(from, *to);
+            }
+        }
+        Entry::Room(room) => session.room = *room,
         Entry::Meta { field, value } => field.set(session, value.clone()),
         Entry::Draft(_) | Entry::Fold { .. } => {}
     }

@@ -10,7 +10,36 @@ use serde::{Deserialize, Serialize};
 use crate::framework::{Framework, Level};
 
 /// The newest file format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Groups this many levels apart on a statement disagree, unless a session says otherwise.
+pub const DEFAULT_SPREAD: u8 = 2;
+
+/// How the room works in this session, remembered with it: the grid of every group's scores,
+/// fast entry, and from what spread the groups are said to disagree (the grid, the summary,
+/// the report and `d` all use the same).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RoomSettings {
+    /// The tree shows every group's score side by side.
+    pub grid: bool,
+    /// A score moves on to the next column, and after Agreed to the next statement.
+    pub fast_entry: bool,
+    /// The spread at which groups disagree; `None` is [`DEFAULT_SPREAD`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<u8>,
+}
+
+impl RoomSettings {
+    pub fn is_default(&self) -> bool {
+        *self == RoomSettings::default()
+    }
+
+    /// The spread at which groups disagree.
+    pub fn spread(&self) -> u8 {
+        self.spread.unwrap_or(DEFAULT_SPREAD)
+    }
+}
 
 /// A score given to a statement: a level of the scale, or "not applicable".
 /// "Not scored yet" is the absence of a score, never a value.
@@ -120,6 +149,9 @@ pub struct Session {
     /// The node selected when the session was last saved, to reopen where the room left off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
+    /// How the room works (grid, fast entry, the disagreement spread).
+    #[serde(default, skip_serializing_if = "RoomSettings::is_default")]
+    pub room: RoomSettings,
 }
 
 /// A score column: one of the groups (by position), or the agreed score.
@@ -152,6 +184,7 @@ impl Session {
             scale: framework.scale.levels.clone(),
             nodes: BTreeMap::new(),
             selected: None,
+            room: RoomSettings::default(),
         }
     }
 
@@ -272,6 +305,45 @@ impl Session {
         }
         self.groups.push(name.to_owned());
         Ok(())
+    }
+
+    /// Removes a group and every score it gave.
+    pub(crate) fn remove_group(&mut self, index: usize) {
+        if index >= self.groups.len() || self.groups.len() < 2 {
+            return;
+        }
+        let name = self.groups.remove(index);
+        for rec in self.nodes.values_mut() {
+            rec.scores.remove(&name);
+        }
+        self.nodes.retain(|_, r| !r.is_empty());
+    }
+
+    /// Puts a group back at `index` (to undo its removal); its scores are set after.
+    pub(crate) fn insert_group(&mut self, index: usize, name: &str) {
+        if !self.groups.iter().any(|g| g == name) {
+            self.groups
+                .insert(index.min(self.groups.len()), name.to_owned());
+        }
+    }
+
+    /// Moves a group to another position (its scores are kept by name).
+    pub(crate) fn move_group(&mut self, from: usize, to: usize) {
+        if from < self.groups.len() && to < self.groups.len() {
+            let g = self.groups.remove(from);
+            self.groups.insert(to, g);
+        }
+    }
+
+    /// Every score a group gave, by node: what removing it would lose.
+    pub fn scores_of_group(&self, index: usize) -> Vec<(String, Score)> {
+        let Some(name) = self.groups.get(index) else {
+            return Vec::new();
+        };
+        self.nodes
+            .iter()
+            .filter_map(|(id, r)| r.scores.get(name).map(|s| (id.clone(), *s)))
+            .collect()
     }
 
     /// Removes the last group, which must have no scores (only used to undo an add).

@@ -45,6 +45,14 @@ pub enum Action {
     Clear,
     /// Mark the selected statement not applicable in the active column.
     NotApplicable,
+    /// Show every group's score side by side in the tree, or the active column's alone.
+    ToggleGrid,
+    /// Turn fast entry on or off: a score moves on to the next column, then statement.
+    ToggleFastEntry,
+    /// Jump to the next statement where the groups disagree.
+    NextDisagreement,
+    /// Jump to the previous statement where the groups disagree.
+    PrevDisagreement,
     /// Scroll the text pane up.
     DetailUp,
     /// Scroll the text pane down.
@@ -91,6 +99,10 @@ pub enum Action {
     ToggleDone,
     /// Delete the chosen item.
     DeleteItem,
+    /// Move the chosen item one place earlier.
+    MoveEarlier,
+    /// Move the chosen item one place later.
+    MoveLater,
     /// The next field of a form.
     NextField,
     /// The previous field of a form.
@@ -122,6 +134,8 @@ pub enum Action {
     Select(NodeIx),
     /// Say something in the status bar.
     Say(String),
+    /// Remember where the summary's list was, for when it opens again.
+    SummaryAt(usize),
 
     // Raw input.
     /// A key press, to be turned into actions by the keymap for the context that has it.
@@ -155,6 +169,10 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::NotApplicable,
     Action::DetailUp,
     Action::DetailDown,
+    Action::ToggleGrid,
+    Action::ToggleFastEntry,
+    Action::NextDisagreement,
+    Action::PrevDisagreement,
     Action::EditNotes,
     Action::Actions,
     Action::Summary,

@@ -36,6 +36,11 @@ pub struct App {
     pub keymap: Keymap,
     /// Lines scrolled in the text pane.
     pub detail_scroll: u16,
+    /// Where the summary's list of disagreements was when it last closed.
+    pub summary_cursor: usize,
+    /// What the text pane last drew: the scroll it used (never past the text's end) and
+    /// whether more text is below, so scrolling stops where the text does.
+    pub detail_view: std::cell::Cell<(u16, bool)>,
     pub overlay: Option<Overlay>,
     pub save_state: SaveState,
     /// A one-line message for the status bar, cleared by the next key.
@@ -69,6 +74,8 @@ impl App {
             column: Column::Group(0),
             keymap: Keymap::default(),
             detail_scroll: 0,
+            summary_cursor: 0,
+            detail_view: std::cell::Cell::new((0, false)),
             overlay: None,
             save_state: SaveState::Saved,
             message: None,
@@ -109,6 +116,7 @@ impl App {
     /// the node so a reopen lands there (written with the next edit or on quit, not now).
     pub fn selection_moved(&mut self) {
         self.detail_scroll = 0;
+        self.detail_view.set((0, false));
         self.session.selected = Some(self.framework.node(self.selected()).id.clone());
     }
 
@@ -121,6 +129,25 @@ impl App {
     pub fn keep_selection_visible(&mut self) {
         let height = super::layout::tree_rows(self.size);
         self.tree.keep_visible(&self.framework, height);
+    }
+
+    /// Scrolls the text pane by `delta` lines, from where it is drawn, never past the text.
+    pub fn scroll_detail(&mut self, delta: i32) {
+        let (shown, more_below) = self.detail_view.get();
+        self.detail_scroll = if delta > 0 {
+            if more_below {
+                shown.saturating_add(u16::try_from(delta).unwrap_or(0))
+            } else {
+                shown
+            }
+        } else {
+            shown.saturating_sub(u16::try_from(-delta).unwrap_or(0))
+        };
+    }
+
+    /// How many score columns the room grid shows, when it is on.
+    pub fn grid_columns(&self) -> Option<usize> {
+        self.session.room.grid.then(|| self.session.groups.len() + 1)
     }
 
     /// Where keys go now: the open view's context, or the main screen's.

@@ -16,8 +16,13 @@ pub struct Areas {
     pub status: Rect,
 }
 
-/// The regions for a screen of `area`, or `None` when it is too small.
-pub fn areas(area: Rect) -> Option<Areas> {
+/// Width of one score cell of the room grid ("2.5" and a space).
+pub const GRID_CELL: u16 = 4;
+
+/// The regions for a screen of `area`, or `None` when it is too small. With the room grid
+/// on (`grid`: how many score columns it shows), the tree takes the room the cells need,
+/// leaving the text pane at least a third.
+pub fn areas(area: Rect, grid: Option<usize>) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
@@ -28,7 +33,12 @@ pub fn areas(area: Rect) -> Option<Areas> {
     ])
     .areas(area);
     // The tree gets about two fifths: enough for ids and short titles, leaving the text room.
-    let tree_width = (area.width * 2 / 5).clamp(28, 64);
+    let mut tree_width = (area.width * 2 / 5).clamp(28, 64);
+    if let Some(columns) = grid {
+        let cells = u16::try_from(columns).unwrap_or(u16::MAX).saturating_mul(GRID_CELL);
+        let wanted = cells.saturating_add(26).max(tree_width);
+        tree_width = wanted.min(area.width - area.width / 3).max(tree_width);
+    }
     let [tree, detail] =
         Layout::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(main);
     Some(Areas {
@@ -41,7 +51,7 @@ pub fn areas(area: Rect) -> Option<Areas> {
 
 /// How many tree rows fit on a screen of `size` (inside the pane's border).
 pub fn tree_rows(size: (u16, u16)) -> usize {
-    areas(Rect::new(0, 0, size.0, size.1))
+    areas(Rect::new(0, 0, size.0, size.1), None)
         .map_or(0, |a| usize::from(a.tree.height.saturating_sub(2)))
 }
 

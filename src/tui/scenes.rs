@@ -14,8 +14,9 @@ use super::update::update;
 use crate::framework::Framework;
 
 /// The scenes, by name, in the order the README shows them.
-pub const NAMES: [&str; 9] = [
+pub const NAMES: [&str; 10] = [
     "main",
+    "grid",
     "heading",
     "search",
     "notes",
@@ -29,7 +30,10 @@ pub const NAMES: [&str; 9] = [
 /// A demo app on `fw` (3 groups, the first 40 statements scored), at `width`×`height`, with
 /// colour as given, placed in the named scene.
 pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) -> App {
-    let session = crate::demo::session(fw, 3, Some(40));
+    // The room grid is shown with six groups, the most a room usually splits into.
+    let groups = if name == "grid" { 6 } else { 3 };
+    let mut session = crate::demo::session(fw, groups, Some(40));
+    session.room.grid = name == "grid";
     let mut app = App::new(
         fw.clone(),
         session,

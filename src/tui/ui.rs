@@ -16,7 +16,7 @@ use super::panes::tree::TreePane;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let Some(areas) = layout::areas(area) else {
+    let Some(areas) = layout::areas(area, app.grid_columns()) else {
         too_small(app, frame, area);
         return;
     };

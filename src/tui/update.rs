@@ -50,6 +50,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.message = Some(message);
             return None;
         }
+        Action::SummaryAt(cursor) => {
+            app.summary_cursor = cursor;
+            return None;
+        }
         _ => {}
     }
     if app.overlay.is_some() {
@@ -102,6 +106,26 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
     match *action {
         Action::NextUnscored => next_unscored(app, true),
         Action::PrevUnscored => next_unscored(app, false),
+        Action::NextDisagreement => next_disagreement(app, true),
+        Action::PrevDisagreement => next_disagreement(app, false),
+        Action::ToggleGrid => {
+            let mut room = app.session.room;
+            room.grid = !room.grid;
+            live(app, Edit::Room { before: app.session.room, after: room });
+        }
+        Action::ToggleFastEntry => {
+            let mut room = app.session.room;
+            room.fast_entry = !room.fast_entry;
+            live(app, Edit::Room { before: app.session.room, after: room });
+            app.message = Some(
+                if room.fast_entry {
+                    "Fast entry: each score moves on to the next column, and after Agreed to the next statement."
+                } else {
+                    "Fast entry off."
+                }
+                .into(),
+            );
+        }
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
@@ -120,8 +144,8 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
             return Some(Effect::Flush);
         }
         Action::Quit => return Some(Effect::Quit),
-        Action::DetailUp => app.detail_scroll = app.detail_scroll.saturating_sub(3),
-        Action::DetailDown => app.detail_scroll = app.detail_scroll.saturating_add(3),
+        Action::DetailUp => app.scroll_detail(-3),
+        Action::DetailDown => app.scroll_detail(3),
         Action::Click(x, y) => click(app, x, y),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         // Actions of views and raw input mean nothing on the main screen; a stray paste must
@@ -137,6 +161,10 @@ fn commit(app: &mut App, edit: Edit) {
     if app.history.apply(&mut app.session, edit) {
         app.mark_changed();
     }
+    // A removed group takes its column with it.
+    if !column_exists(app, app.column) {
+        app.column = Column::Group(0);
+    }
 }
 
 /// Changes the session as text is typed: journalled at once, made an undo step on close.
@@ -149,11 +177,12 @@ fn page(height: usize) -> isize {
     isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
 }
 
-fn next_unscored(app: &mut App, forward: bool) {
+/// The statements in outline order from the one after the selection, wrapping round
+/// (backwards when `forward` is false), for the jumps.
+fn statements_from(app: &App, forward: bool) -> Vec<usize> {
     let n = app.framework.nodes().len();
-    let column = app.column;
     let start = app.selected();
-    let found = (1..=n)
+    (1..=n)
         .map(|step| {
             if forward {
                 (start + step) % n
@@ -161,22 +190,55 @@ fn next_unscored(app: &mut App, forward: bool) {
                 (start + n - step % n) % n
             }
         })
-        .find(|&ix| {
-            let node = app.framework.node(ix);
-            node.is_statement() && app.session.score(&node.id, column).is_none()
-        });
+        .filter(|&ix| app.framework.node(ix).is_statement())
+        .collect()
+}
+
+fn jump(app: &mut App, found: Option<usize>, none: String) {
     match found {
         Some(ix) => {
             app.reveal(ix);
             app.select(ix);
         }
-        None => {
-            app.message = Some(format!(
-                "Every statement has a score in {}.",
-                app.column_name(column)
-            ));
-        }
+        None => app.message = Some(none),
     }
+}
+
+/// `]` / `[`: the next statement the active column has not scored; in the Agreed column,
+/// the next one every group has scored and the room has not yet agreed.
+fn next_unscored(app: &mut App, forward: bool) {
+    let column = app.column;
+    let groups = app.session.groups.len();
+    let found = statements_from(app, forward).into_iter().find(|&ix| {
+        let id = &app.framework.node(ix).id;
+        match column {
+            Column::Agreed => {
+                app.session.score(id, Column::Agreed).is_none()
+                    && (0..groups).all(|g| app.session.score(id, Column::Group(g)).is_some())
+            }
+            Column::Group(_) => app.session.score(id, column).is_none(),
+        }
+    });
+    let none = match column {
+        Column::Agreed => "No statement is waiting for an agreed score (every group scored, not yet agreed).".to_owned(),
+        Column::Group(_) => format!("Every statement has a score in {}.", app.column_name(column)),
+    };
+    jump(app, found, none);
+}
+
+/// `d` / `D`: the next statement whose groups' scores are the session's spread or more
+/// apart.
+fn next_disagreement(app: &mut App, forward: bool) {
+    let spread = app.session.room.spread();
+    let found = statements_from(app, forward).into_iter().find(|&ix| {
+        crate::session::summary::spread(&app.session, &app.framework.node(ix).id)
+            .is_some_and(|s| s >= spread)
+    });
+    jump(
+        app,
+        found,
+        format!("No statement has groups {spread} or more levels apart."),
+    );
 }
 
 fn cycle_column(app: &mut App, delta: isize) {
@@ -228,6 +290,27 @@ fn score(app: &mut App, score: Option<Score>) {
             after: score,
         },
     );
+    if app.session.room.fast_entry {
+        advance(app);
+    }
+}
+
+/// Fast entry: on to the next column; after Agreed, to the next statement and the first
+/// group.
+fn advance(app: &mut App) {
+    match app.column {
+        Column::Group(g) if g + 1 < app.session.groups.len() => app.column = Column::Group(g + 1),
+        Column::Group(_) => app.column = Column::Agreed,
+        Column::Agreed => {
+            if let Some(&next) = statements_from(app, true).first()
+                && next > app.selected()
+            {
+                app.reveal(next);
+                app.select(next);
+            }
+            app.column = Column::Group(0);
+        }
+    }
 }
 
 fn undo_redo(app: &mut App, undo: bool) {
@@ -286,14 +369,33 @@ fn describe(app: &App, edit: &Edit) -> String {
         Edit::RenameGroup { before, after, .. } => format!("rename {before} → {after}"),
         Edit::AddGroup { name } => format!("add group {name}"),
         Edit::Meta { field, .. } => format!("{} change", field.label().to_lowercase()),
+        Edit::Room { .. } => "view change".to_owned(),
+        Edit::RemoveGroup { name, .. } => format!("remove group {name}"),
+        Edit::MoveGroup { .. } => "group order".to_owned(),
     }
 }
 
 fn click(app: &mut App, x: u16, y: u16) {
-    let Some(areas) = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))
+    let Some(areas) = layout::areas(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app.grid_columns(),
+    )
     else {
         return;
     };
+    if let (_, Some(scores)) = super::panes::detail::split(app, areas.detail) {
+        match super::panes::scores::ScoresPane::hit(app, scores, x, y) {
+            Some(super::panes::scores::PaneHit::Column(c)) => {
+                app.column = c;
+                return;
+            }
+            Some(super::panes::scores::PaneHit::Score(s)) => {
+                score(app, Some(s));
+                return;
+            }
+            None => {}
+        }
+    }
     let t = areas.tree;
     let inside =
         x > t.x && x < t.right().saturating_sub(1) && y > t.y && y < t.bottom().saturating_sub(1);
@@ -301,6 +403,20 @@ fn click(app: &mut App, x: u16, y: u16) {
         return;
     }
     if let Some(ix) = app.tree.row_at(&app.framework, usize::from(y - t.y - 1)) {
+        // In the room grid, a click on a score cell also makes its column active.
+        if let Some(columns) = app.grid_columns() {
+            let cell = layout::GRID_CELL;
+            let cells = u16::try_from(columns).unwrap_or(0) * cell + 2;
+            let start = t.right().saturating_sub(1).saturating_sub(cells);
+            if x >= start {
+                let i = usize::from((x - start) / cell);
+                if let Some(&c) = app.columns().get(i) {
+                    app.column = c;
+                }
+                app.select(ix);
+                return;
+            }
+        }
         if ix == app.selected() {
             let height = layout::tree_rows(app.size);
             app.tree.toggle(&app.framework, height);
@@ -311,16 +427,15 @@ fn click(app: &mut App, x: u16, y: u16) {
 }
 
 fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
-    let Some(areas) = layout::areas(ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1))
+    let Some(areas) = layout::areas(
+        ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
+        app.grid_columns(),
+    )
     else {
         return;
     };
     if areas.detail.contains(ratatui::layout::Position::new(x, y)) {
-        app.detail_scroll = if down {
-            app.detail_scroll.saturating_add(2)
-        } else {
-            app.detail_scroll.saturating_sub(2)
-        };
+        app.scroll_detail(if down { 2 } else { -2 });
     } else {
         let height = layout::tree_rows(app.size);
         if app

@@ -18,8 +18,6 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
-/// Spread from which a statement is listed as a disagreement.
-const LIST_SPREAD: u8 = 1;
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
 /// What the summary does.
@@ -42,13 +40,17 @@ impl DashboardOverlay {
         wanted.extend(summary::scoring_areas(fw));
         wanted.sort_unstable();
         wanted.dedup();
+        let disagreements = summary::disagreements(fw, &app.session, app.session.room.spread());
         DashboardOverlay {
-            cursor: 0,
+            // Back where it was, so the room walks the list across several openings.
+            cursor: app
+                .summary_cursor
+                .min(disagreements.len().saturating_sub(1)),
             figures: wanted
                 .into_iter()
                 .map(|ix| (ix, summary::figures(fw, &app.session, ix)))
                 .collect(),
-            disagreements: summary::disagreements(fw, &app.session, LIST_SPREAD),
+            disagreements,
             orphans: summary::orphans(fw, &app.session)
                 .into_iter()
                 .map(str::to_owned)
@@ -66,12 +68,15 @@ impl DashboardOverlay {
     pub fn react(&mut self, _app: &App, action: &Action) -> Reaction {
         let list = &self.disagreements;
         match action {
-            Action::Close => return Reaction::close(),
+            Action::Close => return Reaction::close_then(vec![Action::SummaryAt(self.cursor)]),
             Action::ListDown => self.cursor = (self.cursor + 1).min(list.len().saturating_sub(1)),
             Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
             Action::Choose => {
                 if let Some(d) = list.get(self.cursor) {
-                    return Reaction::close_then(vec![Action::Select(d.node)]);
+                    return Reaction::close_then(vec![
+                        Action::Select(d.node),
+                        Action::SummaryAt(self.cursor),
+                    ]);
                 }
             }
             _ => {}

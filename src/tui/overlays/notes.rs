@@ -35,6 +35,8 @@ impl NotesOverlay {
             lines
         });
         editor.set_cursor_line_style(Style::default());
+        // Long lines wrap at the pane's width (by words, or within a word too long for it).
+        editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
         NotesOverlay {
@@ -106,7 +108,7 @@ impl NotesOverlay {
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
-        let Some(areas) = crate::tui::layout::areas(frame.area()) else {
+        let Some(areas) = crate::tui::layout::areas(frame.area(), app.grid_columns()) else {
             return;
         };
         // Over the text pane, leaving the tree in view so the room keeps its bearings.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Reaction, popup_block};
-use crate::search::{Hit, Narrowing};
+use crate::search::{Hit, Narrowing, WrittenHit, search_written};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -34,6 +34,8 @@ pub const ACTIONS: &[Action] = &[
 
 pub struct SearchOverlay {
     input: TextArea<'static>,
+    /// Notes and actions holding the words, listed first: what the room wrote.
+    written: Vec<WrittenHit>,
     hits: Vec<Hit>,
     /// Which hit Enter would jump to.
     cursor: usize,
@@ -45,9 +47,10 @@ impl Default for SearchOverlay {
     fn default() -> Self {
         let mut input = TextArea::default();
         input.set_cursor_line_style(Style::default());
-        input.set_placeholder_text("type words from any title or statement");
+        input.set_placeholder_text("type words from any title, statement, note or action");
         SearchOverlay {
             input,
+            written: Vec::new(),
             hits: Vec::new(),
             cursor: 0,
             narrowing: Narrowing::default(),
@@ -69,10 +72,14 @@ impl SearchOverlay {
         match action {
             Action::Close => return Reaction::close(),
             Action::Choose => {
-                let Some(hit) = self.hits.get(self.cursor) else {
+                let node = match self.cursor.checked_sub(self.written.len()) {
+                    None => self.written.get(self.cursor).map(|w| w.node),
+                    Some(i) => self.hits.get(i).map(|h| h.node),
+                };
+                let Some(node) = node else {
                     return Reaction::stay();
                 };
-                return Reaction::close_then(vec![Action::Select(hit.node)]);
+                return Reaction::close_then(vec![Action::Select(node)]);
             }
             Action::ListDown => self.move_cursor(1),
             Action::ListUp => self.move_cursor(-1),
@@ -81,6 +88,7 @@ impl SearchOverlay {
             Action::ClearInput => {
                 self.input = Self::default().input;
                 self.hits.clear();
+                self.written.clear();
                 self.narrowing = Narrowing::default();
                 self.cursor = 0;
             }
@@ -115,20 +123,23 @@ impl SearchOverlay {
         } else {
             std::mem::take(&mut self.narrowing)
         };
-        let (hits, narrowing) = app.index.search_from(&self.query(), MAX_HITS, from);
+        let query = self.query();
+        let (hits, narrowing) = app.index.search_from(&query, MAX_HITS, from);
         self.hits = hits;
         self.narrowing = narrowing;
+        self.written = search_written(&app.framework, &app.session, &query, MAX_HITS);
         self.cursor = 0;
     }
 
+    fn len(&self) -> usize {
+        self.written.len() + self.hits.len()
+    }
+
     fn move_cursor(&mut self, delta: isize) {
-        if self.hits.is_empty() {
+        if self.len() == 0 {
             return;
         }
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(delta)
-            .min(self.hits.len() - 1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(self.len() - 1);
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
@@ -167,7 +178,7 @@ impl SearchOverlay {
         let first = self.cursor.saturating_sub(visible.saturating_sub(1));
         let width = usize::from(list_area.width);
         let mut lines: Vec<Line> = Vec::new();
-        if self.hits.is_empty() {
+        if self.len() == 0 {
             let q = self.query();
             lines.push(Line::styled(
                 if q.trim().is_empty() {
@@ -178,35 +189,46 @@ impl SearchOverlay {
                 app.theme.dim(),
             ));
         }
-        for (i, hit) in self.hits.iter().enumerate().skip(first).take(visible) {
-            let node = app.framework.node(hit.node);
+        let query = self.query();
+        for i in (first..self.len()).take(visible) {
             let selected = i == self.cursor;
             let base = if selected {
                 app.theme.selected()
             } else {
                 Style::default()
             };
-            let mut spans = vec![Span::styled(
-                format!("{:<10} ", node.id),
-                base.patch(app.theme.key()),
-            )];
-            let later;
-            let positions = if hit.positions.is_empty() {
-                later = app.index.positions(hit.node, &self.query());
-                &later
-            } else {
-                &hit.positions
+            let (node, what, text, positions) = match i.checked_sub(self.written.len()) {
+                None => {
+                    let w = &self.written[i];
+                    (w.node, w.what, w.text.as_str(), w.positions.clone())
+                }
+                Some(h) => {
+                    let found = &self.hits[h];
+                    let positions = if found.positions.is_empty() {
+                        app.index.positions(found.node, &query)
+                    } else {
+                        found.positions.clone()
+                    };
+                    (found.node, "", app.index.haystack(found.node), positions)
+                }
             };
+            let id = &app.framework.node(node).id;
+            let mut spans = vec![Span::styled(format!("{id:<10} "), base.patch(app.theme.key()))];
             spans.extend(highlight(
-                app.index.haystack(hit.node),
-                positions,
+                text,
+                &positions,
                 width.saturating_sub(11),
                 base,
                 app.theme.hit(),
             ));
             lines.push(Line::from(spans).style(base));
-            let crumb = app.framework.breadcrumb(hit.node);
-            lines.push(Line::styled(format!("{:<10} {crumb}", ""), app.theme.dim()));
+            let crumb = app.framework.breadcrumb(node);
+            let place = if what.is_empty() {
+                crumb
+            } else {
+                format!("{what} on {id} · {crumb}")
+            };
+            lines.push(Line::styled(format!("{:<10} {place}", ""), app.theme.dim()));
         }
         frame.render_widget(Paragraph::new(lines), list_area);
     }

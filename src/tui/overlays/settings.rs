@@ -36,12 +36,17 @@ pub const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::EditItem,
+    Action::DeleteItem,
+    Action::MoveEarlier,
+    Action::MoveLater,
     Action::Close,
 ];
 
 #[derive(Default)]
 pub struct SettingsOverlay {
     cursor: usize,
+    /// A group with scores waiting for a second `d` before it is removed.
+    confirm_remove: Option<usize>,
     /// The field being edited, if any.
     editing: Option<TextArea<'static>>,
     error: Option<String>,
@@ -104,6 +109,7 @@ impl SettingsOverlay {
         let cursor = rows.iter().position(|&r| r == row)?;
         Some(SettingsOverlay {
             cursor,
+            confirm_remove: None,
             editing: Some(editor_with(value)),
             error: None,
         })
@@ -158,6 +164,7 @@ impl SettingsOverlay {
                 _ => Reaction::stay(),
             };
         }
+        let confirming = self.confirm_remove.take();
         match action {
             Action::Close => return Reaction::close(),
             Action::ListDown => self.cursor = (self.cursor + 1).min(rows.len() - 1),
@@ -166,9 +173,61 @@ impl SettingsOverlay {
                 self.editing = Some(editor_with(&value(app, row)));
                 self.error = None;
             }
+            Action::DeleteItem => {
+                if let Row::Group(index) = row {
+                    return self.remove(app, index, confirming == Some(index));
+                }
+            }
+            Action::MoveEarlier | Action::MoveLater => {
+                if let Row::Group(from) = row {
+                    let to = if *action == Action::MoveEarlier {
+                        from.checked_sub(1)
+                    } else {
+                        Some(from + 1).filter(|&t| t < app.session.groups.len())
+                    };
+                    if let Some(to) = to {
+                        self.cursor = rows.iter().position(|&r| r == Row::Group(to)).unwrap_or(self.cursor);
+                        return Reaction::then(vec![Action::Edit(Edit::MoveGroup { from, to })]);
+                    }
+                }
+            }
             _ => {}
         }
         Reaction::stay()
+    }
+
+    /// Removes a group: at once when it has no scores, else on the second press, saying
+    /// how many scores go with it (undo brings them back).
+    fn remove(&mut self, app: &App, index: usize, confirmed: bool) -> Reaction {
+        let name = app.session.groups[index].clone();
+        if app.session.groups.len() < 2 {
+            self.error = Some("A session needs at least one group.".into());
+            return Reaction::stay();
+        }
+        let scores = app.session.scores_of_group(index);
+        if !scores.is_empty() && !confirmed {
+            self.confirm_remove = Some(index);
+            self.error = Some(format!(
+                "{name} has {} scores. Press {} again to remove it with them ({} brings them back).",
+                scores.len(),
+                app.keymap
+                    .key_for(Context::Settings, &Action::DeleteItem)
+                    .unwrap_or_default(),
+                app.keymap
+                    .key_for(Context::Main, &Action::Undo)
+                    .unwrap_or_default()
+            ));
+            return Reaction::stay();
+        }
+        self.error = None;
+        Reaction::then(vec![
+            Action::Edit(Edit::RemoveGroup {
+                index,
+                name: name.clone(),
+                scores,
+            }),
+            Action::Say(format!("Removed group {name}.")),
+        ])
     }
 
     /// The edited field kept: validated here (a group's name), applied as one edit.

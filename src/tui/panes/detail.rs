@@ -19,26 +19,31 @@ pub struct DetailPane<'a> {
 /// The text pane always keeps at least this many lines when scores are shown below it.
 const MIN_TEXT_HEIGHT: u16 = 5;
 
+/// The text pane's and (for a statement) the scores pane's areas within the detail `area`.
+pub fn split(app: &App, area: Rect) -> (Rect, Option<Rect>) {
+    if !app.framework.node(app.selected()).is_statement() {
+        return (area, None);
+    }
+    let wanted = ScoresPane::height(app, area.width);
+    let scores_height = wanted.min(area.height.saturating_sub(MIN_TEXT_HEIGHT));
+    let [text_area, scores_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(scores_height)]).areas(area);
+    (text_area, Some(scores_area))
+}
+
 impl Widget for DetailPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let node = app.framework.node(app.selected());
-        let text_area = if node.is_statement() {
-            let wanted = ScoresPane::height(app, area.width);
-            let scores_height = wanted.min(area.height.saturating_sub(MIN_TEXT_HEIGHT));
-            let [text_area, scores_area] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(scores_height)])
-                    .areas(area);
+        let (text_area, scores_area) = split(app, area);
+        if let Some(scores_area) = scores_area {
             ScoresPane { app }.render(scores_area, buf);
-            text_area
-        } else {
-            area
-        };
+        }
         self.render_text(text_area, buf);
     }
 }
 
 impl DetailPane<'_> {
+    #[allow(clippy::too_many_lines)] // one pane, drawn top to bottom
     fn render_text(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let t = app.theme;
@@ -119,11 +124,31 @@ impl DetailPane<'_> {
             total += crate::text::wrap(&line.to_string(), width).len().max(1);
             visible.push(line);
         }
+        // When the whole text was counted (it ends on screen), never scroll past its end: a
+        // resize or a shorter text pulls the view back rather than showing blank space.
+        let height = usize::from(inner.height);
+        let scroll = if total <= shown {
+            usize::from(app.detail_scroll).min(total.saturating_sub(height))
+        } else {
+            usize::from(app.detail_scroll)
+        };
+        let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+        let more_below = total > shown;
+        app.detail_view.set((scroll, more_below));
         Paragraph::new(visible)
             .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0))
+            .scroll((scroll, 0))
             .render(inner, buf);
-        if total > shown && area.height > 2 {
+        if scroll > 0 && area.height > 2 {
+            let key = app
+                .keymap
+                .key_for(Context::Main, &Action::DetailUp)
+                .unwrap_or_default();
+            Line::styled(format!(" more above: {key} "), t.key())
+                .right_aligned()
+                .render(Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1), buf);
+        }
+        if more_below && area.height > 2 {
             let key = app
                 .keymap
                 .key_for(Context::Main, &Action::DetailDown)

@@ -18,6 +18,13 @@ pub struct ScoresPane<'a> {
 /// Below this terminal height the scale is shown on one line, not level by level.
 const FULL_SCALE_MIN_HEIGHT: u16 = 32;
 
+/// What a click in the scores pane lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneHit {
+    Column(Column),
+    Score(Score),
+}
+
 impl ScoresPane<'_> {
     /// Lines the pane wants for a screen whose detail pane is `detail_height` tall.
     pub fn height(app: &App, width: u16) -> u16 {
@@ -29,6 +36,55 @@ impl ScoresPane<'_> {
             .sum();
         let columns = app.session.groups.len() + 1;
         u16::try_from(columns + 1 + 1 + scale_rows + 2).unwrap_or(u16::MAX)
+    }
+
+    /// What a click at (`x`, `y`) in a pane drawn in `area` lands on: a column's row (make
+    /// it active) or a level of the scale (score it), laid out as `render` draws them.
+    pub fn hit(app: &App, area: Rect, x: u16, y: u16) -> Option<PaneHit> {
+        let inner = Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+        );
+        if !inner.contains(ratatui::layout::Position::new(x, y)) {
+            return None;
+        }
+        let row = usize::from(y - inner.y);
+        let columns = app.columns();
+        if let Some(&c) = columns.get(row) {
+            return Some(PaneHit::Column(c));
+        }
+        // After the columns: the spread line and a blank line, then the scale.
+        let mut at = columns.len() + 2;
+        let scale = &app.framework.scale;
+        if app.size.1 >= FULL_SCALE_MIN_HEIGHT {
+            let text_width = usize::from(area.width.saturating_sub(4)).max(20);
+            for level in &scale.levels {
+                let hang = format!("{} {} ", level.value, level.label).chars().count();
+                let rows =
+                    crate::text::wrap(&level.meaning, text_width.saturating_sub(hang).max(10))
+                        .len()
+                        .max(1);
+                if (at..at + rows).contains(&row) {
+                    return Some(PaneHit::Score(Score::Level(level.value)));
+                }
+                at += rows;
+            }
+            return (row == at).then_some(PaneHit::Score(Score::NotApplicable));
+        }
+        if row != at {
+            return None;
+        }
+        let mut left = usize::from(x - inner.x);
+        for level in &scale.levels {
+            let w = format!("{} {}  ", level.value, level.label).chars().count();
+            if left < w {
+                return Some(PaneHit::Score(Score::Level(level.value)));
+            }
+            left -= w;
+        }
+        (left < 5).then_some(PaneHit::Score(Score::NotApplicable))
     }
 
     fn scale_lines(app: &App, width: u16) -> Vec<Line<'static>> {

@@ -39,6 +39,9 @@ impl Widget for StatusBar<'_> {
             Span::styled(format!(" {file} "), t.dim()),
             Span::styled(format!("[{state}]"), state_style),
         ];
+        if app.session.room.fast_entry {
+            spans.push(Span::styled(" [fast entry]", t.key()));
+        }
         let mut used: usize = spans.iter().map(Span::width).sum();
         let width = usize::from(area.width);
         if let Some(msg) = &app.message {
