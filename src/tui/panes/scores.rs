@@ -202,21 +202,30 @@ impl Widget for ScoresPane<'_> {
         let spread = summary::spread(&app.session, id);
         let mean = summary::format_mean(summary::statement_mean(&app.session, id));
         let spread_text = spread.map_or("–".to_owned(), |s| s.to_string());
-        let wide = spread.is_some_and(|s| s >= 2);
-        lines.push(Line::from(vec![
+        let wide = spread.is_some_and(|s| s >= app.session.room.spread());
+        let mean = if mean.is_empty() { "–".to_owned() } else { mean };
+        let full = Line::from(vec![
             Span::styled("  spread ", t.dim()),
-            Span::styled(spread_text, if wide { t.warn() } else { t.title() }),
+            Span::styled(spread_text.clone(), if wide { t.warn() } else { t.title() }),
             Span::styled(if wide { "  groups disagree" } else { "" }, t.warn()),
             Span::styled("   groups' mean ", t.dim()),
-            Span::styled(
-                if mean.is_empty() {
-                    "–".to_owned()
-                } else {
-                    mean
-                },
-                t.title(),
-            ),
-        ]));
+            Span::styled(mean.clone(), t.title()),
+        ]);
+        // A narrow pane gets the short form rather than a line that wraps into what looks
+        // like another score row.
+        if full.width() <= usize::from(inner.width) {
+            lines.push(full);
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled("  spread ", t.dim()),
+                Span::styled(
+                    format!("{spread_text}{}", if wide { "!" } else { "" }),
+                    if wide { t.warn() } else { t.title() },
+                ),
+                Span::styled(" mean ", t.dim()),
+                Span::styled(mean, t.title()),
+            ]));
+        }
         lines.push(Line::default());
         lines.extend(Self::scale_lines(app, area.width));
         Paragraph::new(lines)
