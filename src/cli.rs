@@ -67,6 +67,13 @@ pub enum Command {
         /// The breakout groups, comma-separated, e.g. "Red,Blue,Green" (default: one group).
         #[arg(long, value_name = "NAMES")]
         groups: Option<String>,
+        /// The day's plan, e.g. "09:30-16:00": time is shared among the areas in proportion
+        /// to their statements (edit it in the app with t).
+        #[arg(long, value_name = "HH:MM-HH:MM")]
+        agenda: Option<String>,
+        /// A break in the day, e.g. "12:30-13:15" (repeat for more).
+        #[arg(long = "break", value_name = "HH:MM-HH:MM", requires = "agenda")]
+        breaks: Vec<String>,
         /// Create the file and exit without opening the workshop screen.
         #[arg(long)]
         no_open: bool,

@@ -154,3 +154,29 @@ fn fast_entry_scores_a_heading_for_four_groups_and_the_room() {
     assert!(s.room.grid && s.room.fast_entry, "both remembered");
     assert_eq!(s.selected.as_deref(), Some("1.4"));
 }
+
+#[test]
+fn the_presenter_view_scores_and_returns_with_the_scores_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("projector.ron");
+    let command = format!(
+        "{} new {} --groups Red,Blue",
+        env!("CARGO_BIN_EXE_awayday"),
+        path.display()
+    );
+    let Some(t) = Tmux::start("presenter", &command, dir.path()) else {
+        return;
+    };
+    t.wait_for("[saved]", 10);
+    t.keys(&["j", "p"]);
+    t.wait_for("j next", 5);
+    t.keys(&["4", "Tab", "1"]);
+    t.wait_for("The groups disagree: 3 levels apart", 5);
+    t.keys(&["p"]);
+    t.wait_for("[saved]", 5);
+    t.keys(&["q"]);
+    t.wait_exit(10);
+    let s = session::load(&path).unwrap();
+    assert_eq!(s.score("1.1", Column::Group(0)), Some(Score::Level(4)));
+    assert_eq!(s.score("1.1", Column::Group(1)), Some(Score::Level(1)));
+}

@@ -28,6 +28,8 @@ macro_rules! scene_tests {
 scene_tests! {
     main_screen => "main",
     room_grid => "grid",
+    presenter_view => "presenter",
+    agenda_overlay => "agenda",
     heading_screen => "heading",
     search_overlay => "search",
     notes_editor => "notes",
@@ -67,4 +69,34 @@ fn tiny_and_huge_terminals_draw_without_panicking() {
 #[test]
 fn room_grid_wide() {
     check_scene("grid", 160, 45);
+}
+
+/// The presenter view at the sizes a projector gives: 120×30 and 200×50, five groups.
+#[test]
+fn presenter_view_on_a_projector() {
+    check_scene("presenter", 120, 30);
+    check_scene("presenter", 200, 50);
+}
+
+/// The pacing line in the header, on and off track.
+#[test]
+fn pacing_line_on_and_off_track() {
+    use awayday::tui::action::Action;
+    use awayday::tui::update::update;
+    let fw = common::benchmark();
+    let agenda =
+        awayday::session::agenda::Agenda::new("09:30-16:00", &["12:30-13:15".into()]).unwrap();
+    let probe = scenes::scene(&fw, "main", 120, 40, false);
+    // The minute at which the plan expected as many statements agreed as the scene has.
+    let on_track = (570..960)
+        .find(|&m| agenda.pacing(&fw, &probe.session, m, None).ahead <= 0)
+        .unwrap();
+    for (name, minute) in [("behind", on_track + 20), ("on_track", on_track)] {
+        let mut app = scenes::scene(&fw, "main", 120, 40, false);
+        app.session.agenda = Some(agenda.clone());
+        update(&mut app, Action::Tick { minute, seconds: 0 });
+        let text = svg::to_text(&scenes::draw(&app));
+        let header = text.lines().next().unwrap().to_owned();
+        insta::assert_snapshot!(format!("pacing_{name}"), header);
+    }
 }

@@ -71,6 +71,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             organisation,
             facilitator,
             groups,
+            agenda,
+            breaks,
             no_open,
         } => {
             if !no_open {
@@ -83,6 +85,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 organisation,
                 facilitator,
                 groups,
+                agenda,
+                breaks,
             })?;
             if no_open {
                 writeln!(out, "Created {}", path.display())?;

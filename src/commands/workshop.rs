@@ -17,6 +17,9 @@ pub struct NewSession {
     pub organisation: Option<String>,
     pub facilitator: Option<String>,
     pub groups: Option<String>,
+    /// The day, "09:30-16:00", and its breaks.
+    pub agenda: Option<String>,
+    pub breaks: Vec<String>,
 }
 
 /// Where sessions live when no path is given: `AWAYDAY_DATA_DIR`, else the platform's data
@@ -67,7 +70,14 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
             bail!("\"{g}\" is the room's own column; call the group something else");
         }
     }
+    let agenda = match &opts.agenda {
+        Some(day) => {
+            Some(session::agenda::Agenda::new(day, &opts.breaks).map_err(anyhow::Error::msg)?)
+        }
+        None => None,
+    };
     let mut s = Session::new(&fw, groups, session::today());
+    s.agenda = agenda;
     s.title = opts.title.unwrap_or_default();
     s.organisation = opts.organisation.unwrap_or_default();
     s.facilitator = opts.facilitator.unwrap_or_default();
@@ -233,6 +243,8 @@ pub fn start() -> Result<()> {
         organisation: None,
         facilitator: None,
         groups: None,
+        agenda: None,
+        breaks: Vec::new(),
     })?;
     open(
         &path,

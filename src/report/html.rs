@@ -307,6 +307,21 @@ pub fn to_html(r: &Report) -> String {
         out.push_str("</tbody></table>\n");
     }
 
+    if !r.time.is_empty() {
+        out.push_str("<h2>Time: planned and spent</h2>\n<table><thead><tr><th>Area</th><th>Planned (min)</th><th>Spent (min)</th></tr></thead><tbody>\n");
+        for t in &r.time {
+            let _ = writeln!(
+                out,
+                "<tr><td>{} {}</td><td>{}</td><td>{}</td></tr>",
+                esc(&t.id),
+                esc(&t.title),
+                t.planned,
+                t.spent
+            );
+        }
+        out.push_str("</tbody></table>\n<p>Spent: the time the session was open on the area, idle gaps over five minutes left out.</p>\n");
+    }
+
     if !r.orphans.is_empty() {
         out.push_str("<h2>Records for statements no longer in the framework</h2>\n<p>The framework has changed since these were recorded; they are kept, not dropped.</p>\n<table><thead><tr><th>Id</th><th>Scores</th><th>Notes</th></tr></thead><tbody>\n");
         for o in &r.orphans {

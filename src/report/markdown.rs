@@ -82,8 +82,34 @@ pub fn to_markdown(r: &Report) -> String {
     disagreements(&mut out, r);
     findings(&mut out, r);
     action_plan(&mut out, r);
+    time(&mut out, r);
     orphans(&mut out, r);
     out
+}
+
+fn time(out: &mut String, r: &Report) {
+    if r.time.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Time: planned and spent\n");
+    table_header(
+        out,
+        &["Area", "Planned (min)", "Spent (min)"].map(str::to_owned),
+    );
+    for t in &r.time {
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} |",
+            md(&t.id),
+            cell(&t.title),
+            t.planned,
+            t.spent
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nSpent: the time the session was open on the area, idle gaps over five minutes left out.\n"
+    );
 }
 
 fn title_block(out: &mut String, r: &Report) {

@@ -31,6 +31,8 @@ pub struct Report {
     pub actions: Vec<ActionRow>,
     /// Records for ids the framework no longer has.
     pub orphans: Vec<Orphan>,
+    /// With a plan for the day: per area, the minutes planned and spent.
+    pub time: Vec<TimeRow>,
 }
 
 /// A theme or element in the summary table.
@@ -153,6 +155,31 @@ fn section(fw: &Framework, s: &Session, area: NodeIx) -> Section {
 }
 
 /// Works out everything a report says.
+/// One area's time: planned by the agenda, and spent in it with awayday open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeRow {
+    pub id: String,
+    pub title: String,
+    pub planned: u16,
+    pub spent: u32,
+}
+
+fn time_rows(fw: &Framework, s: &Session) -> Vec<TimeRow> {
+    let Some(agenda) = &s.agenda else {
+        return Vec::new();
+    };
+    agenda
+        .slots(fw)
+        .into_iter()
+        .map(|slot| TimeRow {
+            title: fw.node(slot.area).title.clone(),
+            planned: slot.minutes,
+            spent: agenda.spent.get(&slot.id).copied().unwrap_or(0) / 60,
+            id: slot.id,
+        })
+        .collect()
+}
+
 pub fn build(fw: &Framework, s: &Session) -> Report {
     let areas = summary::scoring_areas(fw);
     let summary_rows = (0..fw.nodes().len())
@@ -227,5 +254,6 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         sections: areas.iter().map(|&a| section(fw, s, a)).collect(),
         actions,
         orphans,
+        time: time_rows(fw, s),
     }
 }

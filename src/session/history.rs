@@ -90,6 +90,11 @@ pub enum Edit {
         from: usize,
         to: usize,
     },
+    /// The day's plan set, changed or its time spent recorded.
+    Agenda {
+        before: Option<super::agenda::Agenda>,
+        after: Option<super::agenda::Agenda>,
+    },
 }
 
 impl Edit {
@@ -176,6 +181,13 @@ impl Edit {
                 let (a, b) = if forward { (*from, *to) } else { (*to, *from) };
                 session.move_group(a, b);
             }
+            Edit::Agenda { before, after } => {
+                session.agenda = if forward {
+                    after.clone()
+                } else {
+                    before.clone()
+                };
+            }
         }
     }
 }
@@ -252,6 +264,7 @@ fn is_noop(edit: &Edit) -> bool {
         | Edit::Meta { before, after, .. } => before == after,
         Edit::Actions { before, after, .. } => before == after,
         Edit::Room { before, after } => before == after,
+        Edit::Agenda { before, after } => before == after,
         Edit::MoveGroup { from, to } => from == to,
         Edit::AddGroup { .. } | Edit::RemoveGroup { .. } => false,
     }

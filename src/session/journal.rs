@@ -108,6 +108,7 @@ pub enum Entry {
         to: usize,
     },
     Room(RoomSettings),
+    Agenda(Option<super::agenda::Agenda>),
     Meta {
         field: MetaField,
         value: String,
@@ -285,6 +286,7 @@ pub fn entries_for(edit: &super::Edit, forward: bool, session: &Session) -> Vec<
             value: field.value(session).to_owned(),
         }],
         Edit::Room { .. } => vec![Entry::Room(session.room)],
+        Edit::Agenda { .. } => vec![Entry::Agenda(session.agenda.clone())],
         Edit::RemoveGroup {
             index,
             name,
@@ -384,6 +386,7 @@ pub fn apply(session: &mut Session, entry: &Entry) {
             }
         }
         Entry::Room(room) => session.room = *room,
+        Entry::Agenda(agenda) => session.agenda.clone_from(agenda),
         Entry::Meta { field, value } => field.set(session, value.clone()),
         Entry::Draft(_) | Entry::Fold { .. } => {}
     }

@@ -1,5 +1,6 @@
 //! Sessions: the workshop's record, its file format, undo history, and summary figures.
 
+pub mod agenda;
 mod date;
 mod file;
 mod history;

@@ -152,6 +152,9 @@ pub struct Session {
     /// How the room works (grid, fast entry, the disagreement spread).
     #[serde(default, skip_serializing_if = "RoomSettings::is_default")]
     pub room: RoomSettings,
+    /// The plan for the day, and the time spent in each area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<super::agenda::Agenda>,
 }
 
 /// A score column: one of the groups (by position), or the agreed score.
@@ -185,6 +188,7 @@ impl Session {
             nodes: BTreeMap::new(),
             selected: None,
             room: RoomSettings::default(),
+            agenda: None,
         }
     }
 

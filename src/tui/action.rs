@@ -63,6 +63,10 @@ pub enum Action {
     Actions,
     /// Open the summary.
     Summary,
+    /// Open the day's plan.
+    Agenda,
+    /// Show the statement to the room, full screen.
+    Presenter,
     /// Open the search.
     Search,
     /// Open the session details and groups.
@@ -103,6 +107,20 @@ pub enum Action {
     MoveEarlier,
     /// Move the chosen item one place later.
     MoveLater,
+    /// Five more minutes for the chosen area.
+    MoreTime,
+    /// Five fewer minutes for the chosen area.
+    LessTime,
+    /// The chosen area back to its share of the day.
+    ResetTime,
+    /// Edit the day's breaks.
+    EditBreaks,
+    /// The next statement (skipping headings), in the presenter view.
+    NextStatement,
+    /// The previous statement.
+    PrevStatement,
+    /// Show or hide the notes to the room, in the presenter view.
+    ToggleNotes,
     /// The next field of a form.
     NextField,
     /// The previous field of a form.
@@ -146,6 +164,9 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// The terminal changed size.
     Resize(u16, u16),
+    /// The clock, from the loop (tests give their own): minutes since local midnight, and
+    /// seconds since an arbitrary fixed point for measuring time spent.
+    Tick { minute: u16, seconds: u64 },
 }
 
 /// What the main screen does (for the test that each has a key and appears in help).
@@ -173,6 +194,8 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::ToggleFastEntry,
     Action::NextDisagreement,
     Action::PrevDisagreement,
+    Action::Agenda,
+    Action::Presenter,
     Action::EditNotes,
     Action::Actions,
     Action::Summary,

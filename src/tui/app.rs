@@ -21,6 +21,15 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// Time-keeping for the time spent in each area.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    pub last_tick: Option<u64>,
+    pub last_key: Option<u64>,
+    /// Seconds counted but not yet written into the session's agenda, per area id.
+    pub pending: std::collections::BTreeMap<String, u32>,
+}
+
 /// Everything the screen shows and `update` changes.
 pub struct App {
     pub framework: Framework,
@@ -38,6 +47,11 @@ pub struct App {
     pub detail_scroll: u16,
     /// Where the summary's list of disagreements was when it last closed.
     pub summary_cursor: usize,
+    /// The time, as the loop last told it (minutes since local midnight), for the pacing line.
+    pub now: Option<u16>,
+    /// Seconds of the last tick and of the last key, for recording time spent (a gap with no
+    /// key for five minutes is not counted).
+    pub clock: Clock,
     /// What the text pane last drew: the scroll it used (never past the text's end) and
     /// whether more text is below, so scrolling stops where the text does.
     pub detail_view: std::cell::Cell<(u16, bool)>,
@@ -75,6 +89,8 @@ impl App {
             keymap: Keymap::default(),
             detail_scroll: 0,
             summary_cursor: 0,
+            now: None,
+            clock: Clock::default(),
             detail_view: std::cell::Cell::new((0, false)),
             overlay: None,
             save_state: SaveState::Saved,

@@ -121,11 +121,14 @@ pub enum Context {
     Settings,
     Help,
     Conflict,
+    Agenda,
+    Presenter,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Main,
+        Context::Presenter,
         Context::Notes,
         Context::Form,
         Context::Actions,
@@ -134,6 +137,7 @@ impl Context {
         Context::Settings,
         Context::Help,
         Context::Conflict,
+        Context::Agenda,
     ];
 
     /// The name used in a key file.
@@ -148,6 +152,8 @@ impl Context {
             Context::Settings => "settings",
             Context::Help => "help",
             Context::Conflict => "conflict",
+            Context::Agenda => "agenda",
+            Context::Presenter => "presenter",
         }
     }
 
@@ -163,6 +169,8 @@ impl Context {
             Context::Settings => "Session details and groups",
             Context::Help => "Help",
             Context::Conflict => "When another program changed the file",
+            Context::Agenda => "The day's plan",
+            Context::Presenter => "Presenter view (for the room)",
         }
     }
 
@@ -274,7 +282,9 @@ impl Keymap {
 /// The default keys, in the order help lists them.
 #[allow(clippy::too_many_lines)] // one table, read top to bottom
 pub fn defaults() -> Vec<Binding> {
-    use Context::{Actions, Conflict, Form, Help, Main, Notes, Search, Settings, Summary};
+    use Context::{
+        Actions, Agenda, Conflict, Form, Help, Main, Notes, Presenter, Search, Settings, Summary,
+    };
     let b = |context, name, keys: &[Key], action, help, hint| Binding {
         context,
         name,
@@ -449,16 +459,18 @@ pub fn defaults() -> Vec<Binding> {
         (9, "score-9"),
     ] {
         let digit = char::from(b'0' + level);
-        t.push(b(
-            Main,
-            name,
-            &[k(digit)],
-            Action::Score(level),
-            "score this level",
-            "score",
-        ));
+        for context in [Main, Presenter] {
+            t.push(b(
+                context,
+                name,
+                &[k(digit)],
+                Action::Score(level),
+                "score this level",
+                "score",
+            ));
+        }
     }
-    t.extend([
+    t.extend(vec![
         b(
             Main,
             "not-applicable",
@@ -474,6 +486,22 @@ pub fn defaults() -> Vec<Binding> {
             Action::Clear,
             "clear the score",
             "clear",
+        ),
+        b(
+            Main,
+            "agenda",
+            &[k('t')],
+            Action::Agenda,
+            "the day's plan: times per area, breaks, time spent",
+            "agenda",
+        ),
+        b(
+            Main,
+            "presenter",
+            &[k('p')],
+            Action::Presenter,
+            "the presenter view: the statement and the scores, large, for the room",
+            "presenter",
         ),
         b(
             Main,
@@ -851,6 +879,27 @@ pub fn defaults() -> Vec<Binding> {
             "merge both: yours wins where both scored a statement",
             "merge",
         ),
+        b(Presenter, "next", &[k('j'), code(KeyCode::Down)], Action::NextStatement, "next statement", "next"),
+        b(Presenter, "previous", &[k('k'), code(KeyCode::Up)], Action::PrevStatement, "previous statement", "previous"),
+        b(Presenter, "next-column", &[code(KeyCode::Tab)], Action::NextColumn, "next column: each group, then Agreed", "column"),
+        b(Presenter, "previous-column", &[code(KeyCode::BackTab)], Action::PrevColumn, "previous column", "previous column"),
+        b(Presenter, "not-applicable", &[k('-')], Action::NotApplicable, "not applicable", "n/a"),
+        b(Presenter, "clear", &[k('0'), k('x'), code(KeyCode::Backspace)], Action::Clear, "clear the score", "clear"),
+        b(Presenter, "next-disagreement", &[k('d')], Action::NextDisagreement, "next statement where the groups disagree", "next disagreement"),
+        b(Presenter, "previous-disagreement", &[k('D')], Action::PrevDisagreement, "previous statement where the groups disagree", "previous disagreement"),
+        b(Presenter, "fast-entry", &[k('f')], Action::ToggleFastEntry, "fast entry: each score moves on to the next column", "fast entry"),
+        b(Presenter, "notes", &[k('n')], Action::ToggleNotes, "show or hide the notes to the room", "notes"),
+        b(Presenter, "undo", &[k('u')], Action::Undo, "undo", "undo"),
+        b(Presenter, "close", &[k('p'), code(KeyCode::Esc)], Action::Close, "back to the main screen, on the same statement", "back"),
+        b(Agenda, "down", &[code(KeyCode::Down), k('j')], Action::ListDown, "next area", "choose"),
+        b(Agenda, "up", &[code(KeyCode::Up), k('k')], Action::ListUp, "previous area", "up"),
+        b(Agenda, "more", &[k('+'), k('=')], Action::MoreTime, "five more minutes for the chosen area", "more time"),
+        b(Agenda, "less", &[k('-')], Action::LessTime, "five fewer minutes for the chosen area", "less time"),
+        b(Agenda, "share", &[k('r')], Action::ResetTime, "the chosen area back to its share of the day", "share"),
+        b(Agenda, "day", &[k('e'), code(KeyCode::Enter)], Action::EditItem, "set the day's start and end (09:30-16:00)", "day"),
+        b(Agenda, "breaks", &[k('b')], Action::EditBreaks, "set the breaks (12:30-13:15, 15:00-15:10)", "breaks"),
+        b(Agenda, "remove", &[k('d')], Action::DeleteItem, "remove the plan", "remove plan"),
+        b(Agenda, "close", &[code(KeyCode::Esc), k('t'), k('q')], Action::Close, "close", "close"),
     ]);
     t
 }

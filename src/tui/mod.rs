@@ -157,14 +157,22 @@ fn event_loop(
     let mut last_event = Instant::now();
     let mut last_check = Instant::now();
     loop {
+        update(app, clock());
         terminal.draw(|f| ui::render(app, f))?;
-        // Wait for an event, waking now and then for idle work and signals.
+        // Wait for an event, waking now and then for idle work, the clock and signals.
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
             if event::poll(TICK)? {
                 break;
+            }
+            let minute_before = app.now;
+            update(app, clock());
+            persist::journal(app, store);
+            if app.now != minute_before && app.session.agenda.is_some() {
+                // The pacing line shows the minute.
+                terminal.draw(|f| ui::render(app, f))?;
             }
             let idle = last_event.elapsed();
             if store.pending() > 0 && idle >= IDLE_FOLD && !store.in_conflict() {
@@ -227,6 +235,17 @@ fn event_loop(
             ));
             quit_despite_failure = true;
         }
+    }
+}
+
+/// The local clock, as the app is told it.
+fn clock() -> Action {
+    let now = jiff::ZonedDateTime::now();
+    let hour = u16::try_from(now.hour()).unwrap_or(0);
+    let minute = u16::try_from(now.minute()).unwrap_or(0);
+    Action::Tick {
+        minute: hour * 60 + minute,
+        seconds: u64::try_from(now.timestamp().as_second()).unwrap_or(0),
     }
 }
 

@@ -14,9 +14,11 @@ use super::update::update;
 use crate::framework::Framework;
 
 /// The scenes, by name, in the order the README shows them.
-pub const NAMES: [&str; 10] = [
+pub const NAMES: [&str; 12] = [
     "main",
     "grid",
+    "presenter",
+    "agenda",
     "heading",
     "search",
     "notes",
@@ -29,11 +31,21 @@ pub const NAMES: [&str; 10] = [
 
 /// A demo app on `fw` (3 groups, the first 40 statements scored), at `width`×`height`, with
 /// colour as given, placed in the named scene.
+#[allow(clippy::too_many_lines)] // one scene after another, read top to bottom
 pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) -> App {
     // The room grid is shown with six groups, the most a room usually splits into.
-    let groups = if name == "grid" { 6 } else { 3 };
+    let groups = match name {
+        "grid" => 6,
+        "presenter" => 5,
+        _ => 3,
+    };
     let mut session = crate::demo::session(fw, groups, Some(40));
     session.room.grid = name == "grid";
+    if name == "agenda" {
+        // A day under way: 10:40, the first areas agreed, a little behind.
+        session.agenda =
+            crate::session::agenda::Agenda::new("09:30-16:00", &["12:30-13:15".into()]).ok();
+    }
     let mut app = App::new(
         fw.clone(),
         session,
@@ -105,6 +117,19 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
         }
         "help" => {
             update(&mut app, Action::Help);
+        }
+        "presenter" => {
+            update(&mut app, Action::Presenter);
+        }
+        "agenda" => {
+            update(
+                &mut app,
+                Action::Tick {
+                    minute: 10 * 60 + 40,
+                    seconds: 0,
+                },
+            );
+            update(&mut app, Action::Agenda);
         }
         "too-small" => {
             update(&mut app, Action::Resize(width.min(44), height.min(12)));

@@ -19,8 +19,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.keep_selection_visible();
             return None;
         }
+        Action::Tick { minute, seconds } => {
+            tick(app, minute, seconds);
+            return None;
+        }
         Action::Key(key) => {
             app.message = None;
+            app.clock.last_key = app.clock.last_tick;
             let routed = app.keymap.route(app.context(), key)?;
             return update(app, routed);
         }
@@ -55,6 +60,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         _ => {}
+    }
+    // The presenter view runs the round: scoring and moving work there as on the main screen.
+    if matches!(app.overlay, Some(Overlay::Presenter(_)))
+        && super::overlays::presenter::passes_to_main(&action)
+    {
+        return main_screen(app, &action);
     }
     if app.overlay.is_some() {
         return in_view(app, &action);
@@ -134,6 +145,28 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         Action::EditNotes => app.overlay = Some(Overlay::notes(app)),
         Action::Actions => app.overlay = Some(Overlay::actions(app)),
         Action::Summary => app.overlay = Some(Overlay::dashboard(app)),
+        Action::Agenda => app.overlay = Some(Overlay::agenda(app)),
+        Action::Presenter => {
+            // The room sees a statement: from a heading, its first one.
+            let first = app.framework.statements_under(app.selected()).next();
+            if !app.framework.node(app.selected()).is_statement()
+                && let Some(first) = first
+            {
+                app.reveal(first);
+                app.select(first);
+            }
+            app.overlay = Some(Overlay::presenter());
+        }
+        Action::NextStatement | Action::PrevStatement => {
+            let forward = *action == Action::NextStatement;
+            if let Some(&ix) = statements_from(app, forward).first() {
+                let wrapped = if forward { ix < app.selected() } else { ix > app.selected() };
+                if !wrapped {
+                    app.reveal(ix);
+                    app.select(ix);
+                }
+            }
+        }
         Action::Search => app.overlay = Some(Overlay::search()),
         Action::Settings => app.overlay = Some(Overlay::settings()),
         Action::Help => app.overlay = Some(Overlay::help()),
@@ -153,6 +186,50 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// Idle longer than this, and the time is not counted as spent in the area.
+const IDLE_SECONDS: u64 = 5 * 60;
+
+/// The clock moved: the pacing line's time, and the seconds since the last tick counted to
+/// the area the selection is in, unless nobody has pressed a key for five minutes. Written
+/// into the session a minute at a time.
+fn tick(app: &mut App, minute: u16, seconds: u64) {
+    app.now = Some(minute);
+    let last = app.clock.last_tick.replace(seconds);
+    if app.clock.last_key.is_none() {
+        app.clock.last_key = Some(seconds);
+    }
+    let Some(agenda) = &app.session.agenda else {
+        return;
+    };
+    let (Some(last), Some(key)) = (last, app.clock.last_key) else {
+        return;
+    };
+    let step = seconds.saturating_sub(last);
+    if step == 0 || step > IDLE_SECONDS || seconds.saturating_sub(key) > IDLE_SECONDS {
+        return;
+    }
+    let Some(area) = crate::session::agenda::area_of(&app.framework, app.selected()) else {
+        return;
+    };
+    let id = app.framework.node(area).id.clone();
+    let pending = app.clock.pending.entry(id).or_default();
+    *pending += u32::try_from(step).unwrap_or(u32::MAX);
+    if app.clock.pending.values().sum::<u32>() >= 60 {
+        let mut after = agenda.clone();
+        for (id, secs) in std::mem::take(&mut app.clock.pending) {
+            *after.spent.entry(id).or_default() += secs;
+        }
+        let before = app.session.agenda.clone();
+        live(
+            app,
+            Edit::Agenda {
+                before,
+                after: Some(after),
+            },
+        );
+    }
 }
 
 /// Changes the session as one undoable step. Every change a person makes comes through here
@@ -372,6 +449,7 @@ fn describe(app: &App, edit: &Edit) -> String {
         Edit::Room { .. } => "view change".to_owned(),
         Edit::RemoveGroup { name, .. } => format!("remove group {name}"),
         Edit::MoveGroup { .. } => "group order".to_owned(),
+        Edit::Agenda { .. } => "the day's plan".to_owned(),
     }
 }
 

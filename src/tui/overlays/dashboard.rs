@@ -95,7 +95,23 @@ impl DashboardOverlay {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let coverage = self.coverage_lines(app, inner.width);
-        let chart = self.chart_lines(app, inner.width);
+        let mut chart = self.chart_lines(app, inner.width);
+        if let Some(agenda) = &app.session.agenda {
+            // Planned against spent, per area, when the day has a plan.
+            let parts: Vec<String> = agenda
+                .slots(&app.framework)
+                .iter()
+                .map(|s| {
+                    let spent = agenda.spent.get(&s.id).copied().unwrap_or(0) / 60;
+                    format!("{} {}/{}", s.id, spent, s.minutes)
+                })
+                .collect();
+            chart.push(Line::default());
+            chart.push(Line::from(vec![
+                Span::styled("Minutes spent/planned: ", app.theme.title()),
+                Span::raw(parts.join(" · ")),
+            ]));
+        }
         let orphans = &self.orphans;
         let [cov_area, chart_area, list_area, orphan_area] = Layout::vertical([
             Constraint::Length(u16::try_from(coverage.len()).unwrap_or(0)),

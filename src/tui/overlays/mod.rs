@@ -3,10 +3,12 @@
 //! (an edit, a jump) that `update` applies. It may read the app, never change it.
 
 mod actions;
+mod agenda;
 mod conflict;
 mod dashboard;
 mod help;
 mod notes;
+pub mod presenter;
 mod search;
 mod settings;
 
@@ -18,7 +20,9 @@ use super::keymap::Context;
 use crate::session::journal::Draft;
 
 pub use actions::{ActionsOverlay, action_line};
+pub use agenda::AgendaOverlay;
 pub use conflict::ConflictOverlay;
+pub use presenter::PresenterOverlay;
 pub use dashboard::DashboardOverlay;
 pub use help::HelpOverlay;
 pub use notes::NotesOverlay;
@@ -36,6 +40,8 @@ pub enum Overlay {
     Notes(NotesOverlay),
     Settings(SettingsOverlay),
     Conflict(ConflictOverlay),
+    Agenda(AgendaOverlay),
+    Presenter(PresenterOverlay),
 }
 
 impl Overlay {
@@ -56,6 +62,12 @@ impl Overlay {
     }
     pub fn settings() -> Self {
         Overlay::Settings(SettingsOverlay::default())
+    }
+    pub fn agenda(app: &App) -> Self {
+        Overlay::Agenda(AgendaOverlay::open(app))
+    }
+    pub fn presenter() -> Self {
+        Overlay::Presenter(PresenterOverlay::default())
     }
     pub fn conflict(file: &str, ours: &str) -> Self {
         Overlay::Conflict(ConflictOverlay::new(file, ours))
@@ -100,6 +112,8 @@ pub fn reachable(context: Context) -> &'static [Action] {
         Context::Settings => settings::ACTIONS,
         Context::Help => help::ACTIONS,
         Context::Conflict => conflict::ACTIONS,
+        Context::Agenda => agenda::ACTIONS,
+        Context::Presenter => presenter::ACTIONS,
     }
 }
 
@@ -155,6 +169,8 @@ impl Overlay {
             Overlay::Notes(_) => Context::Notes,
             Overlay::Settings(s) => s.context(),
             Overlay::Conflict(_) => Context::Conflict,
+            Overlay::Agenda(a) => a.context(),
+            Overlay::Presenter(_) => Context::Presenter,
         }
     }
 
@@ -168,6 +184,8 @@ impl Overlay {
             Overlay::Notes(n) => n.react(app, action),
             Overlay::Settings(s) => s.react(app, action),
             Overlay::Conflict(c) => c.react(action),
+            Overlay::Agenda(a) => a.react(app, action),
+            Overlay::Presenter(p) => p.react(action),
         }
     }
 }
@@ -182,6 +200,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Notes(n)) => n.render(app, frame),
         Some(Overlay::Settings(s)) => s.render(app, frame),
         Some(Overlay::Conflict(c)) => c.render(app, frame),
+        Some(Overlay::Agenda(a)) => a.render(app, frame),
+        Some(Overlay::Presenter(p)) => p.render(app, frame),
         None => {}
     }
 }

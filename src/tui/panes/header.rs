@@ -1,4 +1,5 @@
-//! The top line: the session's title and organisation, and the framework.
+//! The top line: the session's title and organisation, and the framework; with a plan for the
+//! day, the clock and the pacing instead ("14:05 · 2.3 · 6 min left · 12 min behind").
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,7 +26,18 @@ impl Widget for Header<'_> {
         if !s.organisation.is_empty() {
             spans.push(Span::styled(format!(" · {}", s.organisation), t.title()));
         }
-        let right = format!("{} · {} ", app.framework.title, s.date);
+        let right = match (&s.agenda, app.now) {
+            (Some(agenda), Some(now)) => {
+                let area = crate::session::agenda::area_of(&app.framework, app.selected());
+                let pacing = agenda.pacing(&app.framework, s, now, area);
+                format!(
+                    "{} · {} ",
+                    crate::session::agenda::format_time(now),
+                    crate::session::agenda::describe(&pacing)
+                )
+            }
+            _ => format!("{} · {} ", app.framework.title, s.date),
+        };
         let used: usize = spans.iter().map(Span::width).sum();
         let gap = usize::from(area.width).saturating_sub(used + right.chars().count());
         if gap > 0 {

@@ -1,0 +1,390 @@
+//! The day's plan and its pacing: a start, an end and breaks; the working time shared among
+//! the areas (elements, and themes without elements) in proportion to their statements, or
+//! as the facilitator sets it; the time actually spent in each; and whether the day is on
+//! track, from the statements the room has agreed against what the plan expected by now.
+//! Times are minutes since midnight, local; nothing here reads a clock.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::framework::{Framework, NodeIx};
+
+use super::model::{Column, Session};
+use super::summary;
+
+/// The plan for the day, kept in the session.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Agenda {
+    /// Start and end of the day, minutes since midnight (written "09:30").
+    #[serde(with = "hhmm")]
+    pub start: u16,
+    #[serde(with = "hhmm")]
+    pub end: u16,
+    /// Breaks: (start, end), minutes since midnight (written "12:30-13:15").
+    #[serde(skip_serializing_if = "Vec::is_empty", with = "spans")]
+    pub breaks: Vec<(u16, u16)>,
+    /// Minutes set by hand for an area (by id), instead of its proportional share.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub minutes: BTreeMap<String, u16>,
+    /// Seconds actually spent in each area (by id) while awayday was open on it.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub spent: BTreeMap<String, u32>,
+}
+
+/// One area's place in the day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub area: NodeIx,
+    pub id: String,
+    pub statements: usize,
+    /// Working minutes given to it.
+    pub minutes: u16,
+    /// When it starts and ends on the clock (breaks skipped).
+    pub from: u16,
+    pub to: u16,
+}
+
+/// Where the day stands at a moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pacing {
+    /// The area the selection is in, if it has a slot.
+    pub area: Option<String>,
+    /// Minutes left in that area's slot (negative: past it).
+    pub slot_left: Option<i32>,
+    /// Minutes ahead of the plan (negative: behind), from statements agreed.
+    pub ahead: i32,
+}
+
+/// "09:30" → 570.
+pub fn parse_time(text: &str) -> Result<u16, String> {
+    let (h, m) = text
+        .trim()
+        .split_once(':')
+        .ok_or_else(|| format!("\"{text}\" is not a time; write it as 09:30"))?;
+    let h: u16 = h
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a time"))?;
+    let m: u16 = m
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a time"))?;
+    if h > 23 || m > 59 {
+        return Err(format!("\"{text}\" is not a time of day"));
+    }
+    Ok(h * 60 + m)
+}
+
+/// "09:30-16:00" → (570, 960), the end after the start.
+pub fn parse_span(text: &str) -> Result<(u16, u16), String> {
+    let (a, b) = text
+        .split_once('-')
+        .ok_or_else(|| format!("\"{text}\" is not a span; write it as 09:30-16:00"))?;
+    let (a, b) = (parse_time(a)?, parse_time(b)?);
+    if b <= a {
+        return Err(format!("\"{text}\" ends before it starts"));
+    }
+    Ok((a, b))
+}
+
+/// 570 → "09:30".
+pub fn format_time(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+impl Agenda {
+    /// A day from "09:30-16:00" and breaks like "12:30-13:15", each inside the day.
+    pub fn new(day: &str, breaks: &[String]) -> Result<Agenda, String> {
+        let (start, end) = parse_span(day)?;
+        let mut spans = Vec::new();
+        for b in breaks {
+            for part in b.split(',').filter(|p| !p.trim().is_empty()) {
+                let (a, z) = parse_span(part)?;
+                if a < start || z > end {
+                    return Err(format!("the break {} is outside the day", part.trim()));
+                }
+                spans.push((a, z));
+            }
+        }
+        spans.sort_unstable();
+        if spans.windows(2).any(|w| w[1].0 < w[0].1) {
+            return Err("two breaks overlap".into());
+        }
+        Ok(Agenda {
+            start,
+            end,
+            breaks: spans,
+            ..Agenda::default()
+        })
+    }
+
+    /// Minutes of the day that are not breaks.
+    pub fn working_minutes(&self) -> u16 {
+        let breaks: u16 = self.breaks.iter().map(|(a, z)| z - a).sum();
+        (self.end - self.start).saturating_sub(breaks)
+    }
+
+    /// The clock time `work` working minutes after the start, breaks skipped.
+    pub fn clock_at(&self, work: u16) -> u16 {
+        let mut t = self.start;
+        let mut left = work;
+        for &(a, z) in &self.breaks {
+            if t + left <= a {
+                break;
+            }
+            left -= a.saturating_sub(t).min(left);
+            t = z.max(t);
+        }
+        (t + left).min(self.end)
+    }
+
+    /// Working minutes from the start to clock time `now` (breaks left out).
+    pub fn work_at(&self, now: u16) -> u16 {
+        let now = now.clamp(self.start, self.end);
+        let breaks: u16 = self.breaks.iter().map(|&(a, z)| now.clamp(a, z) - a).sum();
+        (now - self.start).saturating_sub(breaks)
+    }
+
+    /// Each area's slot, in outline order: set minutes where given, the rest of the working
+    /// time shared in proportion to statements.
+    pub fn slots(&self, fw: &Framework) -> Vec<Slot> {
+        let areas = summary::scoring_areas(fw);
+        let counts: Vec<usize> = areas
+            .iter()
+            .map(|&a| fw.statements_under(a).count())
+            .collect();
+        let fixed: u16 = areas
+            .iter()
+            .filter_map(|&a| self.minutes.get(&fw.node(a).id))
+            .sum();
+        let free = self.working_minutes().saturating_sub(fixed);
+        let shared: usize = areas
+            .iter()
+            .zip(&counts)
+            .filter(|(a, _)| !self.minutes.contains_key(&fw.node(**a).id))
+            .map(|(_, c)| *c)
+            .sum();
+        let mut slots = Vec::new();
+        let mut work = 0u16;
+        let mut given = 0usize; // statements shared so far, to round without drifting
+        for (&a, &count) in areas.iter().zip(&counts) {
+            let id = fw.node(a).id.clone();
+            let minutes = if let Some(&m) = self.minutes.get(&id) {
+                m
+            } else {
+                let before = share(free, given, shared);
+                given += count;
+                share(free, given, shared) - before
+            };
+            let from = self.clock_at(work);
+            work += minutes;
+            slots.push(Slot {
+                area: a,
+                id,
+                statements: count,
+                minutes,
+                from,
+                to: self.clock_at(work),
+            });
+        }
+        slots
+    }
+
+    /// Where the day stands at `now`, with the selection in `area` (if it is in one).
+    pub fn pacing(
+        &self,
+        fw: &Framework,
+        session: &Session,
+        now: u16,
+        area: Option<NodeIx>,
+    ) -> Pacing {
+        let slots = self.slots(fw);
+        let slot = area.and_then(|a| slots.iter().find(|s| s.area == a));
+        let slot_left = slot.map(|s| i32::from(self.work_at(s.to)) - i32::from(self.work_at(now)));
+        // The plan's progress is linear within each slot: how many statements it expected
+        // agreed after w working minutes, and when it expected the number agreed now.
+        let agreed = fw
+            .statements()
+            .filter(|&ix| session.score(&fw.node(ix).id, Column::Agreed).is_some())
+            .count();
+        let mut expected_work = 0f64;
+        let mut left = f64::from(u32::try_from(agreed).unwrap_or(u32::MAX));
+        for s in &slots {
+            if left <= 0.0 {
+                break;
+            }
+            let n = f64::from(u32::try_from(s.statements).unwrap_or(u32::MAX));
+            if left >= n {
+                expected_work += f64::from(s.minutes);
+                left -= n;
+            } else {
+                expected_work += f64::from(s.minutes) * left / n.max(1.0);
+                left = 0.0;
+            }
+        }
+        #[allow(clippy::cast_possible_truncation)] // minutes of one day
+        let ahead = expected_work.round() as i32 - i32::from(self.work_at(now));
+        Pacing {
+            area: slot.map(|s| s.id.clone()),
+            slot_left,
+            ahead,
+        }
+    }
+}
+
+/// Times in the file as people write them: "09:30".
+mod hhmm {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+    pub fn serialize<S: Serializer>(minutes: &u16, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_time(*minutes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_time(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Spans in the file as people write them: "12:30-13:15".
+mod spans {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::ptr_arg)] // serde's `with` passes the field as it is
+    pub fn serialize<S: Serializer>(spans: &Vec<(u16, u16)>, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            spans
+                .iter()
+                .map(|(a, z)| format!("{}-{}", super::format_time(*a), super::format_time(*z))),
+        )
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u16, u16)>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|t| super::parse_span(t).map_err(serde::de::Error::custom))
+            .collect()
+    }
+}
+
+/// `free` minutes × `part` / `whole`, rounded down (0 when there is nothing to share).
+fn share(free: u16, part: usize, whole: usize) -> u16 {
+    if whole == 0 {
+        return 0;
+    }
+    u16::try_from(usize::from(free) * part / whole).unwrap_or(free)
+}
+
+/// The area (element, or theme without elements) a node is in, if any.
+pub fn area_of(fw: &Framework, ix: NodeIx) -> Option<NodeIx> {
+    let areas = summary::scoring_areas(fw);
+    fw.path(ix).into_iter().rev().find(|a| areas.contains(a))
+}
+
+/// "12 min behind", "on track", "5 min ahead"; a slot's "6 min left" or "4 min over".
+pub fn describe(p: &Pacing) -> String {
+    let mut parts = Vec::new();
+    if let Some(area) = &p.area {
+        parts.push(area.clone());
+    }
+    match p.slot_left {
+        Some(m) if m >= 0 => parts.push(format!("{m} min left")),
+        Some(m) => parts.push(format!("{} min over its slot", -m)),
+        None => {}
+    }
+    parts.push(match p.ahead {
+        0 => "on track".to_owned(),
+        m if m > 0 => format!("{m} min ahead"),
+        m => format!("{} min behind", -m),
+    });
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fw() -> Framework {
+        crate::framework::resolve(None).unwrap()
+    }
+
+    #[test]
+    fn times_and_spans_parse_and_refuse_nonsense() {
+        assert_eq!(parse_span("09:30-16:00"), Ok((570, 960)));
+        assert!(parse_span("16:00-09:30").is_err());
+        assert!(parse_time("25:00").is_err());
+        assert!(Agenda::new("09:00-17:00", &["08:00-09:30".into()]).is_err());
+        assert!(Agenda::new("09:00-17:00", &["12:00-13:00, 12:30-12:45".into()]).is_err());
+        assert_eq!(format_time(570), "09:30");
+    }
+
+    #[test]
+    fn the_working_day_skips_breaks() {
+        let a = Agenda::new("09:30-16:00", &["12:30-13:15".into()]).unwrap();
+        assert_eq!(a.working_minutes(), 390 - 45);
+        assert_eq!(a.clock_at(180), 12 * 60 + 30);
+        assert_eq!(a.clock_at(181), 13 * 60 + 16);
+        assert_eq!(
+            a.work_at(13 * 60),
+            180,
+            "in the break, the clock of work stands"
+        );
+        assert_eq!(a.work_at(16 * 60), a.working_minutes());
+    }
+
+    #[test]
+    fn slots_share_the_day_in_proportion_and_honour_edits() {
+        let fw = fw();
+        let mut a = Agenda::new("09:00-16:00", &["12:00-13:00".into()]).unwrap();
+        let slots = a.slots(&fw);
+        let total: u16 = slots.iter().map(|s| s.minutes).sum();
+        assert_eq!(total, a.working_minutes(), "every minute given out");
+        // Proportional: an area with twice the statements gets about twice the time.
+        let per_statement: Vec<f64> = slots
+            .iter()
+            .map(|s| f64::from(s.minutes) / f64::from(u32::try_from(s.statements).unwrap()))
+            .collect();
+        let (lo, hi) = per_statement
+            .iter()
+            .fold((f64::MAX, 0f64), |(l, h), &x| (l.min(x), h.max(x)));
+        assert!(hi - lo < 0.2, "{per_statement:?}");
+        assert_eq!(slots[0].from, 9 * 60);
+        assert_eq!(slots.last().unwrap().to, 16 * 60);
+        // An area set by hand keeps its minutes; the others share the rest.
+        a.minutes.insert(slots[0].id.clone(), 60);
+        let edited = a.slots(&fw);
+        assert_eq!(edited[0].minutes, 60);
+        assert_eq!(
+            edited.iter().map(|s| s.minutes).sum::<u16>(),
+            a.working_minutes()
+        );
+    }
+
+    #[test]
+    fn pacing_counts_agreed_statements_against_the_plan() {
+        let fw = fw();
+        let a = Agenda::new("09:00-17:00", &[]).unwrap();
+        let mut s = Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+        let first = a.slots(&fw)[0].clone();
+        // Nothing agreed at the start: on track.
+        assert_eq!(a.pacing(&fw, &s, 9 * 60, Some(first.area)).ahead, 0);
+        // An hour in, nothing agreed: an hour behind.
+        let p = a.pacing(&fw, &s, 10 * 60, Some(first.area));
+        assert_eq!(p.ahead, -60);
+        assert_eq!(p.slot_left, Some(i32::from(a.work_at(first.to)) - 60));
+        // Agree the first area's statements: on track for the first slot's end.
+        for ix in fw.statements_under(first.area) {
+            s.set_score(
+                &fw.node(ix).id,
+                Column::Agreed,
+                Some(super::super::Score::Level(3)),
+            );
+        }
+        let p = a.pacing(&fw, &s, first.to, Some(first.area));
+        assert_eq!(p.ahead, 0, "{}", describe(&p));
+        assert!(describe(&p).contains("on track"));
+    }
+}

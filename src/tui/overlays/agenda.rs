@@ -1,0 +1,330 @@
+//! The day's plan (`t`): the working time shared among the areas, each area's slot on the
+//! clock and the time spent in it; the day, the breaks and any area's minutes can be changed
+//! here. Every change is one undoable edit of the session.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::{Reaction, popup_block};
+use crate::session::Edit;
+use crate::session::agenda::{Agenda, format_time};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+
+/// What the plan does (for the test that each has a key and appears in help).
+#[cfg(test)]
+pub const ACTIONS: &[Action] = &[
+    Action::ListUp,
+    Action::ListDown,
+    Action::MoreTime,
+    Action::LessTime,
+    Action::ResetTime,
+    Action::EditItem,
+    Action::EditBreaks,
+    Action::DeleteItem,
+    Action::Close,
+];
+
+/// Which field a form is editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Day,
+    Breaks,
+}
+
+pub struct AgendaOverlay {
+    cursor: usize,
+    editing: Option<(Field, TextArea<'static>)>,
+    error: Option<String>,
+}
+
+fn field(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_owned()]);
+    t.set_cursor_line_style(Style::default());
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl AgendaOverlay {
+    /// Opens on the area the selection is in; with no plan yet, straight into the day.
+    pub fn open(app: &App) -> Self {
+        let area = crate::session::agenda::area_of(&app.framework, app.selected());
+        let cursor = crate::session::summary::scoring_areas(&app.framework)
+            .iter()
+            .position(|&a| Some(a) == area)
+            .unwrap_or(0);
+        AgendaOverlay {
+            cursor,
+            editing: app
+                .session
+                .agenda
+                .is_none()
+                .then(|| (Field::Day, field("09:30-16:00"))),
+            error: None,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        if self.editing.is_some() {
+            Context::Form
+        } else {
+            Context::Agenda
+        }
+    }
+
+    fn change(app: &App, after: Option<Agenda>) -> Action {
+        Action::Edit(Edit::Agenda {
+            before: app.session.agenda.clone(),
+            after,
+        })
+    }
+
+    /// A field being typed: the day or the breaks.
+    fn react_in_form(&mut self, app: &App, action: &Action) -> Reaction {
+        let Some((which, editor)) = &mut self.editing else {
+            return Reaction::stay();
+        };
+        match action {
+                Action::Close => {
+                    self.editing = None;
+                    self.error = None;
+                    if app.session.agenda.is_none() {
+                        return Reaction::close();
+                    }
+                    Reaction::stay()
+                }
+                Action::Submit => {
+                    let text = editor.lines().join(" ");
+                    let current = app.session.agenda.clone().unwrap_or_default();
+                    let result = match which {
+                        Field::Day => {
+                            let breaks: Vec<String> = current
+                                .breaks
+                                .iter()
+                                .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
+                                .collect();
+                            Agenda::new(&text, &breaks)
+                        }
+                        Field::Breaks => {
+                            let day = format!(
+                                "{}-{}",
+                                format_time(current.start),
+                                format_time(current.end)
+                            );
+                            Agenda::new(&day, &[text])
+                        }
+                    };
+                    match result {
+                        Ok(mut fresh) => {
+                            fresh.minutes = current.minutes;
+                            fresh.spent = current.spent;
+                            self.editing = None;
+                            self.error = None;
+                            Reaction::then(vec![Self::change(app, Some(fresh))])
+                        }
+                        Err(e) => {
+                            self.error = Some(e);
+                            Reaction::stay()
+                        }
+                    }
+                }
+                Action::Input(key) => {
+                    if !matches!(key.code, KeyCode::Enter) {
+                        editor.input(*key);
+                    }
+                    Reaction::stay()
+                }
+                Action::Paste(text) => {
+                    editor.insert_str(super::one_line(text, 200));
+                    Reaction::stay()
+                }
+                _ => Reaction::stay(),
+            }
+    }
+
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+        if self.editing.is_some() {
+            return self.react_in_form(app, action);
+        }
+        let Some(agenda) = app.session.agenda.clone() else {
+            if *action == Action::Close {
+                return Reaction::close();
+            }
+            self.editing = Some((Field::Day, field("09:30-16:00")));
+            return Reaction::stay();
+        };
+        let slots = agenda.slots(&app.framework);
+        let chosen = slots.get(self.cursor.min(slots.len().saturating_sub(1)));
+        match action {
+            Action::Close => return Reaction::close(),
+            Action::ListDown => self.cursor = (self.cursor + 1).min(slots.len().saturating_sub(1)),
+            Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
+            Action::EditItem => {
+                let day = format!("{}-{}", format_time(agenda.start), format_time(agenda.end));
+                self.editing = Some((Field::Day, field(&day)));
+            }
+            Action::EditBreaks => {
+                let breaks: Vec<String> = agenda
+                    .breaks
+                    .iter()
+                    .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
+                    .collect();
+                self.editing = Some((Field::Breaks, field(&breaks.join(", "))));
+            }
+            Action::MoreTime | Action::LessTime | Action::ResetTime => {
+                let Some(slot) = chosen else {
+                    return Reaction::stay();
+                };
+                let mut after = agenda.clone();
+                match action {
+                    Action::MoreTime => {
+                        after.minutes.insert(slot.id.clone(), slot.minutes.saturating_add(5));
+                    }
+                    Action::LessTime => {
+                        after.minutes.insert(slot.id.clone(), slot.minutes.saturating_sub(5));
+                    }
+                    _ => {
+                        after.minutes.remove(&slot.id);
+                    }
+                }
+                let fixed: u16 = after.minutes.values().sum();
+                if fixed > after.working_minutes() {
+                    self.error = Some("The areas set by hand already fill the day.".into());
+                    return Reaction::stay();
+                }
+                self.error = None;
+                return Reaction::then(vec![Self::change(app, Some(after))]);
+            }
+            Action::DeleteItem => {
+                return Reaction::close_then(vec![
+                    Self::change(app, None),
+                    Action::Say("The plan for the day is removed (u brings it back).".into()),
+                ]);
+            }
+            _ => {}
+        }
+        Reaction::stay()
+    }
+
+    #[allow(clippy::too_many_lines)] // one view, drawn top to bottom
+    pub fn render(&self, app: &App, frame: &mut Frame) {
+        let area = crate::tui::layout::centred(
+            frame.area(),
+            96,
+            frame.area().height.saturating_sub(2),
+        );
+        frame.render_widget(Clear, area);
+        let hint = if self.editing.is_some() {
+            app.keymap.hints(Context::Form, &[Action::Submit, Action::Close])
+        } else {
+            app.keymap.hints(
+                Context::Agenda,
+                &[
+                    Action::MoreTime,
+                    Action::LessTime,
+                    Action::ResetTime,
+                    Action::EditItem,
+                    Action::EditBreaks,
+                    Action::Close,
+                ],
+            )
+        };
+        let block = popup_block(app, "The day's plan", &hint);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let t = app.theme;
+        let [top, list, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        if let Some((which, editor)) = &self.editing {
+            let label = match which {
+                Field::Day => "The day (start-end):  ",
+                Field::Breaks => "Breaks (comma-separated):  ",
+            };
+            let [l, f] = Layout::horizontal([
+                Constraint::Length(u16::try_from(label.len()).unwrap_or(20)),
+                Constraint::Fill(1),
+            ])
+            .areas(top);
+            frame.render_widget(Span::styled(label, t.title()), l);
+            frame.render_widget(editor, f);
+        }
+        let Some(agenda) = &app.session.agenda else {
+            frame.render_widget(
+                Paragraph::new("No plan yet: give the day's start and end; awayday shares the time among the areas by their statements."),
+                list,
+            );
+            return;
+        };
+        if self.editing.is_none() {
+            let breaks: Vec<String> = agenda
+                .breaks
+                .iter()
+                .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
+                .collect();
+            frame.render_widget(
+                Line::from(vec![
+                    Span::styled(
+                        format!("{}-{}", format_time(agenda.start), format_time(agenda.end)),
+                        t.title(),
+                    ),
+                    Span::raw(format!(
+                        "   {} working minutes   breaks: {}",
+                        agenda.working_minutes(),
+                        if breaks.is_empty() { "none".to_owned() } else { breaks.join(", ") }
+                    )),
+                ]),
+                top,
+            );
+        }
+        let mut lines = vec![Line::styled(
+            format!(
+                "{:<44} {:>5} {:>13} {:>8} {:>8}",
+                "area", "stmts", "on the clock", "planned", "spent"
+            ),
+            t.dim(),
+        )];
+        let slots = agenda.slots(&app.framework);
+        for (i, s) in slots.iter().enumerate() {
+            let node = app.framework.node(s.area);
+            let spent = agenda.spent.get(&s.id).copied().unwrap_or(0) / 60;
+            let set = if agenda.minutes.contains_key(&s.id) { "*" } else { " " };
+            let label = crate::text::shorten(&format!("{} {}", s.id, node.title), 44);
+            let style = if i == self.cursor && self.editing.is_none() {
+                t.selected()
+            } else {
+                Style::default()
+            };
+            lines.push(Line::styled(
+                format!(
+                    "{label:<44} {:>5} {:>13} {:>6}{set} {:>6} m",
+                    s.statements,
+                    format!("{}-{}", format_time(s.from), format_time(s.to)),
+                    format!("{} m", s.minutes),
+                    spent
+                ),
+                style,
+            ));
+        }
+        let skip = self.cursor.saturating_sub(usize::from(list.height).saturating_sub(2));
+        let mut rows = lines.into_iter();
+        let shown: Vec<Line> = rows.next().into_iter().chain(rows.skip(skip)).collect();
+        frame.render_widget(Paragraph::new(shown), list);
+        let note = self.error.clone().unwrap_or_else(|| {
+            "* set by hand; the rest share the day by their statements. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()
+        });
+        frame.render_widget(
+            Paragraph::new(Line::styled(note, if self.error.is_some() { t.warn() } else { t.dim() })),
+            foot,
+        );
+    }
+}
