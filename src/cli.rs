@@ -120,6 +120,38 @@ pub enum Command {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
+    /// Turn an outline (Markdown, CSV, or a spreadsheet) into a framework file.
+    ///
+    /// Markdown: # themes, ## elements, ### headings, list items are statements, a paragraph
+    /// is its heading's text; front matter may give title, id and scale. CSV and
+    /// spreadsheets: one row per statement, columns named theme, element, heading,
+    /// statement (and optionally theme id, element id, heading id, statement id).
+    Import {
+        /// The outline: .md, .csv, .xlsx or .ods.
+        file: PathBuf,
+        /// Where to write the framework (default: beside the outline, as .ron).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// The framework's id (default: from its title).
+        #[arg(long)]
+        id: Option<String>,
+        /// The framework's title (default: the front matter's, or the file's name).
+        #[arg(long)]
+        title: Option<String>,
+        /// The scale, e.g. "1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong" (the default).
+        #[arg(long)]
+        scale: Option<String>,
+        /// The spreadsheet's sheet (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Last year's framework: statements whose text is unchanged or only slightly changed
+        /// keep its ids, and what was added, removed and reworded is listed.
+        #[arg(long, value_name = "OLD.ron")]
+        update: Option<PathBuf>,
+        /// Replace OUTPUT if it exists (never the outline itself).
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the keys in effect in every part of the screen, with the names a key file uses.
     Keys,
     /// Print shell completions for awayday.

@@ -9,6 +9,8 @@ pub mod commands;
 pub mod demo;
 pub mod files;
 pub mod framework;
+pub mod import;
+pub mod places;
 pub mod report;
 pub mod search;
 pub mod session;

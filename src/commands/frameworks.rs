@@ -1,4 +1,5 @@
-//! `awayday frameworks`: the built-in frameworks, one line each.
+//! `awayday frameworks`: the built-in frameworks, and those installed in the data folder's
+//! `frameworks/`, one line each.
 
 use std::io::Write;
 
@@ -24,6 +25,18 @@ pub fn frameworks(out: &mut dyn Write) -> Result<()> {
             ]);
         }
     }
+    let mut problems = Vec::new();
+    for file in crate::places::installed_frameworks() {
+        match crate::framework::load_path(&file) {
+            Ok(fw) => rows.push([
+                fw.id.clone(),
+                fw.title.clone(),
+                format!("{} (installed)", fw.edition).trim().to_owned(),
+                fw.statement_count().to_string(),
+            ]),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
     let widths: Vec<usize> = (0..4)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
@@ -40,6 +53,17 @@ pub fn frameworks(out: &mut dyn Write) -> Result<()> {
             w2 = widths[2],
             w3 = widths[3]
         )?;
+    }
+    if let Some(dir) = crate::places::frameworks_dir() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Framework files in {} are listed too (awayday import … -o there installs one).",
+            dir.display()
+        )?;
+    }
+    for p in problems {
+        writeln!(out, "not usable: {p}")?;
     }
     Ok(())
 }

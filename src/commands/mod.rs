@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod frameworks;
+mod import;
 mod keys;
 mod lookup;
 mod merge;
@@ -26,6 +27,7 @@ pub use show::show;
 pub use tree::{tree, tree_json};
 
 /// Runs a subcommand, writing its output to `out`.
+#[allow(clippy::too_many_lines)] // one arm per subcommand
 pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
     // Text from frameworks and sessions reaches the terminal only through `Printable` (or,
     // for `lookup`, whose own colours must pass, made printable where it is read).
@@ -116,6 +118,28 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             output,
         } => export::export(&session, format, output.as_deref(), out),
         Command::Keys => keys::keys(out),
+        Command::Import {
+            file,
+            output,
+            id,
+            title,
+            scale,
+            sheet,
+            update,
+            force,
+        } => import::import(
+            import::ImportArgs {
+                file,
+                output,
+                id,
+                title,
+                scale,
+                sheet,
+                update,
+                force,
+            },
+            out,
+        ),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "awayday", out);
             Ok(())

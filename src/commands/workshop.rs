@@ -25,11 +25,7 @@ pub struct NewSession {
 /// Where sessions live when no path is given: `AWAYDAY_DATA_DIR`, else the platform's data
 /// folder (`~/.local/share/awayday` on Linux).
 pub fn data_dir() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os("AWAYDAY_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "awayday")
-        .map(|p| p.data_dir().to_owned())
+    crate::places::data_dir()
         .context("cannot tell where this system keeps application data; give a session path")
 }
 
@@ -84,7 +80,16 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
     if framework::builtin(&fw.id).is_none()
         && let Some(spec) = &opts.framework
     {
-        let abs = std::path::absolute(spec).unwrap_or_else(|_| PathBuf::from(spec));
+        // A file named on the command line, or an installed framework found by its id.
+        let file = if Path::new(spec).exists() {
+            PathBuf::from(spec)
+        } else {
+            crate::places::installed_frameworks()
+                .into_iter()
+                .find(|f| framework::load_path(f).is_ok_and(|x| x.id == fw.id))
+                .unwrap_or_else(|| PathBuf::from(spec))
+        };
+        let abs = std::path::absolute(&file).unwrap_or(file);
         s.framework.path = Some(abs.display().to_string());
     }
     let path = match opts.path {

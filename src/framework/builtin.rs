@@ -53,11 +53,19 @@ pub fn resolve(spec: Option<&str>) -> Result<Framework, LoadError> {
     if path.exists() {
         return load::load_path(path);
     }
+    // A framework installed in the data folder, by its id.
+    for file in crate::places::installed_frameworks() {
+        if let Ok(fw) = load::load_path(&file)
+            && fw.id == spec
+        {
+            return Ok(fw);
+        }
+    }
     let ids: Vec<&str> = BUILTINS.iter().map(|b| b.id).collect();
     Err(LoadError::Refused {
         origin: spec.to_owned(),
         message: format!(
-            "is neither a built-in framework nor a file; built-in frameworks are: {}",
+            "is neither a built-in framework, an installed one (`awayday frameworks` lists them) nor a file; built-in frameworks are: {}",
             ids.join(", ")
         ),
     })
