@@ -42,6 +42,20 @@ fn every_builtin_framework_loads_and_validates() {
 ///   apart (2.1 "Ambitions are clearly reflected in the / council's strategies…", 2.3's last
 ///   relationship feature, 3.3's "partnership of partnerships…", 5.1's three run-together
 ///   features), 000's reading order re-joins them; 001 gives the wording.
+/// - 3.1, page 20's left column: 000 prints two side labels there before the page header,
+///   "Responsive Services" again and then "Accessible Services", as it prints a page's
+///   margin labels before its text. By the rule above, each labels a block of that column: the
+///   repeated label marks Responsive services continuing from page 19 (its first three
+///   features: standards and response times for responding to customers, customer-service
+///   training and accreditation, engaging customers and mystery shopping), and Accessible
+///   services the last three (how users want to access services, access at their
+///   convenience, one-stop access), which are the ones its description ("accessed in ways and
+///   times that are convenient for all users") speaks of. 001 agrees in order: "There are
+///   corporate and service specific standards…" follows the last Responsive feature in the
+///   same run of bullets. The three moved features get new ids (3.1.a.8–10) and the others
+///   keep theirs (3.1.c.4–6): an id never comes to mean another statement, so a session
+///   scored on the old data keeps its scores as records for ids no longer there, listed,
+///   rather than silently moving them to different words.
 /// - Wording: 001's (curly quotes, en dashes), with 000 only where 001 has no text; OCR slips
 ///   in 000 ("coundil", "MAAS", "CO," for CO2, "|eaders") are corrected to 001's words.
 const HEADINGS: &[(&str, &[(&str, usize)])] = &[
@@ -72,9 +86,9 @@ const HEADINGS: &[(&str, &[(&str, usize)])] = &[
     (
         "3.1",
         &[
-            ("Responsive services", 7),
+            ("Responsive services", 10),
             ("Efficient and effective services", 3),
-            ("Accessible services", 6),
+            ("Accessible services", 3),
         ],
     ),
     (
