@@ -116,6 +116,13 @@ pub enum Command {
         /// The export format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        /// Which rows: one per statement (default) or one per action.
+        #[arg(long, value_enum, default_value_t = CsvTable::Statements)]
+        what: CsvTable,
+        /// Start the file with a byte-order mark, which Excel on Windows needs to read
+        /// accented letters and curly quotes right (off by default: other tools do not want it).
+        #[arg(long)]
+        excel: bool,
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
@@ -166,6 +173,15 @@ pub enum Command {
 pub enum ExportFormat {
     /// One row per statement: id, path, statement, each group, agreed, mean, spread, notes.
     Csv,
+}
+
+/// The rows of a CSV export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvTable {
+    /// One row per statement: scores, agreed, mean, spread, notes.
+    Statements,
+    /// One row per action: node, theme, element, action, owner, due, status.
+    Actions,
 }
 
 /// Formats `awayday report` can write.

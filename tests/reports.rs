@@ -123,9 +123,11 @@ fn html_is_self_contained_with_a_heat_map_and_print_styles() {
 #[test]
 fn report_csv_is_the_export() {
     let (fw, s) = fixture();
-    let csv = report::to_csv(&fw, &s).unwrap();
-    assert!(csv.starts_with("id,path,statement,Red,Blue,Green,agreed,mean,spread,notes\n"));
-    assert!(csv.contains("1.1,1 Outcomes,The council is improving strongly.,4,1,3,3,2.7,3,Blue saw no evidence of improvement.\n"), "{csv}");
+    let csv = report::to_csv(&fw, &s, report::Table::Statements, false).unwrap();
+    assert!(csv.starts_with(
+        "id,theme,element,heading,statement,Red,Blue,Green,agreed,mean,spread,notes\n"
+    ));
+    assert!(csv.contains("1.1,1 Outcomes,,,The council is improving strongly.,4,1,3,3,2.6666666666666665,3,Blue saw no evidence of improvement.\n"), "{csv}");
 }
 
 #[test]
@@ -149,4 +151,113 @@ fn the_report_command_writes_files() {
             .unwrap()
             .contains("Scrutiny review")
     );
+}
+
+#[test]
+fn csv_cells_that_would_run_as_formulas_are_neutralised_and_read_back_as_text() {
+    let (fw, mut s) = fixture();
+    let hostile = [
+        "=HYPERLINK(\"http://x\",\"click\")",
+        "+44 1234",
+        "-2 levels",
+        "@SUM(A1)",
+        "\tindented",
+        "\rreturn",
+    ];
+    common::set_notes(&mut s, "1.1", hostile[0].to_owned());
+    common::set_actions(
+        &mut s,
+        "1.2",
+        hostile
+            .iter()
+            .map(|t| awayday::session::ActionItem {
+                text: (*t).to_owned(),
+                ..Default::default()
+            })
+            .collect(),
+    );
+    let csv = report::to_csv(&fw, &s, report::Table::Statements, false).unwrap();
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+    let actions = report::to_csv(&fw, &s, report::Table::Actions, false).unwrap();
+    let mut reader = ::csv::Reader::from_reader(actions.as_bytes());
+    let notes_col = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "action")
+        .unwrap();
+    let notes: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[notes_col].to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    for text in hostile {
+        let shown = awayday::text::printable(text);
+        assert!(
+            notes.contains(&format!("'{shown}")),
+            "{text:?} not neutralised in {notes:?}"
+        );
+    }
+    // Excel's byte-order mark only when asked.
+    assert!(!csv.starts_with('\u{feff}'));
+    let excel = report::to_csv(&fw, &s, report::Table::Statements, true).unwrap();
+    assert!(excel.starts_with('\u{feff}'));
+}
+
+#[test]
+fn actions_have_their_own_csv_and_a_plan_sorted_and_flagged() {
+    let (fw, mut s) = fixture();
+    let action = |text: &str, owner: &str, due: &str| awayday::session::ActionItem {
+        text: text.into(),
+        owner: owner.into(),
+        due: due.into(),
+        status: awayday::session::ActionStatus::Open,
+    };
+    common::set_actions(
+        &mut s,
+        "1.1",
+        vec![
+            action("Later", "Sam", "2099-06-30"),
+            action("Sooner", "", "2099-01-31"),
+            action("Undated", "Sam", ""),
+            action("Late", "Sam", "2001-01-01"),
+        ],
+    );
+    let csv = report::to_csv(&fw, &s, report::Table::Actions, false).unwrap();
+    assert!(
+        csv.starts_with("node,theme,element,action,owner,due,status\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("1.1,1 Outcomes,,Sooner,,2099-01-31,open"),
+        "{csv}"
+    );
+    let md = report::to_markdown(&report::model::build(&fw, &s));
+    let plan = &md[md.find("## Action plan").unwrap()..];
+    let order: Vec<usize> = ["Late", "Sooner", "Later", "Undated"]
+        .iter()
+        .map(|t| plan.find(&format!("| {t} |")).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{plan}");
+    assert!(
+        plan.contains("| Sooner | – | 2099-01-31 | open | **no owner** |"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("| Late | Sam | 2001-01-01 | open | **overdue** |"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("| Undated | Sam | – | open | **no date** |"),
+        "{plan}"
+    );
+}
+
+#[test]
+fn means_round_half_away_from_zero_in_every_report() {
+    use awayday::session::summary::format_mean;
+    assert_eq!(format_mean(Some(2.25)), "2.3");
+    assert_eq!(format_mean(Some(2.35)), "2.4");
+    assert_eq!(format_mean(Some(-0.25)), "-0.3");
+    assert_eq!(format_mean(Some(2.249)), "2.2");
 }

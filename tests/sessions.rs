@@ -85,7 +85,9 @@ fn csv_export_has_a_row_per_statement_in_outline_order() {
         header,
         [
             "id",
-            "path",
+            "theme",
+            "element",
+            "heading",
             "statement",
             "Red",
             "Blue",
@@ -100,7 +102,7 @@ fn csv_export_has_a_row_per_statement_in_outline_order() {
     assert_eq!(ids, ["1.1", "1.2", "2.1.a.1", "2.1.a.2", "2.1.b.1"]);
     let cells = |r: &csv::StringRecord| {
         r.iter()
-            .skip(3)
+            .skip(5)
             .take(5)
             .map(str::to_owned)
             .collect::<Vec<_>>()
@@ -108,10 +110,10 @@ fn csv_export_has_a_row_per_statement_in_outline_order() {
     assert_eq!(cells(&rows[0]), ["4", "1", "2", "2.5", "3"]);
     assert_eq!(cells(&rows[1]), ["", "n/a", "", "", ""]);
     assert_eq!(
-        &rows[2][1],
-        "2 Leadership › 2.1 Decision-making › 2.1.a Scrutiny"
+        [&rows[2][1], &rows[2][2], &rows[2][3]],
+        ["2 Leadership", "2.1 Decision-making", "2.1.a Scrutiny"]
     );
-    assert_eq!(&rows[2][8], "Said \"yes\", then:\nno");
+    assert_eq!(&rows[2][10], "Said \"yes\", then:\nno");
 
     let file = dir.path().join("out.csv");
     let out = awayday(
@@ -127,7 +129,7 @@ fn csv_export_has_a_row_per_statement_in_outline_order() {
     assert!(
         std::fs::read_to_string(file)
             .unwrap()
-            .starts_with("id,path,statement,Red,Blue")
+            .starts_with("id,theme,element,heading,statement,Red,Blue")
     );
 }
 

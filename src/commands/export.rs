@@ -5,19 +5,25 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cli::{ExportFormat, ReportFormat};
+use crate::cli::{CsvTable, ExportFormat, ReportFormat};
 use crate::report;
 use crate::session;
 
 pub fn export(
     path: &Path,
     format: ExportFormat,
+    what: CsvTable,
+    excel: bool,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let (s, fw) = super::workshop::load(path)?;
+    let table = match what {
+        CsvTable::Statements => report::Table::Statements,
+        CsvTable::Actions => report::Table::Actions,
+    };
     let text = match format {
-        ExportFormat::Csv => report::to_csv(&fw, &s)?,
+        ExportFormat::Csv => report::to_csv(&fw, &s, table, excel)?,
     };
     write_out(&inputs(path, &s), &text, output, out)
 }
@@ -33,7 +39,7 @@ pub fn report_cmd(
     let text = match format {
         ReportFormat::Md => report::to_markdown(&report::model::build(&fw, &s)),
         ReportFormat::Html => report::to_html(&report::model::build(&fw, &s)),
-        ReportFormat::Csv => report::to_csv(&fw, &s)?,
+        ReportFormat::Csv => report::to_csv(&fw, &s, report::Table::Statements, false)?,
     };
     write_out(&sources, &text, output, out)
 }

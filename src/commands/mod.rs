@@ -115,8 +115,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Export {
             session,
             format,
+            what,
+            excel,
             output,
-        } => export::export(&session, format, output.as_deref(), out),
+        } => export::export(&session, format, what, excel, output.as_deref(), out),
         Command::Keys => keys::keys(out),
         Command::Import {
             file,

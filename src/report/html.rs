@@ -149,7 +149,7 @@ pub fn to_html(r: &Report) -> String {
     let (scored, total) = r.coverage;
     for (name, value) in [
         ("Organisation", r.organisation.clone()),
-        ("Date", r.date.clone()),
+        ("Date", crate::session::in_words(&r.date)),
         ("Facilitator", r.facilitator.clone()),
         ("Groups", r.groups.join(", ")),
         ("Framework", format!("{} ({})", r.framework, r.edition)),
@@ -234,10 +234,10 @@ pub fn to_html(r: &Report) -> String {
             for a in items {
                 let _ = write!(
                     out,
-                    "<li>{} {} ({:.1})</li>",
+                    "<li>{} {} ({})</li>",
                     esc(&a.id),
                     esc(&a.title),
-                    a.mean
+                    crate::session::summary::format_mean(Some(a.mean))
                 );
             }
             out.push_str("</ul>\n");
@@ -291,17 +291,30 @@ pub fn to_html(r: &Report) -> String {
     if r.actions.is_empty() {
         out.push_str("<p>No actions yet.</p>\n");
     } else {
-        out.push_str("<table><thead><tr><th>Node</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>\n");
+        out.push_str("<p>By area, soonest first; open actions without an owner or a date, or past their date, are flagged.</p>\n");
+        let mut area = "";
         for a in &r.actions {
+            if a.area != area {
+                if !area.is_empty() {
+                    out.push_str("</tbody></table>\n");
+                }
+                area = &a.area;
+                let _ = writeln!(
+                    out,
+                    "<h3>{}</h3>\n<table><thead><tr><th>Node</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Needs</th></tr></thead><tbody>",
+                    esc(area)
+                );
+            }
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td{}>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td{}>{}</td><td>{}</td><td>{}</td><td>{}</td><td><strong>{}</strong></td></tr>",
                 esc(&a.node),
                 if a.done { " class=\"done\"" } else { "" },
                 esc(&a.text),
                 or_dash(&esc(&a.owner)),
-                or_dash(&esc(&a.due)),
-                if a.done { "done" } else { "open" }
+                or_dash(&esc(&crate::session::in_words(&a.due))),
+                if a.done { "done" } else { "open" },
+                esc(&a.flags.join(", "))
             );
         }
         out.push_str("</tbody></table>\n");

@@ -183,7 +183,13 @@ fn ranked(out: &mut String, r: &Report) {
         let list = |out: &mut String, name: &str, items: &[super::model::Ranked]| {
             let _ = writeln!(out, "**{name}:**\n");
             for a in items {
-                let _ = writeln!(out, "- {} {} ({:.1})", md(&a.id), md(&a.title), a.mean);
+                let _ = writeln!(
+                    out,
+                    "- {} {} ({})",
+                    md(&a.id),
+                    md(&a.title),
+                    format_mean(Some(a.mean))
+                );
             }
             out.push('\n');
         };
@@ -244,24 +250,41 @@ fn action_plan(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## Action plan\n");
     if r.actions.is_empty() {
         let _ = writeln!(out, "No actions yet.\n");
-    } else {
-        table_header(
-            out,
-            &["Node", "Action", "Owner", "Due", "Status"].map(str::to_owned),
-        );
-        for a in &r.actions {
-            let _ = writeln!(
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "By area, soonest first; open actions without an owner or a date, or past their date, are flagged.\n"
+    );
+    let mut area = "";
+    for a in &r.actions {
+        if a.area != area {
+            if !area.is_empty() {
+                out.push('\n');
+            }
+            area = &a.area;
+            let _ = writeln!(out, "### {}\n", md(area));
+            table_header(
                 out,
-                "| {} | {} | {} | {} | {} |",
-                cell(&a.node),
-                cell(&a.text),
-                dash(&cell(&a.owner)),
-                dash(&cell(&a.due)),
-                if a.done { "done" } else { "open" }
+                &["Node", "Action", "Owner", "Due", "Status", "Needs"].map(str::to_owned),
             );
         }
-        out.push('\n');
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            cell(&a.node),
+            cell(&a.text),
+            dash(&cell(&a.owner)),
+            dash(&cell(&a.due)),
+            if a.done { "done" } else { "open" },
+            if a.flags.is_empty() {
+                String::new()
+            } else {
+                format!("**{}**", a.flags.join(", "))
+            }
+        );
     }
+    out.push('\n');
 }
 
 fn orphans(out: &mut String, r: &Report) {

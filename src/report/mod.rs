@@ -6,7 +6,7 @@ mod html;
 mod markdown;
 pub mod model;
 
-pub use self::csv::to_csv;
+pub use self::csv::{Table, cell as csv_cell, to_csv};
 pub use html::to_html;
 pub use markdown::to_markdown;
 

@@ -80,11 +80,16 @@ pub struct Section {
 }
 
 pub struct ActionRow {
+    /// The area (element, or theme without elements) the action's node is in.
+    pub area: String,
     pub node: String,
     pub text: String,
     pub owner: String,
+    /// `YYYY-MM-DD` when entered as a date, else as written.
     pub due: String,
     pub done: bool,
+    /// What needs attention: "no owner", "no date", "overdue".
+    pub flags: Vec<&'static str>,
 }
 
 pub struct Orphan {
@@ -155,6 +160,62 @@ fn section(fw: &Framework, s: &Session, area: NodeIx) -> Section {
 }
 
 /// Works out everything a report says.
+/// The action plan: by area in outline order, then by due date (undated last); what is
+/// open and lacks an owner or a date, or is past its date, is flagged.
+fn action_plan(fw: &Framework, s: &Session) -> Vec<ActionRow> {
+    // The action plan: by area in outline order, then by due date (undated last); what is
+    // open and lacks an owner or a date, or is past its date, is flagged.
+    let today = crate::session::today();
+    let mut actions = Vec::new();
+    for ix in 0..fw.nodes().len() {
+        let n = fw.node(ix);
+        let area = crate::session::agenda::area_of(fw, ix).map_or_else(
+            || "Whole framework".to_owned(),
+            |a| format!("{} {}", fw.node(a).id, fw.node(a).title),
+        );
+        for a in s.actions(&n.id) {
+            let done = a.status == ActionStatus::Done;
+            let mut flags = Vec::new();
+            if !done {
+                if a.owner.trim().is_empty() {
+                    flags.push("no owner");
+                }
+                if a.due.trim().is_empty() {
+                    flags.push("no date");
+                } else if a.due.len() == 10 && a.due < today {
+                    flags.push("overdue");
+                }
+            }
+            actions.push((
+                ix,
+                ActionRow {
+                    area: area.clone(),
+                    node: format!("{} {}", n.id, crate::text::shorten(n.label(), 60)),
+                    text: a.text.clone(),
+                    owner: a.owner.clone(),
+                    due: a.due.clone(),
+                    done,
+                    flags,
+                },
+            ));
+        }
+    }
+    let area_order = |row: &ActionRow| {
+        summary::scoring_areas(fw)
+            .iter()
+            .position(|&a| row.area.starts_with(&format!("{} ", fw.node(a).id)))
+            .unwrap_or(usize::MAX)
+    };
+    actions.sort_by(|(ia, a), (ib, b)| {
+        area_order(a)
+            .cmp(&area_order(b))
+            .then_with(|| a.due.is_empty().cmp(&b.due.is_empty()))
+            .then_with(|| a.due.cmp(&b.due))
+            .then_with(|| ia.cmp(ib))
+    });
+    actions.into_iter().map(|(_, r)| r).collect()
+}
+
 /// One area's time: planned by the agenda, and spent in it with awayday open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeRow {
@@ -199,19 +260,7 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         .into_iter()
         .map(|d| statement_row(fw, s, d.node))
         .collect();
-    let mut actions = Vec::new();
-    for ix in 0..fw.nodes().len() {
-        let n = fw.node(ix);
-        for a in s.actions(&n.id) {
-            actions.push(ActionRow {
-                node: format!("{} {}", n.id, crate::text::shorten(n.label(), 60)),
-                text: a.text.clone(),
-                owner: a.owner.clone(),
-                due: a.due.clone(),
-                done: a.status == ActionStatus::Done,
-            });
-        }
-    }
+    let actions = action_plan(fw, s);
     let orphans = summary::orphans(fw, s)
         .into_iter()
         .map(|id| {

@@ -12,7 +12,7 @@ mod store;
 pub mod summary;
 mod unique_keys;
 
-pub use date::today;
+pub use date::{in_words, parse_due, today};
 pub use file::{
     SessionError, backup_path, emergency_path, framework_file, framework_for, load, parse, save,
     to_ron, write_atomic,

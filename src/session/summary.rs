@@ -79,9 +79,23 @@ pub fn spread(session: &Session, id: &str) -> Option<u8> {
     Some(max - min)
 }
 
-/// A mean as shown everywhere: one decimal.
+/// A figure rounded to one decimal the way people expect, half away from zero: 2.25 → 2.3,
+/// 2.35 → 2.4, −0.25 → −0.3. (Formatting with `{:.1}` alone rounds the binary value, so
+/// 2.25 printed 2.2.) The one rounding rule for the screen, the reports and the CSV.
+pub fn round1(x: f64) -> f64 {
+    // Nudged by a hair so a decimal that binary stores just under .x5 still rounds up.
+    let scaled = x * 10.0;
+    let nudged = scaled + scaled.signum() * 1e-9;
+    nudged.round() / 10.0
+}
+
+/// A mean as shown everywhere: one decimal, rounded half away from zero.
 pub fn format_mean(mean: Option<f64>) -> String {
-    mean.map_or_else(String::new, |m| format!("{m:.1}"))
+    mean.map_or_else(String::new, |m| {
+        let r = round1(m);
+        // Never "-0.0".
+        format!("{:.1}", if r == 0.0 { 0.0 } else { r })
+    })
 }
 
 /// A score as shown in tables: the level number, `n/a`, or empty.
@@ -221,4 +235,19 @@ pub fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
         .filter(|id| fw.find(id).is_none())
         .map(String::as_str)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(format_mean(Some(2.25)), "2.3");
+        assert_eq!(format_mean(Some(2.35)), "2.4");
+        assert_eq!(format_mean(Some(2.249)), "2.2");
+        assert_eq!(format_mean(Some(-0.25)), "-0.3");
+        assert_eq!(format_mean(Some(-0.04)), "0.0");
+        assert_eq!(format_mean(Some(1.0 / 3.0)), "0.3");
+    }
 }

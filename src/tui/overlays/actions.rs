@@ -248,9 +248,18 @@ impl ActionsOverlay {
                     .index
                     .and_then(|i| list.get(i).cloned())
                     .unwrap_or_default();
+                // A due date is a date (ISO or day first), kept as ISO so plans sort by it.
+                let due = match crate::session::parse_due(&form.value(2)) {
+                    Ok(due) => due.unwrap_or_default(),
+                    Err(e) => {
+                        form.focus = 2;
+                        self.error = Some(e);
+                        return Reaction::stay();
+                    }
+                };
                 item.text = text;
                 item.owner = form.value(1);
-                item.due = form.value(2);
+                item.due = due;
                 match form.index {
                     Some(i) if i < list.len() => list[i] = item,
                     _ => {
