@@ -34,8 +34,11 @@ fn the_summary_figures_match_the_hand_worked_ones() {
     assert_eq!(means("2.1"), ["3.0", "3.0", "1.0", "2.0"]);
     assert_eq!((row("1").covered, row("1").total), (2, 2));
     assert_eq!((row("2.1").covered, row("2.1").total), (1, 3));
-    assert_eq!(r.strongest[0].id, "1");
-    assert_eq!(r.weakest[0].id, "2.1");
+    // Too little scored to rank: no area has three statements the room can stand on.
+    assert!(r.strongest.is_empty() && r.weakest.is_empty());
+    assert_eq!(r.judgement(Some(2.5)), Some("Good"), "2.5 rounds to 3");
+    assert_eq!(r.judgement(Some(2.25)), Some("Reasonable"));
+    assert_eq!(r.scope_in_words(), "1 and 2.1");
     let spreads: Vec<(&str, Option<u8>)> = r
         .disagreements
         .iter()
@@ -63,9 +66,17 @@ fn markdown_has_every_section_and_counts_untouched_statements() {
     ] {
         assert!(md.contains(heading), "missing {heading}:\n{md}");
     }
-    assert!(md.contains("- **Coverage:** 3 of 5 statements scored"));
     assert!(
-        md.contains("| **1 Outcomes** | 3.0 | 1.0 | 2.5 | 3.0 | 2/2 |"),
+        md.contains("- **Scope:** this session covered 1 and 2.1 (3 of 5 statements scored)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| **1 Outcomes** | 3.0 | 1.0 | 2.5 | 3.0 Good | 2/2 |"),
+        "{md}"
+    );
+    assert!(md.contains("**Key to the scale:**"), "{md}");
+    assert!(
+        md.contains("an area is ranked once 3 of its statements"),
         "{md}"
     );
     assert!(
@@ -78,7 +89,7 @@ fn markdown_has_every_section_and_counts_untouched_statements() {
     );
     // The untouched statement is counted, not listed.
     assert!(!md.contains("Decisions are published promptly"), "{md}");
-    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record | Monitoring Officer | 2026-12-31 | done |"), "{md}");
+    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record | Monitoring Officer | 2026-12-31 | done |  |"), "{md}");
     assert!(
         md.contains("Scrutiny is valued \\| but under-resourced"),
         "{md}"
@@ -260,4 +271,32 @@ fn means_round_half_away_from_zero_in_every_report() {
     assert_eq!(format_mean(Some(2.35)), "2.4");
     assert_eq!(format_mean(Some(-0.25)), "-0.3");
     assert_eq!(format_mean(Some(2.249)), "2.2");
+}
+
+#[test]
+fn areas_not_reviewed_are_one_line_and_the_scope_is_in_words() {
+    let (fw, _) = fixture();
+    let mut s = Session::new(&fw, vec!["Red".into()], "2026-11-23".into());
+    common::set_score(
+        &mut s,
+        "1.1",
+        session::Column::Group(0),
+        Some(session::Score::Level(3)),
+    );
+    let r = model::build(&fw, &s);
+    let md = report::to_markdown(&r);
+    assert!(
+        md.contains("this session covered 1 (1 of 5 statements scored)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Not reviewed in this session: 2.1 Decision-making."),
+        "{md}"
+    );
+    assert!(!md.contains("### 2.1"), "{md}");
+    let html = report::to_html(&r);
+    assert!(
+        html.contains("Not reviewed in this session: 2.1 Decision-making."),
+        "{html}"
+    );
 }

@@ -153,7 +153,13 @@ pub fn to_html(r: &Report) -> String {
         ("Facilitator", r.facilitator.clone()),
         ("Groups", r.groups.join(", ")),
         ("Framework", format!("{} ({})", r.framework, r.edition)),
-        ("Coverage", format!("{scored} of {total} statements scored")),
+        (
+            "Scope",
+            format!(
+                "this session covered {} ({scored} of {total} statements scored)",
+                r.scope_in_words()
+            ),
+        ),
     ] {
         if !value.is_empty() {
             let _ = write!(out, "<dt>{name}</dt><dd>{}</dd>", esc(&value));
@@ -262,6 +268,13 @@ pub fn to_html(r: &Report) -> String {
     }
 
     out.push_str("<h2>Findings</h2>\n");
+    if !r.not_reviewed.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>Not reviewed in this session: {}.</p>",
+            esc(&r.not_reviewed.join("; "))
+        );
+    }
     for sec in &r.sections {
         let _ = writeln!(out, "<h3>{} {}</h3>", esc(&sec.id), esc(&sec.title));
         for (id, title, notes) in &sec.node_notes {

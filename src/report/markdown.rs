@@ -137,8 +137,11 @@ fn title_block(out: &mut String, r: &Report) {
     let (scored, total) = r.coverage;
     field(
         out,
-        "Coverage",
-        &format!("{scored} of {total} statements scored"),
+        "Scope",
+        &format!(
+            "this session covered {} ({scored} of {total} statements scored)",
+            md(&r.scope_in_words())
+        ),
     );
     out.push('\n');
 }
@@ -165,20 +168,34 @@ fn summary(out: &mut String, r: &Report) {
                 .iter()
                 .map(|m| dash(&format_mean(*m)).to_owned()),
         );
-        cells.push(dash(&format_mean(row.agreed_mean)).to_owned());
+        // The agreed mean carries its judgement word, as a review report gives it.
+        let agreed = format_mean(row.agreed_mean);
+        cells.push(match r.judgement(row.agreed_mean) {
+            Some(word) => format!("{agreed} {word}"),
+            None => dash(&agreed).to_owned(),
+        });
         cells.push(format!("{}/{}", row.covered, row.total));
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     let _ = writeln!(
         out,
-        "\nMeans leave out statements marked not applicable and those not scored.\n"
+        "\nMeans leave out statements marked not applicable and those not scored; a mean's judgement is the level it rounds to.\n"
     );
+    let _ = writeln!(out, "**Key to the scale:**\n");
+    for (value, label, meaning) in &r.scale {
+        let _ = writeln!(out, "- **{value} {}:** {}", md(label), md(meaning));
+    }
+    out.push('\n');
 }
 
 fn ranked(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## Strongest and weakest areas\n");
     if r.strongest.is_empty() {
-        let _ = writeln!(out, "Not enough areas have scores yet to compare them.\n");
+        let _ = writeln!(
+            out,
+            "Not enough areas have scores yet to compare them (an area is ranked once {} of its statements have an agreed score or scores from two groups).\n",
+            super::model::RANK_MIN_STATEMENTS
+        );
     } else {
         let list = |out: &mut String, name: &str, items: &[super::model::Ranked]| {
             let _ = writeln!(out, "**{name}:**\n");
@@ -223,6 +240,10 @@ fn disagreements(out: &mut String, r: &Report) {
 
 fn findings(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## Findings\n");
+    if !r.not_reviewed.is_empty() {
+        let names: Vec<String> = r.not_reviewed.iter().map(|a| md(a)).collect();
+        let _ = writeln!(out, "Not reviewed in this session: {}.\n", names.join("; "));
+    }
     for sec in &r.sections {
         let _ = writeln!(out, "### {} {}\n", md(&sec.id), md(&sec.title));
         for (id, title, notes) in &sec.node_notes {

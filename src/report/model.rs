@@ -5,9 +5,12 @@ use crate::framework::{Framework, NodeIx, NodeKind};
 use crate::session::summary::{self, format_mean, format_score};
 use crate::session::{ActionStatus, Column, Session};
 
-/// Spread (in levels) from which groups are said to disagree.
 /// How many areas are named strongest and weakest.
 const RANKED_SHOWN: usize = 3;
+/// An area is ranked only when at least this many of its statements have a score the room
+/// can stand on (an agreed score, or scores from two groups or more): one group's one score
+/// does not make an area the weakest.
+pub const RANK_MIN_STATEMENTS: usize = 3;
 
 pub struct Report {
     pub title: String,
@@ -33,6 +36,33 @@ pub struct Report {
     pub orphans: Vec<Orphan>,
     /// With a plan for the day: per area, the minutes planned and spent.
     pub time: Vec<TimeRow>,
+    /// The areas this session reviewed (anything scored or noted), by id, in outline order.
+    pub scope: Vec<String>,
+    /// The areas it did not, collapsed into one line.
+    pub not_reviewed: Vec<String>,
+}
+
+impl Report {
+    /// The judgement word for a mean: the label of the level it rounds to (half away from
+    /// zero), as a review report gives its judgements.
+    pub fn judgement(&self, mean: Option<f64>) -> Option<&str> {
+        let m = mean?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a level, 0–255
+        let level = summary::round1(m).round().clamp(0.0, 255.0) as u8;
+        self.scale
+            .iter()
+            .find(|(v, _, _)| *v == level)
+            .map(|(_, label, _)| label.as_str())
+    }
+
+    /// "1, 2.1 and 2.3", as the scope is written in words.
+    pub fn scope_in_words(&self) -> String {
+        match self.scope.as_slice() {
+            [] => "nothing yet".to_owned(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 /// A theme or element in the summary table.
@@ -126,6 +156,12 @@ fn summary_row(fw: &Framework, s: &Session, ix: NodeIx, areas: &[NodeIx]) -> Sum
         covered: f.covered,
         total: f.total,
     }
+}
+
+/// Whether the session recorded anything (a score, a note, an action) in an area.
+fn reviewed(fw: &Framework, s: &Session, area: NodeIx) -> bool {
+    let node = fw.node(area);
+    (area..node.end).any(|i| s.record(&fw.node(i).id).is_some_and(|r| !r.is_empty()))
 }
 
 fn section(fw: &Framework, s: &Session, area: NodeIx) -> Section {
@@ -247,7 +283,23 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         .filter(|&ix| matches!(fw.node(ix).kind, NodeKind::Theme | NodeKind::Element))
         .map(|ix| summary_row(fw, s, ix, &areas))
         .collect();
-    let ranked = summary::ranked_areas(fw, s);
+    // Only areas with enough scored to stand on are ranked.
+    let ranked: Vec<(NodeIx, f64)> = summary::ranked_areas(fw, s)
+        .into_iter()
+        .filter(|&(ix, _)| {
+            fw.statements_under(ix)
+                .filter(|&st| {
+                    let id = &fw.node(st).id;
+                    s.score(id, Column::Agreed).is_some()
+                        || (0..s.groups.len())
+                            .filter(|&g| s.score(id, Column::Group(g)).is_some())
+                            .count()
+                            >= 2
+                })
+                .count()
+                >= RANK_MIN_STATEMENTS
+        })
+        .collect();
     let shown = RANKED_SHOWN.min(ranked.len() / 2);
     let to_ranked = |&(ix, mean): &(NodeIx, f64)| Ranked {
         id: fw.node(ix).id.clone(),
@@ -300,7 +352,21 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         strongest,
         weakest,
         disagreements,
-        sections: areas.iter().map(|&a| section(fw, s, a)).collect(),
+        sections: areas
+            .iter()
+            .filter(|&&a| reviewed(fw, s, a))
+            .map(|&a| section(fw, s, a))
+            .collect(),
+        scope: areas
+            .iter()
+            .filter(|&&a| reviewed(fw, s, a))
+            .map(|&a| fw.node(a).id.clone())
+            .collect(),
+        not_reviewed: areas
+            .iter()
+            .filter(|&&a| !reviewed(fw, s, a))
+            .map(|&a| format!("{} {}", fw.node(a).id, fw.node(a).title))
+            .collect(),
         actions,
         orphans,
         time: time_rows(fw, s),
