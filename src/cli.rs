@@ -94,6 +94,19 @@ pub enum Command {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
+    /// Compare reviews over time: per area and statement, the agreed score then and now, what
+    /// went up or down, statements new or removed, and last time's actions.
+    Compare {
+        /// Two or more session files, oldest first.
+        #[arg(required = true, num_args = 2..)]
+        sessions: Vec<PathBuf>,
+        /// Markdown (default), a self-contained HTML page, or CSV.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
     /// Merge reviewers' session files into one (inputs are never changed).
     Merge {
         /// The session files, in order (at least two).

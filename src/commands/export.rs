@@ -71,3 +71,36 @@ fn write_out(
     }
     Ok(())
 }
+
+/// `awayday compare`: reviews over time, oldest first.
+pub fn compare_cmd(
+    paths: &[std::path::PathBuf],
+    format: ReportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut reviews = Vec::new();
+    let mut sources = Vec::new();
+    for p in paths {
+        let (session, framework) = super::workshop::load(p)?;
+        sources.extend(inputs(p, &session));
+        let name = if session.date.is_empty() {
+            p.file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+        } else {
+            session.date.clone()
+        };
+        reviews.push(report::compare::Review {
+            name,
+            session,
+            framework,
+        });
+    }
+    let c = report::compare::compare(&reviews);
+    let text = match format {
+        ReportFormat::Md => report::compare::to_markdown(&c),
+        ReportFormat::Html => report::compare::to_html(&c),
+        ReportFormat::Csv => report::compare::to_csv(&c)?,
+    };
+    write_out(&sources, &text, output, out)
+}

@@ -120,6 +120,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             output,
         } => export::export(&session, format, what, excel, output.as_deref(), out),
         Command::Keys => keys::keys(out),
+        Command::Compare {
+            sessions,
+            format,
+            output,
+        } => export::compare_cmd(&sessions, format, output.as_deref(), out),
         Command::Import {
             file,
             output,

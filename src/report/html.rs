@@ -39,8 +39,11 @@ tr.element td:first-child { padding-left: 1.5rem; }
 .heat td.num { font-weight: 600; min-width: 4.5rem; }
 .legend span { display: inline-block; padding: .1rem .5rem; margin-right: .3rem; border-radius: 3px; }
 .done { color: var(--muted); text-decoration: line-through; }
+@page { size: A4; margin: 18mm 15mm 20mm; @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); font: 9pt system-ui, sans-serif; color: #5b6570; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
+  table { table-layout: auto; word-break: normal; overflow-wrap: anywhere; }
+  td.num, th.num, td.date { white-space: nowrap; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
   tr, .heat { break-inside: avoid; }
@@ -141,8 +144,14 @@ pub fn to_html(r: &Report) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
-        esc(title)
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}@page {{ @top-left {{ content: '{}'; font: 9pt system-ui, sans-serif; color: #5b6570; }} }}</style></head><body>\n",
+        esc(title),
+        // The running header on every printed page: organisation and title.
+        css_string(&if r.organisation.is_empty() {
+            title.to_owned()
+        } else {
+            format!("{} · {title}", r.organisation)
+        })
     );
     let _ = writeln!(out, "<h1>{}</h1>", esc(title));
     out.push_str("<dl class=\"meta\">");
@@ -363,6 +372,18 @@ pub fn to_html(r: &Report) -> String {
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// Text for a CSS string in single quotes: quotes, backslashes, line breaks and anything that
+/// could close the style element escaped.
+fn css_string(s: &str) -> String {
+    crate::text::printable(s)
+        .chars()
+        .map(|c| match c {
+            '\'' | '\\' | '<' | '>' | '\n' => format!("\\{:x} ", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn or_dash(s: &str) -> String {

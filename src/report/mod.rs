@@ -1,6 +1,7 @@
 //! Writers that turn a session and its framework into files for reporting: pure functions,
 //! no IO. Every figure comes from `session::summary`, through `model`.
 
+pub mod compare;
 mod csv;
 mod html;
 mod markdown;

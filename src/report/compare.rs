@@ -1,0 +1,377 @@
+//! Comparing reviews over time (`awayday compare OLD.ron NEW.ron [MORE.ron…]`): per area and
+//! per statement, the agreed score in each session and what moved, statements new or gone
+//! because the framework changed (matched by id), and last time's actions with their status.
+//! Groups need not match: only the agreed scores are compared.
+
+use std::fmt::Write as _;
+
+use crate::framework::Framework;
+use crate::session::summary::{self, format_mean, format_score};
+use crate::session::{Column, Score, Session};
+
+/// One review: a name for it (its file or title), the session and its framework.
+pub struct Review {
+    pub name: String,
+    pub session: Session,
+    pub framework: Framework,
+}
+
+/// One statement across the reviews.
+pub struct Moved {
+    pub id: String,
+    pub text: String,
+    /// The agreed score in each review (None: not scored, or not in that framework).
+    pub agreed: Vec<Option<Score>>,
+    /// Last minus first, where both are levels.
+    pub change: Option<i16>,
+    /// "new" (not in the first framework), "removed" (not in the last), or "".
+    pub status: &'static str,
+}
+
+/// One area across the reviews: its agreed mean in each.
+pub struct AreaTrend {
+    pub id: String,
+    pub title: String,
+    pub means: Vec<Option<f64>>,
+    pub change: Option<f64>,
+}
+
+/// The comparison.
+pub struct Comparison {
+    pub names: Vec<String>,
+    pub areas: Vec<AreaTrend>,
+    pub statements: Vec<Moved>,
+    /// Actions of the review before the last: (node, text, status then, status now).
+    pub actions: Vec<(String, String, String, String)>,
+}
+
+fn level(s: Option<Score>) -> Option<i16> {
+    match s {
+        Some(Score::Level(v)) => Some(i16::from(v)),
+        _ => None,
+    }
+}
+
+/// Compares reviews, oldest first.
+pub fn compare(reviews: &[Review]) -> Comparison {
+    let last = reviews.last().expect("at least two reviews");
+    let first = &reviews[0];
+    // Statements: the newest framework's, in its order, then those only older ones had.
+    let mut ids: Vec<(String, String)> = last
+        .framework
+        .statements()
+        .map(|ix| {
+            let n = last.framework.node(ix);
+            (n.id.clone(), n.text.clone())
+        })
+        .collect();
+    for r in reviews.iter().rev().skip(1) {
+        for ix in r.framework.statements() {
+            let n = r.framework.node(ix);
+            if !ids.iter().any(|(id, _)| *id == n.id) {
+                ids.push((n.id.clone(), n.text.clone()));
+            }
+        }
+    }
+    let statements = ids
+        .into_iter()
+        .map(|(id, text)| {
+            let agreed: Vec<Option<Score>> = reviews
+                .iter()
+                .map(|r| {
+                    r.framework
+                        .find(&id)
+                        .and_then(|_| r.session.score(&id, Column::Agreed))
+                })
+                .collect();
+            let change = match (level(agreed[0]), level(*agreed.last().unwrap_or(&None))) {
+                (Some(a), Some(b)) => Some(b - a),
+                _ => None,
+            };
+            let status = if first.framework.find(&id).is_none() {
+                "new"
+            } else if last.framework.find(&id).is_none() {
+                "removed"
+            } else {
+                ""
+            };
+            Moved {
+                id,
+                text,
+                agreed,
+                change,
+                status,
+            }
+        })
+        .collect();
+    let areas = summary::scoring_areas(&last.framework)
+        .into_iter()
+        .map(|a| {
+            let node = last.framework.node(a);
+            let means: Vec<Option<f64>> = reviews
+                .iter()
+                .map(|r| {
+                    r.framework
+                        .find(&node.id)
+                        .and_then(|ix| summary::figures(&r.framework, &r.session, ix).agreed.mean())
+                })
+                .collect();
+            let change = match (means[0], *means.last().unwrap_or(&None)) {
+                (Some(a), Some(b)) => Some(b - a),
+                _ => None,
+            };
+            AreaTrend {
+                id: node.id.clone(),
+                title: node.title.clone(),
+                means,
+                change,
+            }
+        })
+        .collect();
+    let before = &reviews[reviews.len() - 2];
+    let mut actions = Vec::new();
+    for (id, rec) in &before.session.nodes {
+        for a in &rec.actions {
+            let now = last
+                .session
+                .actions(id)
+                .iter()
+                .find(|b| b.text == a.text)
+                .map_or("not carried over", |b| b.status.label());
+            actions.push((
+                id.clone(),
+                a.text.clone(),
+                a.status.label().to_owned(),
+                now.to_owned(),
+            ));
+        }
+    }
+    Comparison {
+        names: reviews.iter().map(|r| r.name.clone()).collect(),
+        areas,
+        statements,
+        actions,
+    }
+}
+
+fn signed(change: Option<f64>) -> String {
+    match change {
+        Some(c) => {
+            let r = summary::round1(c);
+            if r > 0.0 {
+                format!("+{r:.1}")
+            } else if r < 0.0 {
+                format!("{r:.1}")
+            } else {
+                "0.0".to_owned()
+            }
+        }
+        None => "–".to_owned(),
+    }
+}
+
+fn md(s: &str) -> String {
+    crate::text::printable(s)
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// The comparison as Markdown: areas, what went up, what went down, new and removed
+/// statements, last time's actions.
+#[allow(clippy::too_many_lines)] // one section after another, as the reader meets them
+pub fn to_markdown(c: &Comparison) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# What moved: {}\n", md(&c.names.join(" → ")));
+    let _ = writeln!(out, "## Areas: agreed mean in each review\n");
+    let _ = writeln!(
+        out,
+        "| Area | {} | Change |",
+        c.names
+            .iter()
+            .map(|n| md(n))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(out, "|---|{}---|", "---|".repeat(c.names.len()));
+    for a in &c.areas {
+        let means: Vec<String> = a
+            .means
+            .iter()
+            .map(|m| {
+                let s = format_mean(*m);
+                if s.is_empty() { "–".to_owned() } else { s }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} |",
+            md(&a.id),
+            md(&a.title),
+            means.join(" | "),
+            signed(a.change)
+        );
+    }
+    out.push('\n');
+    let row = |out: &mut String, s: &Moved| {
+        let scores: Vec<String> = s
+            .agreed
+            .iter()
+            .map(|v| {
+                let f = format_score(*v);
+                if f.is_empty() { "–".to_owned() } else { f }
+            })
+            .collect();
+        let change = s.change.map_or("–".to_owned(), |d| {
+            if d > 0 {
+                format!("+{d}")
+            } else {
+                d.to_string()
+            }
+        });
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {change} |",
+            md(&s.id),
+            md(&s.text),
+            scores.join(" | ")
+        );
+    };
+    let header = |out: &mut String, title: &str| {
+        let _ = writeln!(out, "## {title}\n");
+        let _ = writeln!(
+            out,
+            "| Id | Statement | {} | Change |",
+            c.names
+                .iter()
+                .map(|n| md(n))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        let _ = writeln!(out, "|---|---|{}---|", "---|".repeat(c.names.len()));
+    };
+    let mut up: Vec<&Moved> = c
+        .statements
+        .iter()
+        .filter(|s| s.change.is_some_and(|d| d > 0))
+        .collect();
+    up.sort_by_key(|s| -s.change.unwrap_or(0));
+    let mut down: Vec<&Moved> = c
+        .statements
+        .iter()
+        .filter(|s| s.change.is_some_and(|d| d < 0))
+        .collect();
+    down.sort_by_key(|s| s.change.unwrap_or(0));
+    for (title, list) in [("Better", up), ("Worse", down)] {
+        header(&mut out, title);
+        if list.is_empty() {
+            let _ = writeln!(out, "| | None. | {}|", "| ".repeat(c.names.len() + 1));
+        }
+        for s in list {
+            row(&mut out, s);
+        }
+        out.push('\n');
+    }
+    for (title, status) in [
+        (
+            "New statements (not in the first review's framework)",
+            "new",
+        ),
+        (
+            "Removed statements (not in the last review's framework)",
+            "removed",
+        ),
+    ] {
+        let list: Vec<&Moved> = c.statements.iter().filter(|s| s.status == status).collect();
+        if !list.is_empty() {
+            header(&mut out, title);
+            for s in list {
+                row(&mut out, s);
+            }
+            out.push('\n');
+        }
+    }
+    let before = &c.names[c.names.len() - 2];
+    let _ = writeln!(out, "## Actions from {}\n", md(before));
+    if c.actions.is_empty() {
+        let _ = writeln!(out, "None were recorded.\n");
+    } else {
+        let _ = writeln!(out, "| Node | Action | Then | Now |\n|---|---|---|---|");
+        for (node, text, then, now) in &c.actions {
+            let _ = writeln!(out, "| {} | {} | {then} | {now} |", md(node), md(text));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The comparison as CSV: one row per statement.
+pub fn to_csv(c: &Comparison) -> anyhow::Result<String> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["id".to_owned(), "statement".to_owned()];
+    header.extend(c.names.iter().map(|n| super::csv_cell(n)));
+    header.extend(["change".to_owned(), "status".to_owned()]);
+    w.write_record(&header)?;
+    for s in &c.statements {
+        let mut row = vec![super::csv_cell(&s.id), super::csv_cell(&s.text)];
+        row.extend(s.agreed.iter().map(|v| format_score(*v)));
+        row.push(s.change.map_or(String::new(), |d| d.to_string()));
+        row.push(s.status.to_owned());
+        w.write_record(&row)?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// The comparison as one self-contained HTML page (the Markdown's tables, escaped).
+pub fn to_html(c: &Comparison) -> String {
+    let esc = |s: &str| {
+        crate::text::printable(s)
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>What moved</title><style>body{font-family:sans-serif;max-width:60rem;margin:auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}@page{size:A4;margin:18mm}</style></head><body>\n",
+    );
+    let _ = writeln!(out, "<h1>What moved: {}</h1>", esc(&c.names.join(" → ")));
+    out.push_str("<h2>Areas: agreed mean in each review</h2><table><thead><tr><th>Area</th>");
+    for n in &c.names {
+        let _ = write!(out, "<th>{}</th>", esc(n));
+    }
+    out.push_str("<th>Change</th></tr></thead><tbody>\n");
+    for a in &c.areas {
+        let _ = write!(out, "<tr><td>{} {}</td>", esc(&a.id), esc(&a.title));
+        for m in &a.means {
+            let _ = write!(out, "<td>{}</td>", format_mean(*m));
+        }
+        let _ = writeln!(out, "<td>{}</td></tr>", signed(a.change));
+    }
+    out.push_str(
+        "</tbody></table>\n<h2>Statements</h2><table><thead><tr><th>Id</th><th>Statement</th>",
+    );
+    for n in &c.names {
+        let _ = write!(out, "<th>{}</th>", esc(n));
+    }
+    out.push_str("<th>Change</th><th></th></tr></thead><tbody>\n");
+    for s in c
+        .statements
+        .iter()
+        .filter(|s| s.change.is_some_and(|d| d != 0) || !s.status.is_empty())
+    {
+        let _ = write!(out, "<tr><td>{}</td><td>{}</td>", esc(&s.id), esc(&s.text));
+        for v in &s.agreed {
+            let _ = write!(out, "<td>{}</td>", format_score(*v));
+        }
+        let _ = writeln!(
+            out,
+            "<td>{}</td><td>{}</td></tr>",
+            s.change.map_or(String::new(), |d| if d > 0 {
+                format!("+{d}")
+            } else {
+                d.to_string()
+            }),
+            s.status
+        );
+    }
+    out.push_str("</tbody></table>\n</body></html>\n");
+    out
+}
