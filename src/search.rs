@@ -456,8 +456,18 @@ pub fn search_written(
         let Some(rec) = session.record(&node.id) else {
             continue;
         };
+        let f = &rec.findings;
         let texts = std::iter::once(("note", rec.notes.as_str()))
-            .chain(rec.actions.iter().map(|a| ("action", a.text.as_str())));
+            .chain(rec.actions.iter().map(|a| ("action", a.text.as_str())))
+            .chain([
+                ("finding", f.strengths.as_str()),
+                ("finding", f.improvements.as_str()),
+            ])
+            .chain(
+                f.recommendations
+                    .iter()
+                    .map(|r| ("recommendation", r.as_str())),
+            );
         for (what, text) in texts {
             if text.is_empty() {
                 continue;

@@ -57,6 +57,7 @@ fn review(
                 owner: "Chief executive".into(),
                 due: "2025-12-31".into(),
                 status: ActionStatus::Open,
+                recommendation: None,
             }],
         );
     }

@@ -89,7 +89,7 @@ fn markdown_has_every_section_and_counts_untouched_statements() {
     );
     // The untouched statement is counted, not listed.
     assert!(!md.contains("Decisions are published promptly"), "{md}");
-    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record | Monitoring Officer | 2026-12-31 | done |  |"), "{md}");
+    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record |  | Monitoring Officer | 2026-12-31 | done |  |"), "{md}");
     assert!(
         md.contains("Scrutiny is valued \\| but under-resourced"),
         "{md}"
@@ -223,6 +223,7 @@ fn actions_have_their_own_csv_and_a_plan_sorted_and_flagged() {
         owner: owner.into(),
         due: due.into(),
         status: awayday::session::ActionStatus::Open,
+        recommendation: None,
     };
     common::set_actions(
         &mut s,
@@ -251,15 +252,15 @@ fn actions_have_their_own_csv_and_a_plan_sorted_and_flagged() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{plan}");
     assert!(
-        plan.contains("| Sooner | – | 2099-01-31 | open | **no owner** |"),
+        plan.contains("| Sooner |  | – | 2099-01-31 | open | **no owner** |"),
         "{plan}"
     );
     assert!(
-        plan.contains("| Late | Sam | 2001-01-01 | open | **overdue** |"),
+        plan.contains("| Late |  | Sam | 2001-01-01 | open | **overdue** |"),
         "{plan}"
     );
     assert!(
-        plan.contains("| Undated | Sam | – | open | **no date** |"),
+        plan.contains("| Undated |  | Sam | – | open | **no date** |"),
         "{plan}"
     );
 }
@@ -299,4 +300,62 @@ fn areas_not_reviewed_are_one_line_and_the_scope_is_in_words() {
         html.contains("Not reviewed in this session: 2.1 Decision-making."),
         "{html}"
     );
+}
+
+#[test]
+fn findings_and_conclusions_are_in_the_report_and_actions_sit_under_their_recommendation() {
+    let (fw, mut s) = fixture();
+    let mut history = session::History::default();
+    let findings = session::Findings {
+        strengths: "Call-in is used well.".into(),
+        improvements: "Members need training.".into(),
+        judgement: Some(2),
+        recommendations: vec!["Train new members".into(), "Publish call-ins".into()],
+    };
+    history.apply(
+        &mut s,
+        session::Edit::Findings {
+            node: Some("2.1".into()),
+            before: session::Findings::default(),
+            after: findings,
+        },
+    );
+    history.apply(
+        &mut s,
+        session::Edit::Findings {
+            node: None,
+            before: session::Findings::default(),
+            after: session::Findings {
+                strengths: "A council that listens.".into(),
+                ..Default::default()
+            },
+        },
+    );
+    let mut actions = s.actions("2.1.a.1").to_vec();
+    actions.push(session::ActionItem {
+        text: "Run the training".into(),
+        owner: "HR".into(),
+        due: "2099-01-01".into(),
+        recommendation: Some(1),
+        ..Default::default()
+    });
+    common::set_actions(&mut s, "2.1.a.1", actions);
+    let md = report::to_markdown(&model::build(&fw, &s));
+    assert!(
+        md.contains("## Main conclusions\n\n**Strengths:** A council that listens."),
+        "{md}"
+    );
+    let area = &md[md.find("### 2.1 Decision-making").unwrap()..];
+    assert!(area.contains("**Judgement:** 2 Reasonable"), "{area}");
+    assert!(
+        area.contains("1. Train new members\n2. Publish call-ins"),
+        "{area}"
+    );
+    assert!(
+        md.contains("| Run the training | recommendation 1 | HR |"),
+        "{md}"
+    );
+    // Undo takes the findings back.
+    history.undo(&mut s);
+    assert!(s.conclusions.is_empty());
 }

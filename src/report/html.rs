@@ -176,6 +176,23 @@ pub fn to_html(r: &Report) -> String {
     }
     out.push_str("</dl>\n");
 
+    let c = &r.conclusions;
+    if !c.is_empty() {
+        out.push_str("<h2>Main conclusions</h2>\n");
+        let judgement = c.judgement.map(|v| {
+            r.scale
+                .iter()
+                .find(|(l, _, _)| *l == v)
+                .map_or_else(|| v.to_string(), |(_, label, _)| format!("{v} {label}"))
+        });
+        findings_html(
+            &mut out,
+            judgement.as_deref(),
+            &c.strengths,
+            &c.improvements,
+            &c.recommendations,
+        );
+    }
     out.push_str("<h2>Summary</h2>\n");
     if scored == 0 {
         out.push_str("<p>No statements have been scored yet.</p>\n");
@@ -286,6 +303,13 @@ pub fn to_html(r: &Report) -> String {
     }
     for sec in &r.sections {
         let _ = writeln!(out, "<h3>{} {}</h3>", esc(&sec.id), esc(&sec.title));
+        findings_html(
+            &mut out,
+            sec.judgement.as_deref(),
+            &sec.strengths,
+            &sec.improvements,
+            &sec.recommendations,
+        );
         for (id, title, notes) in &sec.node_notes {
             let _ = writeln!(
                 out,
@@ -372,6 +396,36 @@ pub fn to_html(r: &Report) -> String {
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// Judgement, strengths, areas for improvement and numbered recommendations, as given.
+fn findings_html(
+    out: &mut String,
+    judgement: Option<&str>,
+    strengths: &str,
+    improvements: &str,
+    recommendations: &[String],
+) {
+    if let Some(j) = judgement {
+        let _ = writeln!(out, "<p><strong>Judgement:</strong> {}</p>", esc(j));
+    }
+    if !strengths.is_empty() {
+        let _ = writeln!(out, "<p><strong>Strengths:</strong> {}</p>", esc(strengths));
+    }
+    if !improvements.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>Areas for improvement:</strong> {}</p>",
+            esc(improvements)
+        );
+    }
+    if !recommendations.is_empty() {
+        out.push_str("<p><strong>Recommendations:</strong></p><ol>");
+        for rec in recommendations {
+            let _ = write!(out, "<li>{}</li>", esc(rec));
+        }
+        out.push_str("</ol>\n");
+    }
 }
 
 /// Text for a CSS string in single quotes: quotes, backslashes, line breaks and anything that

@@ -77,6 +77,7 @@ fn scores_table(out: &mut String, r: &Report, rows: &[StatementRow], with_spread
 pub fn to_markdown(r: &Report) -> String {
     let mut out = String::new();
     title_block(&mut out, r);
+    conclusions(&mut out, r);
     summary(&mut out, r);
     ranked(&mut out, r);
     disagreements(&mut out, r);
@@ -144,6 +145,52 @@ fn title_block(out: &mut String, r: &Report) {
         ),
     );
     out.push('\n');
+}
+
+fn conclusions(out: &mut String, r: &Report) {
+    let c = &r.conclusions;
+    if c.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Main conclusions\n");
+    findings_block(
+        out,
+        c.judgement.map(|v| {
+            r.scale
+                .iter()
+                .find(|(l, _, _)| *l == v)
+                .map_or_else(|| v.to_string(), |(_, label, _)| format!("{v} {label}"))
+        }),
+        &c.strengths,
+        &c.improvements,
+        &c.recommendations,
+    );
+}
+
+/// Judgement, strengths, areas for improvement and numbered recommendations, as given.
+fn findings_block(
+    out: &mut String,
+    judgement: Option<String>,
+    strengths: &str,
+    improvements: &str,
+    recommendations: &[String],
+) {
+    if let Some(j) = judgement {
+        let _ = writeln!(out, "**Judgement:** {}\n", md(&j));
+    }
+    if !strengths.is_empty() {
+        let _ = writeln!(out, "**Strengths:** {}\n", md(strengths));
+    }
+    if !improvements.is_empty() {
+        let _ = writeln!(out, "**Areas for improvement:** {}\n", md(improvements));
+    }
+    if !recommendations.is_empty() {
+        let _ = writeln!(out, "**Recommendations:**\n");
+        for (i, rec) in recommendations.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, md(rec));
+        }
+        out.push('\n');
+    }
 }
 
 fn summary(out: &mut String, r: &Report) {
@@ -246,6 +293,13 @@ fn findings(out: &mut String, r: &Report) {
     }
     for sec in &r.sections {
         let _ = writeln!(out, "### {} {}\n", md(&sec.id), md(&sec.title));
+        findings_block(
+            out,
+            sec.judgement.clone(),
+            &sec.strengths,
+            &sec.improvements,
+            &sec.recommendations,
+        );
         for (id, title, notes) in &sec.node_notes {
             let _ = writeln!(
                 out,
@@ -287,14 +341,17 @@ fn action_plan(out: &mut String, r: &Report) {
             let _ = writeln!(out, "### {}\n", md(area));
             table_header(
                 out,
-                &["Node", "Action", "Owner", "Due", "Status", "Needs"].map(str::to_owned),
+                &["Node", "Action", "For", "Owner", "Due", "Status", "Needs"].map(str::to_owned),
             );
         }
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             cell(&a.node),
             cell(&a.text),
+            a.recommendation
+                .as_ref()
+                .map_or_else(String::new, |(n, _)| format!("recommendation {n}")),
             dash(&cell(&a.owner)),
             dash(&cell(&a.due)),
             if a.done { "done" } else { "open" },

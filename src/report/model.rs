@@ -40,6 +40,8 @@ pub struct Report {
     pub scope: Vec<String>,
     /// The areas it did not, collapsed into one line.
     pub not_reviewed: Vec<String>,
+    /// The session's main conclusions.
+    pub conclusions: crate::session::Findings,
 }
 
 impl Report {
@@ -107,11 +109,19 @@ pub struct Section {
     pub rows: Vec<StatementRow>,
     /// Statements with neither: counted, not listed.
     pub untouched: usize,
+    /// The review's findings on the area: judgement (as "2 Reasonable"), strengths, areas
+    /// for improvement, recommendations.
+    pub judgement: Option<String>,
+    pub strengths: String,
+    pub improvements: String,
+    pub recommendations: Vec<String>,
 }
 
 pub struct ActionRow {
     /// The area (element, or theme without elements) the action's node is in.
     pub area: String,
+    /// The recommendation of the area it carries out: (number, text).
+    pub recommendation: Option<(usize, String)>,
     pub node: String,
     pub text: String,
     pub owner: String,
@@ -186,12 +196,21 @@ fn section(fw: &Framework, s: &Session, area: NodeIx) -> Section {
             untouched += 1;
         }
     }
+    let f = s.findings(Some(&node.id));
     Section {
         id: node.id.clone(),
         title: node.title.clone(),
         node_notes,
         rows,
         untouched,
+        judgement: f.judgement.map(|v| {
+            fw.scale
+                .level(v)
+                .map_or_else(|| v.to_string(), |l| format!("{v} {}", l.label))
+        }),
+        strengths: f.strengths.clone(),
+        improvements: f.improvements.clone(),
+        recommendations: f.recommendations.clone(),
     }
 }
 
@@ -225,6 +244,14 @@ fn action_plan(fw: &Framework, s: &Session) -> Vec<ActionRow> {
             actions.push((
                 ix,
                 ActionRow {
+                    recommendation: a.recommendation.and_then(|n| {
+                        let area_id =
+                            crate::session::agenda::area_of(fw, ix).map(|x| fw.node(x).id.clone());
+                        s.findings(area_id.as_deref())
+                            .recommendations
+                            .get(n.checked_sub(1)?)
+                            .map(|r| (n, r.clone()))
+                    }),
                     area: area.clone(),
                     node: format!("{} {}", n.id, crate::text::shorten(n.label(), 60)),
                     text: a.text.clone(),
@@ -370,5 +397,6 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         actions,
         orphans,
         time: time_rows(fw, s),
+        conclusions: s.conclusions.clone(),
     }
 }

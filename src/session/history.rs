@@ -1,6 +1,6 @@
 //! Every change to a session as a reversible edit, and the undo/redo stacks over them.
 
-use super::model::{ActionItem, Column, RoomSettings, Score, Session};
+use super::model::{ActionItem, Column, Findings, RoomSettings, Score, Session};
 
 /// Which descriptive field of a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -95,6 +95,12 @@ pub enum Edit {
         before: Option<super::agenda::Agenda>,
         after: Option<super::agenda::Agenda>,
     },
+    /// Findings on a node, or the session's conclusions (`node: None`).
+    Findings {
+        node: Option<String>,
+        before: Findings,
+        after: Findings,
+    },
 }
 
 impl Edit {
@@ -104,6 +110,7 @@ impl Edit {
             Edit::Score { node, .. } | Edit::Notes { node, .. } | Edit::Actions { node, .. } => {
                 Some(node)
             }
+            Edit::Findings { node, .. } => node.as_deref(),
             _ => None,
         }
     }
@@ -188,6 +195,18 @@ impl Edit {
                     before.clone()
                 };
             }
+            Edit::Findings {
+                node,
+                before,
+                after,
+            } => {
+                let value = if forward {
+                    after.clone()
+                } else {
+                    before.clone()
+                };
+                session.set_findings(node.as_deref(), value);
+            }
         }
     }
 }
@@ -265,6 +284,7 @@ fn is_noop(edit: &Edit) -> bool {
         Edit::Actions { before, after, .. } => before == after,
         Edit::Room { before, after } => before == after,
         Edit::Agenda { before, after } => before == after,
+        Edit::Findings { before, after, .. } => before == after,
         Edit::MoveGroup { from, to } => from == to,
         Edit::AddGroup { .. } | Edit::RemoveGroup { .. } => false,
     }

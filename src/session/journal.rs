@@ -109,6 +109,11 @@ pub enum Entry {
     },
     Room(RoomSettings),
     Agenda(Option<super::agenda::Agenda>),
+    /// Findings on a node, or the session's conclusions (`node: None`).
+    Findings {
+        node: Option<String>,
+        findings: super::model::Findings,
+    },
     Meta {
         field: MetaField,
         value: String,
@@ -287,6 +292,10 @@ pub fn entries_for(edit: &super::Edit, forward: bool, session: &Session) -> Vec<
         }],
         Edit::Room { .. } => vec![Entry::Room(session.room)],
         Edit::Agenda { .. } => vec![Entry::Agenda(session.agenda.clone())],
+        Edit::Findings { node, .. } => vec![Entry::Findings {
+            node: node.clone(),
+            findings: session.findings(node.as_deref()).clone(),
+        }],
         Edit::RemoveGroup {
             index,
             name,
@@ -387,6 +396,9 @@ pub fn apply(session: &mut Session, entry: &Entry) {
         }
         Entry::Room(room) => session.room = *room,
         Entry::Agenda(agenda) => session.agenda.clone_from(agenda),
+        Entry::Findings { node, findings } => {
+            session.set_findings(node.as_deref(), findings.clone());
+        }
         Entry::Meta { field, value } => field.set(session, value.clone()),
         Entry::Draft(_) | Entry::Fold { .. } => {}
     }

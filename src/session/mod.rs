@@ -21,7 +21,7 @@ pub use history::{Edit, History, MetaField};
 pub use lock::{LockError, SessionLock, lock_path};
 pub use merge::{Conflict, MergeError, Prefer, merge};
 pub use model::{
-    ActionItem, ActionStatus, Column, DEFAULT_SPREAD, FORMAT_VERSION, FrameworkRef, NodeRecord,
-    RoomSettings, Score, Session,
+    ActionItem, ActionStatus, Column, DEFAULT_SPREAD, FORMAT_VERSION, Findings, FrameworkRef,
+    NodeRecord, RoomSettings, Score, Session,
 };
 pub use store::{Opened, Store, StoreError, fold_on_disk};

@@ -82,11 +82,38 @@ pub struct NodeRecord {
     /// What the organisation will do about this node.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ActionItem>,
+    /// The review's findings on an area or heading.
+    #[serde(default, skip_serializing_if = "Findings::is_empty")]
+    pub findings: Findings,
+}
+
+/// A review's findings on an area, a heading, or the whole session (its main conclusions):
+/// strengths, areas for improvement, a judgement (a level of the scale, chosen by the
+/// facilitator: awayday suggests one from the agreed mean but never sets it) and
+/// recommendations, which actions can be linked to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Findings {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub strengths: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub improvements: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judgement: Option<u8>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<String>,
+}
+
+impl Findings {
+    pub fn is_empty(&self) -> bool {
+        *self == Findings::default()
+    }
 }
 
 impl NodeRecord {
     pub fn is_empty(&self) -> bool {
         self.scores.is_empty()
+            && self.findings.is_empty()
             && self.agreed.is_none()
             && self.notes.is_empty()
             && self.actions.is_empty()
@@ -117,11 +144,14 @@ pub struct ActionItem {
     pub text: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
-    /// Free text, as people write it ("2026-12-31", "March board").
+    /// `YYYY-MM-DD` when entered in the app; older files may hold free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub due: String,
     #[serde(default)]
     pub status: ActionStatus,
+    /// The recommendation (1-based, of the same node's findings) this action carries out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<usize>,
 }
 
 /// One workshop.
@@ -155,6 +185,9 @@ pub struct Session {
     /// The plan for the day, and the time spent in each area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda: Option<super::agenda::Agenda>,
+    /// The session's main conclusions: findings on the review as a whole.
+    #[serde(default, skip_serializing_if = "Findings::is_empty")]
+    pub conclusions: Findings,
 }
 
 /// A score column: one of the groups (by position), or the agreed score.
@@ -189,6 +222,7 @@ impl Session {
             selected: None,
             room: RoomSettings::default(),
             agenda: None,
+            conclusions: Findings::default(),
         }
     }
 
@@ -241,6 +275,29 @@ impl Session {
 
     pub fn actions(&self, id: &str) -> &[ActionItem] {
         self.nodes.get(id).map_or(&[], |r| r.actions.as_slice())
+    }
+
+    /// The findings on a node, or the session's conclusions for `None`.
+    pub fn findings(&self, id: Option<&str>) -> &Findings {
+        static NONE: std::sync::OnceLock<Findings> = std::sync::OnceLock::new();
+        match id {
+            None => &self.conclusions,
+            Some(id) => self
+                .nodes
+                .get(id)
+                .map_or_else(|| NONE.get_or_init(Findings::default), |r| &r.findings),
+        }
+    }
+
+    /// Replaces the findings on a node (or the conclusions, for `None`).
+    pub(crate) fn set_findings(&mut self, id: Option<&str>, findings: Findings) {
+        match id {
+            None => self.conclusions = findings,
+            Some(id) => {
+                self.nodes.entry(id.to_owned()).or_default().findings = findings;
+                self.prune(id);
+            }
+        }
     }
 
     /// Replaces a node's actions; returns the old ones.

@@ -65,6 +65,10 @@ pub enum Action {
     Summary,
     /// Open the day's plan.
     Agenda,
+    /// Write the findings on the selected area or heading.
+    Findings,
+    /// Write the session's main conclusions.
+    Conclusions,
     /// Show the statement to the room, full screen.
     Presenter,
     /// Open the search.
@@ -196,6 +200,8 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::PrevDisagreement,
     Action::Agenda,
     Action::Presenter,
+    Action::Findings,
+    Action::Conclusions,
     Action::EditNotes,
     Action::Actions,
     Action::Summary,

@@ -489,6 +489,22 @@ pub fn defaults() -> Vec<Binding> {
         ),
         b(
             Main,
+            "findings",
+            &[k('F')],
+            Action::Findings,
+            "findings on this area or heading (judgement, advice)",
+            "findings",
+        ),
+        b(
+            Main,
+            "conclusions",
+            &[k('C')],
+            Action::Conclusions,
+            "the review's main conclusions",
+            "conclusions",
+        ),
+        b(
+            Main,
             "agenda",
             &[k('t')],
             Action::Agenda,

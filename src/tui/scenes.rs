@@ -67,12 +67,14 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
                 owner: "Head of Democratic Services".into(),
                 due: "2027-01-31".into(),
                 status: crate::session::ActionStatus::Open,
+                recommendation: None,
             },
             crate::session::ActionItem {
                 text: "Brief new scrutiny members on call-in".into(),
                 owner: "Scrutiny officer".into(),
                 due: "2026-12-15".into(),
                 status: crate::session::ActionStatus::Done,
+                recommendation: None,
             },
         ],
     );

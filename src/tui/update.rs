@@ -146,6 +146,17 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         Action::Actions => app.overlay = Some(Overlay::actions(app)),
         Action::Summary => app.overlay = Some(Overlay::dashboard(app)),
         Action::Agenda => app.overlay = Some(Overlay::agenda(app)),
+        Action::Findings => {
+            app.overlay = Some(Overlay::Findings(super::overlays::FindingsOverlay::open(
+                app,
+                Some(app.selected()),
+            )));
+        }
+        Action::Conclusions => {
+            app.overlay = Some(Overlay::Findings(super::overlays::FindingsOverlay::open(
+                app, None,
+            )));
+        }
         Action::Presenter => {
             // The room sees a statement: from a heading, its first one.
             let first = app.framework.statements_under(app.selected()).next();
@@ -450,6 +461,8 @@ fn describe(app: &App, edit: &Edit) -> String {
         Edit::RemoveGroup { name, .. } => format!("remove group {name}"),
         Edit::MoveGroup { .. } => "group order".to_owned(),
         Edit::Agenda { .. } => "the day's plan".to_owned(),
+        Edit::Findings { node: Some(node), .. } => format!("findings on {node}"),
+        Edit::Findings { node: None, .. } => "the main conclusions".to_owned(),
     }
 }
 

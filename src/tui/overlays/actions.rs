@@ -17,7 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
-const FIELDS: [&str; 3] = ["What", "Owner", "Due"];
+const FIELDS: [&str; 4] = ["What", "Owner", "Due", "For rec."];
 
 /// What the list does (for the test that each has a key and appears in help).
 #[cfg(test)]
@@ -44,7 +44,7 @@ pub const FORM_ACTIONS: &[Action] = &[
 struct Form {
     /// Which action is edited; `None` for a new one.
     index: Option<usize>,
-    fields: [TextArea<'static>; 3],
+    fields: [TextArea<'static>; 4],
     focus: usize,
 }
 
@@ -58,7 +58,12 @@ impl Form {
         };
         Form {
             index,
-            fields: [field(&item.text), field(&item.owner), field(&item.due)],
+            fields: [
+                field(&item.text),
+                field(&item.owner),
+                field(&item.due),
+                field(&item.recommendation.map_or_else(String::new, |n| n.to_string())),
+            ],
             focus: 0,
         }
     }
@@ -257,9 +262,29 @@ impl ActionsOverlay {
                         return Reaction::stay();
                     }
                 };
+                // The recommendation (a number) of the area's findings it carries out.
+                let area = crate::session::agenda::area_of(&app.framework, self.node)
+                    .map(|a| app.framework.node(a).id.clone());
+                let count = app.session.findings(area.as_deref()).recommendations.len();
+                let recommendation = match form.value(3).as_str() {
+                    "" => None,
+                    text => match text.parse::<usize>() {
+                        Ok(n) if (1..=count).contains(&n) => Some(n),
+                        _ => {
+                            form.focus = 3;
+                            self.error = Some(if count == 0 {
+                                "This area has no recommendations yet (F writes them).".to_owned()
+                            } else {
+                                format!("The area's recommendations are numbered 1 to {count}.")
+                            });
+                            return Reaction::stay();
+                        }
+                    },
+                };
                 item.text = text;
                 item.owner = form.value(1);
                 item.due = due;
+                item.recommendation = recommendation;
                 match form.index {
                     Some(i) if i < list.len() => list[i] = item,
                     _ => {
@@ -320,7 +345,7 @@ impl ActionsOverlay {
         frame.render_widget(block, area);
         let t = app.theme;
         let list = app.session.actions(&node.id);
-        let form_height = if self.form.is_some() { 5 } else { 0 };
+        let form_height = if self.form.is_some() { 6 } else { 0 };
         let [list_area, form_area, foot] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(form_height),

@@ -6,6 +6,7 @@ mod actions;
 mod agenda;
 mod conflict;
 mod dashboard;
+mod findings;
 mod help;
 mod notes;
 pub mod presenter;
@@ -24,6 +25,7 @@ pub use agenda::AgendaOverlay;
 pub use conflict::ConflictOverlay;
 pub use presenter::PresenterOverlay;
 pub use dashboard::DashboardOverlay;
+pub use findings::FindingsOverlay;
 pub use help::HelpOverlay;
 pub use notes::NotesOverlay;
 pub use search::SearchOverlay;
@@ -42,6 +44,7 @@ pub enum Overlay {
     Conflict(ConflictOverlay),
     Agenda(AgendaOverlay),
     Presenter(PresenterOverlay),
+    Findings(FindingsOverlay),
 }
 
 impl Overlay {
@@ -171,6 +174,7 @@ impl Overlay {
             Overlay::Conflict(_) => Context::Conflict,
             Overlay::Agenda(a) => a.context(),
             Overlay::Presenter(_) => Context::Presenter,
+            Overlay::Findings(_) => Context::Form,
         }
     }
 
@@ -186,6 +190,7 @@ impl Overlay {
             Overlay::Conflict(c) => c.react(action),
             Overlay::Agenda(a) => a.react(app, action),
             Overlay::Presenter(p) => p.react(action),
+            Overlay::Findings(f) => f.react(app, action),
         }
     }
 }
@@ -202,6 +207,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Conflict(c)) => c.render(app, frame),
         Some(Overlay::Agenda(a)) => a.render(app, frame),
         Some(Overlay::Presenter(p)) => p.render(app, frame),
+        Some(Overlay::Findings(f)) => f.render(app, frame),
         None => {}
     }
 }

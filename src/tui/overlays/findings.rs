@@ -1,0 +1,206 @@
+//! The findings form (`F` on an area or heading, `C` for the session's main conclusions):
+//! strengths, areas for improvement, a judgement and recommendations. awayday suggests the
+//! judgement the agreed mean rounds to, and leaves the choice to the facilitator.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::{Reaction, popup_block};
+use crate::framework::NodeIx;
+use crate::session::{Edit, Findings, summary};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+
+const FIELDS: [&str; 4] = [
+    "Strengths",
+    "Areas for improvement",
+    "Judgement (a level)",
+    "Recommendations (; between them)",
+];
+
+pub struct FindingsOverlay {
+    /// The node the findings are on; `None` for the session's main conclusions.
+    node: Option<NodeIx>,
+    fields: [TextArea<'static>; 4],
+    focus: usize,
+    /// The level the agreed mean suggests, with its label and the mean.
+    suggestion: Option<(u8, String, f64)>,
+    error: Option<String>,
+}
+
+fn field(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_owned()]);
+    t.set_cursor_line_style(Style::default());
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl FindingsOverlay {
+    /// On `node` (a statement's findings go on its heading or element), or the session.
+    pub fn open(app: &App, node: Option<NodeIx>) -> Self {
+        let node = node.map(|ix| {
+            if app.framework.node(ix).is_statement() {
+                app.framework.node(ix).parent.unwrap_or(ix)
+            } else {
+                ix
+            }
+        });
+        let id = node.map(|ix| app.framework.node(ix).id.as_str());
+        let f = app.session.findings(id).clone();
+        let mean = if let Some(ix) = node {
+            summary::figures(&app.framework, &app.session, ix).agreed.mean()
+        } else {
+            // The whole review: the mean of the themes' agreed means.
+            let given: Vec<f64> = app
+                .framework
+                .roots()
+                .filter_map(|r| summary::figures(&app.framework, &app.session, r).agreed.mean())
+                .collect();
+            #[allow(clippy::cast_precision_loss)] // a handful of themes
+            let n = given.len() as f64;
+            (!given.is_empty()).then(|| given.iter().sum::<f64>() / n)
+        };
+        let suggestion = mean.and_then(|m| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a level
+            let level = summary::round1(m).round().clamp(0.0, 255.0) as u8;
+            app.framework
+                .scale
+                .level(level)
+                .map(|l| (level, l.label.clone(), m))
+        });
+        FindingsOverlay {
+            node,
+            fields: [
+                field(&f.strengths),
+                field(&f.improvements),
+                field(&f.judgement.map_or_else(String::new, |j| j.to_string())),
+                field(&f.recommendations.join("; ")),
+            ],
+            focus: 0,
+            suggestion,
+            error: None,
+        }
+    }
+
+    fn value(&self, i: usize) -> String {
+        self.fields[i].lines().join(" ").trim().to_owned()
+    }
+
+    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+        match action {
+            Action::Close => Reaction::close(),
+            Action::NextField => {
+                self.focus = (self.focus + 1) % FIELDS.len();
+                Reaction::stay()
+            }
+            Action::PrevField => {
+                self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len();
+                Reaction::stay()
+            }
+            Action::Input(key) => {
+                self.fields[self.focus].input(*key);
+                Reaction::stay()
+            }
+            Action::Paste(text) => {
+                self.fields[self.focus].insert_str(super::one_line(text, 5000));
+                Reaction::stay()
+            }
+            Action::Submit => self.submit(app),
+            _ => Reaction::stay(),
+        }
+    }
+
+    fn submit(&mut self, app: &App) -> Reaction {
+        let judgement = match self.value(2).as_str() {
+            "" => None,
+            text => match text.parse::<u8>() {
+                Ok(v) if app.framework.scale.level(v).is_some() => Some(v),
+                _ => {
+                    self.focus = 2;
+                    self.error = Some(format!("\"{text}\" is not a level of the scale."));
+                    return Reaction::stay();
+                }
+            },
+        };
+        let after = Findings {
+            strengths: self.value(0),
+            improvements: self.value(1),
+            judgement,
+            recommendations: self
+                .value(3)
+                .split(';')
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        let node = self.node.map(|ix| app.framework.node(ix).id.clone());
+        let before = app.session.findings(node.as_deref()).clone();
+        Reaction::close_then(vec![Action::Edit(Edit::Findings {
+            node,
+            before,
+            after,
+        })])
+    }
+
+    pub fn render(&self, app: &App, frame: &mut Frame) {
+        let area = crate::tui::layout::centred(frame.area(), 100, 22);
+        frame.render_widget(Clear, area);
+        let title = match self.node {
+            Some(ix) => {
+                let n = app.framework.node(ix);
+                format!("Findings · {} {}", n.id, crate::text::shorten(&n.title, 40))
+            }
+            None => "Main conclusions of the review".to_owned(),
+        };
+        let hint = app
+            .keymap
+            .hints(Context::Form, &[Action::NextField, Action::Submit, Action::Close]);
+        let block = popup_block(app, &title, &hint);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let t = app.theme;
+        let rows = Layout::vertical([
+            Constraint::Length(4),
+            Constraint::Length(4),
+            Constraint::Length(2),
+            Constraint::Length(5),
+            Constraint::Length(2),
+        ])
+        .split(inner);
+        for (i, name) in FIELDS.iter().enumerate() {
+            let r = rows[i];
+            let [label, input] =
+                Layout::horizontal([Constraint::Length(25), Constraint::Fill(1)]).areas(r);
+            let style = if i == self.focus {
+                t.key()
+            } else {
+                t.title()
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{name}:"), style)).wrap(Wrap { trim: true }),
+                label,
+            );
+            frame.render_widget(&self.fields[i], Rect::new(input.x, input.y, input.width, r.height.saturating_sub(1)));
+        }
+        let note = self.error.clone().map_or_else(|| {
+            Line::styled(
+                match &self.suggestion {
+                    Some((v, label, mean)) => format!(
+                        "The agreed mean is {}: it suggests {v} {label}. The judgement is yours to give.",
+                        summary::format_mean(Some(*mean))
+                    ),
+                    None => "Nothing agreed here yet, so no judgement to suggest.".to_owned(),
+                },
+                t.dim(),
+            )
+        }, |e| Line::styled(e, t.warn()));
+        frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[4]);
+    }
+}
