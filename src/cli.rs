@@ -87,6 +87,12 @@ pub enum Command {
     Report {
         /// The session file.
         session: PathBuf,
+        /// The report's status in its title block: draft (the default) or final.
+        #[arg(long, value_enum, default_value_t = ReportStatus::Draft)]
+        status: ReportStatus,
+        /// The report's version, e.g. 2 (shown with its status).
+        #[arg(long, value_name = "N")]
+        revision: Option<u32>,
         /// Markdown (default), a self-contained HTML page, or CSV.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
@@ -186,6 +192,13 @@ pub enum Command {
 pub enum ExportFormat {
     /// One row per statement: id, path, statement, each group, agreed, mean, spread, notes.
     Csv,
+}
+
+/// A report's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportStatus {
+    Draft,
+    Final,
 }
 
 /// The rows of a CSV export.

@@ -31,14 +31,17 @@ pub fn export(
 pub fn report_cmd(
     path: &Path,
     format: ReportFormat,
+    status: &str,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let (s, fw) = super::workshop::load(path)?;
     let sources = inputs(path, &s);
+    let mut built = report::model::build(&fw, &s);
+    status.clone_into(&mut built.status);
     let text = match format {
-        ReportFormat::Md => report::to_markdown(&report::model::build(&fw, &s)),
-        ReportFormat::Html => report::to_html(&report::model::build(&fw, &s)),
+        ReportFormat::Md => report::to_markdown(&built),
+        ReportFormat::Html => report::to_html(&built),
         ReportFormat::Csv => report::to_csv(&fw, &s, report::Table::Statements, false)?,
     };
     write_out(&sources, &text, output, out)

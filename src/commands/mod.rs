@@ -103,9 +103,19 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Open { path } => workshop::open(&path, None),
         Command::Report {
             session,
+            status,
+            revision,
             format,
             output,
-        } => export::report_cmd(&session, format, output.as_deref(), out),
+        } => {
+            let status = match (status, revision) {
+                (crate::cli::ReportStatus::Draft, None) => "Draft".to_owned(),
+                (crate::cli::ReportStatus::Draft, Some(n)) => format!("Draft, version {n}"),
+                (crate::cli::ReportStatus::Final, None) => "Final".to_owned(),
+                (crate::cli::ReportStatus::Final, Some(n)) => format!("Final, version {n}"),
+            };
+            export::report_cmd(&session, format, &status, output.as_deref(), out)
+        }
         Command::Merge {
             inputs,
             output,

@@ -157,6 +157,7 @@ pub fn to_html(r: &Report) -> String {
     out.push_str("<dl class=\"meta\">");
     let (scored, total) = r.coverage;
     for (name, value) in [
+        ("Status", r.status.clone()),
         ("Organisation", r.organisation.clone()),
         ("Date", crate::session::in_words(&r.date)),
         ("Facilitator", r.facilitator.clone()),
@@ -225,12 +226,20 @@ pub fn to_html(r: &Report) -> String {
     }
     out.push_str("</tbody></table>\n<p class=\"muted\">Means leave out statements marked not applicable and those not scored.</p>\n");
 
-    out.push_str("<h2>Heat map</h2>\n<table class=\"heat\"><thead><tr><th>Area</th>");
+    chart(&mut out, r, lo, hi);
+    out.push_str(
+        "<h2>Heat map of the areas reviewed</h2>\n<table class=\"heat\"><thead><tr><th>Area</th>",
+    );
     for g in &r.groups {
         let _ = write!(out, "<th class=\"num\">{}</th>", esc(g));
     }
     out.push_str("<th class=\"num\">Agreed</th></tr></thead><tbody>\n");
-    for row in r.summary.iter().filter(|row| row.area) {
+    // Only the areas reviewed: an empty row says nothing the scope line does not.
+    for row in r
+        .summary
+        .iter()
+        .filter(|row| row.area && r.scope.contains(&row.id))
+    {
         let _ = write!(out, "<tr><td>{} {}</td>", esc(&row.id), esc(&row.title));
         for m in row
             .group_means
@@ -396,6 +405,65 @@ pub fn to_html(r: &Report) -> String {
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// Each reviewed area's agreed mean against the groups' means, as bars on the scale, drawn
+/// in inline SVG (nothing to load; prints as drawn).
+fn chart(out: &mut String, r: &Report, lo: f64, hi: f64) {
+    let rows: Vec<&super::model::SummaryRow> = r
+        .summary
+        .iter()
+        .filter(|row| row.area && r.scope.contains(&row.id))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let bar_h = 9.0;
+    let row_h = bar_h * 2.0 + 10.0;
+    let label_w = 230.0;
+    let width = 640.0;
+    let span = (hi - lo).max(1.0);
+    let scale_x = |m: f64| label_w + (m - lo + 1.0) / (span + 1.0) * (width - label_w - 40.0);
+    #[allow(clippy::cast_precision_loss)] // a few dozen rows
+    let height = rows.len() as f64 * row_h + 24.0;
+    let _ = writeln!(
+        out,
+        "<h2>Agreed and groups' means by area</h2>\n<svg role=\"img\" aria-label=\"Each area's agreed mean and the groups' mean\" viewBox=\"0 0 {width} {height}\" width=\"100%\" style=\"max-width:{width}px\">"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = i as f64 * row_h + 4.0;
+        let given: Vec<f64> = row.group_means.iter().flatten().copied().collect();
+        #[allow(clippy::cast_precision_loss)]
+        let groups = (!given.is_empty()).then(|| given.iter().sum::<f64>() / given.len() as f64);
+        let _ = writeln!(
+            out,
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"11\">{} {}</text>",
+            y + bar_h + 3.0,
+            esc(&row.id),
+            esc(&crate::text::shorten(&row.title, 32))
+        );
+        for (k, (name, mean)) in [("agreed", row.agreed_mean), ("groups", groups)]
+            .into_iter()
+            .enumerate()
+        {
+            #[allow(clippy::cast_precision_loss)]
+            let by = y + k as f64 * (bar_h + 1.0);
+            if let Some(m) = mean {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{label_w}\" y=\"{by:.1}\" width=\"{:.1}\" height=\"{bar_h}\" fill=\"{}\" stroke=\"#1d232b\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\">{name} {}</text>",
+                    scale_x(m) - label_w,
+                    heat(Some(m), lo, hi),
+                    if k == 0 { "1" } else { "0.3" },
+                    scale_x(m) + 3.0,
+                    by + bar_h - 1.0,
+                    format_mean(Some(m))
+                );
+            }
+        }
+    }
+    out.push_str("</svg>\n");
 }
 
 /// Judgement, strengths, areas for improvement and numbered recommendations, as given.

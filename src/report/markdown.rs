@@ -125,6 +125,7 @@ fn title_block(out: &mut String, r: &Report) {
             let _ = writeln!(out, "- **{name}:** {value}");
         }
     };
+    field(out, "Status", &md(&r.status));
     field(out, "Organisation", &md(&r.organisation));
     field(out, "Date", &md(&r.date));
     field(out, "Facilitator", &md(&r.facilitator));
@@ -144,6 +145,12 @@ fn title_block(out: &mut String, r: &Report) {
             md(&r.scope_in_words())
         ),
     );
+    if r.framework_changed {
+        let _ = writeln!(
+            out,
+            "- **Note:** the framework has changed since this session began; records for statements it no longer has are listed at the end."
+        );
+    }
     out.push('\n');
 }
 

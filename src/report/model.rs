@@ -42,6 +42,10 @@ pub struct Report {
     pub not_reviewed: Vec<String>,
     /// The session's main conclusions.
     pub conclusions: crate::session::Findings,
+    /// "Draft", or "Final, version 2": what the reader holds.
+    pub status: String,
+    /// Set when the framework's content differs from what the session was scored against.
+    pub framework_changed: bool,
 }
 
 impl Report {
@@ -398,5 +402,7 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         orphans,
         time: time_rows(fw, s),
         conclusions: s.conclusions.clone(),
+        status: "Draft".to_owned(),
+        framework_changed: fw.digest != s.framework.digest,
     }
 }
