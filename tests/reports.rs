@@ -124,9 +124,18 @@ fn html_is_self_contained_with_a_heat_map_and_print_styles() {
     assert!(html.contains("@media print"));
     assert!(html.contains("@page { size: A4;"), "A4 pages");
     assert!(html.contains("counter(page)"), "numbered pages");
-    assert!(html.contains("content: 'Example District Council · Scrutiny review'"), "running header");
-    assert!(html.contains("<svg role=\"img\""), "the chart is inline SVG");
-    assert!(html.contains("<dd>23 November 2026</dd>"), "a UK date in words");
+    assert!(
+        html.contains("content: 'Example District Council · Scrutiny review'"),
+        "running header"
+    );
+    assert!(
+        html.contains("<svg role=\"img\""),
+        "the chart is inline SVG"
+    );
+    assert!(
+        html.contains("<dd>23 November 2026</dd>"),
+        "a UK date in words"
+    );
     // Theme 1's Blue mean of 1.0 sits at the bottom of the scale: the reddest cell.
     assert!(
         html.contains("style=\"background:#f4a6a6\">1.0</td>"),
