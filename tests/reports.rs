@@ -89,7 +89,7 @@ fn markdown_has_every_section_and_counts_untouched_statements() {
     );
     // The untouched statement is counted, not listed.
     assert!(!md.contains("Decisions are published promptly"), "{md}");
-    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record |  | Monitoring Officer | 2026-12-31 | done |  |"), "{md}");
+    assert!(md.contains("| 2.1 Decision-making | Publish the call-in record | Monitoring Officer | 2026-12-31 | done |  |"), "{md}");
     assert!(
         md.contains("Scrutiny is valued \\| but under-resourced"),
         "{md}"
@@ -266,15 +266,15 @@ fn actions_have_their_own_csv_and_a_plan_sorted_and_flagged() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{plan}");
     assert!(
-        plan.contains("| Sooner |  | – | 2099-01-31 | open | **no owner** |"),
+        plan.contains("| Sooner | – | 2099-01-31 | open | **no owner** |"),
         "{plan}"
     );
     assert!(
-        plan.contains("| Late |  | Sam | 2001-01-01 | open | **overdue** |"),
+        plan.contains("| Late | Sam | 2001-01-01 | open | **overdue** |"),
         "{plan}"
     );
     assert!(
-        plan.contains("| Undated |  | Sam | – | open | **no date** |"),
+        plan.contains("| Undated | Sam | – | open | **no date** |"),
         "{plan}"
     );
 }
@@ -365,10 +365,13 @@ fn findings_and_conclusions_are_in_the_report_and_actions_sit_under_their_recomm
         area.contains("1. Train new members\n2. Publish call-ins"),
         "{area}"
     );
-    assert!(
-        md.contains("| Run the training | recommendation 1 | HR |"),
-        "{md}"
-    );
+    let plan = &md[md.find("## Action plan").unwrap()..];
+    let heading = plan
+        .find("#### Recommendation 1: Train new members")
+        .unwrap();
+    let action = plan.find("| Run the training | HR |").unwrap();
+    let others = plan.find("#### Other actions").unwrap();
+    assert!(heading < action && action < others, "{plan}");
     // Undo takes the findings back.
     history.undo(&mut s);
     assert!(s.conclusions.is_empty());

@@ -508,3 +508,42 @@ fn pastes_are_handled_whole_and_quickly_and_a_huge_one_is_refused() {
     };
     assert_eq!(search.query().chars().count(), 200);
 }
+
+#[test]
+fn findings_being_typed_are_kept_like_any_form() {
+    let mut app = app_with(benchmark(), &["Red"]);
+    common::select(&mut app, "2.1");
+    update(
+        &mut app,
+        Action::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('F'),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        )),
+    );
+    type_text(&mut app, "Clear ambition");
+    let draft = app
+        .outbox
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Entry::Draft(Some(d)) => Some(d.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(
+        matches!(&draft, Draft::Findings { node: Some(n), fields } if n == "2.1" && fields[0] == "Clear ambition"),
+        "{draft:?}"
+    );
+    // After a kill, the form comes back with its text and is kept with Enter.
+    let mut again = app_with(benchmark(), &["Red"]);
+    again.restore_draft(draft);
+    assert!(matches!(
+        again.overlay,
+        Some(overlays::Overlay::Findings(_))
+    ));
+    update(&mut again, key(KeyCode::Enter));
+    assert_eq!(
+        again.session.findings(Some("2.1")).strengths,
+        "Clear ambition"
+    );
+}

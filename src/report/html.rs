@@ -348,17 +348,38 @@ pub fn to_html(r: &Report) -> String {
     } else {
         out.push_str("<p>By area, soonest first; open actions without an owner or a date, or past their date, are flagged.</p>\n");
         let mut area = "";
+        let mut group: Option<Option<usize>> = None;
+        let header = "<table><thead><tr><th>Node</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Needs</th></tr></thead><tbody>";
         for a in &r.actions {
+            let rec = a.recommendation.as_ref().map(|(n, _)| *n);
             if a.area != area {
                 if !area.is_empty() {
                     out.push_str("</tbody></table>\n");
                 }
                 area = &a.area;
-                let _ = writeln!(
-                    out,
-                    "<h3>{}</h3>\n<table><thead><tr><th>Node</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Needs</th></tr></thead><tbody>",
-                    esc(area)
-                );
+                group = None;
+                let _ = writeln!(out, "<h3>{}</h3>", esc(area));
+            }
+            if group != Some(rec) {
+                if group.is_some() {
+                    out.push_str("</tbody></table>\n");
+                }
+                group = Some(rec);
+                // Each action under the recommendation it carries out; the rest after them.
+                let area_has_recs = r
+                    .actions
+                    .iter()
+                    .any(|x| x.area == a.area && x.recommendation.is_some());
+                if area_has_recs {
+                    match &a.recommendation {
+                        Some((n, text)) => {
+                            let _ = writeln!(out, "<h4>Recommendation {n}: {}</h4>", esc(text));
+                        }
+                        None => out.push_str("<h4>Other actions</h4>\n"),
+                    }
+                }
+                out.push_str(header);
+                out.push('\n');
             }
             let _ = writeln!(
                 out,

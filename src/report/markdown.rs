@@ -339,26 +339,48 @@ fn action_plan(out: &mut String, r: &Report) {
         "By area, soonest first; open actions without an owner or a date, or past their date, are flagged.\n"
     );
     let mut area = "";
+    let mut group: Option<Option<usize>> = None;
     for a in &r.actions {
-        if a.area != area {
+        let rec = a.recommendation.as_ref().map(|(n, _)| *n);
+        let new_area = a.area != area;
+        if new_area {
             if !area.is_empty() {
                 out.push('\n');
             }
             area = &a.area;
+            group = None;
             let _ = writeln!(out, "### {}\n", md(area));
+        }
+        // Each action under the recommendation it carries out; the rest after them.
+        let area_has_recs = r
+            .actions
+            .iter()
+            .any(|x| x.area == a.area && x.recommendation.is_some());
+        if group != Some(rec) {
+            if !new_area {
+                out.push('\n');
+            }
+            group = Some(rec);
+            if area_has_recs {
+                match &a.recommendation {
+                    Some((n, text)) => {
+                        let _ = writeln!(out, "#### Recommendation {n}: {}\n", md(text));
+                    }
+                    None => {
+                        let _ = writeln!(out, "#### Other actions\n");
+                    }
+                }
+            }
             table_header(
                 out,
-                &["Node", "Action", "For", "Owner", "Due", "Status", "Needs"].map(str::to_owned),
+                &["Node", "Action", "Owner", "Due", "Status", "Needs"].map(str::to_owned),
             );
         }
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             cell(&a.node),
             cell(&a.text),
-            a.recommendation
-                .as_ref()
-                .map_or_else(String::new, |(n, _)| format!("recommendation {n}")),
             dash(&cell(&a.owner)),
             dash(&cell(&a.due)),
             if a.done { "done" } else { "open" },

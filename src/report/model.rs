@@ -273,9 +273,13 @@ fn action_plan(fw: &Framework, s: &Session) -> Vec<ActionRow> {
             .position(|&a| row.area.starts_with(&format!("{} ", fw.node(a).id)))
             .unwrap_or(usize::MAX)
     };
+    // Within an area, the actions of each recommendation together (in its order), the rest
+    // after them.
+    let rec = |r: &ActionRow| r.recommendation.as_ref().map_or(usize::MAX, |(n, _)| *n);
     actions.sort_by(|(ia, a), (ib, b)| {
         area_order(a)
             .cmp(&area_order(b))
+            .then_with(|| rec(a).cmp(&rec(b)))
             .then_with(|| a.due.is_empty().cmp(&b.due.is_empty()))
             .then_with(|| a.due.cmp(&b.due))
             .then_with(|| ia.cmp(ib))

@@ -58,6 +58,12 @@ pub enum Draft {
     Meta { field: MetaField, value: String },
     /// A group's name being edited (`index`), or a new group's (`None`).
     Group { index: Option<usize>, value: String },
+    /// Findings being written on `node` (or the main conclusions, `None`): strengths, areas
+    /// for improvement, judgement, recommendations, as typed.
+    Findings {
+        node: Option<String>,
+        fields: [String; 4],
+    },
 }
 
 /// One change, as an absolute value.

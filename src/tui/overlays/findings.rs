@@ -11,6 +11,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
+use crate::session::journal::Draft;
 use crate::session::{Edit, Findings, summary};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -88,13 +89,37 @@ impl FindingsOverlay {
         }
     }
 
+    /// The form that was being typed when awayday was stopped, with its text.
+    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+        let Draft::Findings { node, fields } = draft else {
+            return None;
+        };
+        let ix = match node {
+            Some(id) => Some(app.framework.find(id)?),
+            None => None,
+        };
+        let mut form = Self::open(app, ix);
+        for (field_area, text) in form.fields.iter_mut().zip(fields) {
+            *field_area = field(text);
+        }
+        Some(form)
+    }
+
+    /// The form's text, for the journal.
+    fn draft(&self, app: &App) -> Action {
+        Action::Draft(Some(Draft::Findings {
+            node: self.node.map(|ix| app.framework.node(ix).id.clone()),
+            fields: std::array::from_fn(|i| self.fields[i].lines().join(" ")),
+        }))
+    }
+
     fn value(&self, i: usize) -> String {
         self.fields[i].lines().join(" ").trim().to_owned()
     }
 
     pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
         match action {
-            Action::Close => Reaction::close(),
+            Action::Close => Reaction::close_then(vec![Action::Draft(None)]),
             Action::NextField => {
                 self.focus = (self.focus + 1) % FIELDS.len();
                 Reaction::stay()
@@ -104,12 +129,14 @@ impl FindingsOverlay {
                 Reaction::stay()
             }
             Action::Input(key) => {
-                self.fields[self.focus].input(*key);
+                if self.fields[self.focus].input(*key) {
+                    return Reaction::then(vec![self.draft(app)]);
+                }
                 Reaction::stay()
             }
             Action::Paste(text) => {
                 self.fields[self.focus].insert_str(super::one_line(text, 5000));
-                Reaction::stay()
+                Reaction::then(vec![self.draft(app)])
             }
             Action::Submit => self.submit(app),
             _ => Reaction::stay(),
@@ -142,11 +169,14 @@ impl FindingsOverlay {
         };
         let node = self.node.map(|ix| app.framework.node(ix).id.clone());
         let before = app.session.findings(node.as_deref()).clone();
-        Reaction::close_then(vec![Action::Edit(Edit::Findings {
-            node,
-            before,
-            after,
-        })])
+        Reaction::close_then(vec![
+            Action::Draft(None),
+            Action::Edit(Edit::Findings {
+                node,
+                before,
+                after,
+            }),
+        ])
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {

@@ -83,6 +83,7 @@ impl Overlay {
             Draft::Meta { .. } | Draft::Group { .. } => {
                 SettingsOverlay::restore(app, draft).map(Overlay::Settings)
             }
+            Draft::Findings { .. } => FindingsOverlay::restore(app, draft).map(Overlay::Findings),
         }
     }
 }

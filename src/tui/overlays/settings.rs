@@ -104,7 +104,7 @@ impl SettingsOverlay {
                 value,
             } => (Row::Group(*g), value),
             Draft::Group { index: None, value } => (Row::AddGroup, value),
-            Draft::Action { .. } => return None,
+            Draft::Action { .. } | Draft::Findings { .. } => return None,
         };
         let cursor = rows.iter().position(|&r| r == row)?;
         Some(SettingsOverlay {
