@@ -179,3 +179,34 @@ fn the_output_is_never_an_input() {
     assert!(stderr(&o).contains("itself"), "{}", stderr(&o));
     assert_eq!(std::fs::read(&a).unwrap(), before);
 }
+
+#[test]
+fn findings_survive_a_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers(dir.path());
+    let mut s = session::load(&a).unwrap();
+    session::History::default().apply(
+        &mut s,
+        session::Edit::Findings {
+            node: Some("2.1".into()),
+            before: session::Findings::default(),
+            after: session::Findings {
+                strengths: "Call-in works.".into(),
+                ..Default::default()
+            },
+        },
+    );
+    session::save(&a, &s).unwrap();
+    let out = dir.path().join("m.ron");
+    let o = run(&[
+        &a,
+        &b,
+        Path::new("-o"),
+        &out,
+        Path::new("--prefer"),
+        Path::new("first"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let merged = session::load(&out).unwrap();
+    assert_eq!(merged.findings(Some("2.1")).strengths, "Call-in works.");
+}

@@ -113,6 +113,14 @@ pub fn merge(inputs: &[(String, Session)], prefer: Option<Prefer>) -> Result<Ses
             }
         }
         out.set_actions(id, actions);
+        // Findings are one facilitator's write-up: the first file that has them gives them.
+        if let Some(f) = inputs
+            .iter()
+            .map(|(_, s)| s.findings(Some(id)))
+            .find(|f| !f.is_empty())
+        {
+            out.set_findings(Some(id), f.clone());
+        }
     }
     if conflicts.is_empty() {
         Ok(out)
