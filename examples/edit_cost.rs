@@ -80,6 +80,7 @@ fn main() -> anyhow::Result<()> {
             Kind::new("character in a 300-character note"),
             Kind::new("character in a 100 KB one-paragraph note"),
             Kind::new("Backspace in that note"),
+            Kind::new("move, room grid and day plan on"),
         ];
         let mut step = |app: &mut App, store: &mut Store, k: usize, action: Option<Action>| {
             let start = Instant::now();
@@ -134,6 +135,22 @@ fn main() -> anyhow::Result<()> {
         }
         update(&mut app, key(KeyCode::Esc));
         persist::journal(&mut app, &mut store);
+        // The grid draws every group's mean on heading rows; the header works out the pacing.
+        update(&mut app, Action::ToggleGrid);
+        app.session.agenda =
+            awayday::session::agenda::Agenda::new("09:00-17:00", &["12:30-13:15".into()]).ok();
+        update(
+            &mut app,
+            Action::Tick {
+                minute: 11 * 60,
+                seconds: 0,
+            },
+        );
+        update(&mut app, Action::Top);
+        for i in 0..100 {
+            let mv = if i % 2 == 0 { Action::Down } else { Action::Up };
+            step(&mut app, &mut store, 5, Some(mv));
+        }
 
         for k in &mut kinds {
             let (dw, dm) = worst_and_median(&mut k.to_durable);
