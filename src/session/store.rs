@@ -140,7 +140,18 @@ impl Store {
         let mut notices = Vec::new();
         restore_swap(&real, &shown, &mut notices)?;
         // Every change is written at once, so a file that cannot be written is refused now.
-        if let Err(e) = std::fs::OpenOptions::new().write(true).open(&real) {
+        let writable = if std::fs::metadata(&real).is_ok_and(|m| m.permissions().readonly()) {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "it is read-only",
+            ))
+        } else {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&real)
+                .map(drop)
+        };
+        if let Err(e) = writable {
             return Err(StoreError::Io {
                 path: shown.display().to_string(),
                 message: format!(
@@ -416,7 +427,7 @@ impl Store {
         if std::fs::metadata(&self.real).is_ok_and(|m| m.permissions().readonly()) {
             return Err(StoreError::Io {
                 path: self.shown.display().to_string(),
-                message: "has been made read-only; nothing was written over it".into(),
+                message: "has been made read-only; nothing was written over it (every edit is kept in its journal)".into(),
             });
         }
         let saves = self.saves.max(session.saves) + 1;
