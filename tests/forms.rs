@@ -195,10 +195,11 @@ fn esc_in_the_day_plan_form_asks_before_typed_text_goes() {
         },
         |app| {
             let breaks = &app.session.agenda.as_ref().unwrap().breaks;
-            breaks
+            let spans: Vec<String> = breaks
                 .iter()
                 .map(|(a, z)| format!(", {}-{}", format_time(*a), format_time(*z)))
-                .collect()
+                .collect();
+            spans.concat()
         },
     );
 }

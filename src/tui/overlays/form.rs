@@ -44,7 +44,7 @@ impl EscGuard {
     /// restored draft: the saved values, not the draft, so the draft counts as typed).
     pub fn new(saved: Vec<String>) -> Self {
         EscGuard {
-            saved: saved.iter().map(|s| s.trim().to_owned()).collect(),
+            saved: saved.into_iter().map(|s| s.trim().to_owned()).collect(),
             asking: false,
         }
     }
