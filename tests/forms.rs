@@ -253,7 +253,10 @@ fn the_day_plan_being_typed_survives_kill_9() {
 
     let mut again = reopened_app(&path);
     assert_eq!(again.context(), Context::Form, "the plan's form is back");
-    update(&mut again, enter());
+    // The restored text is typed text: Esc asks before it goes.
+    update(&mut again, esc());
+    assert_eq!(again.context(), Context::Confirm);
+    feed(&mut again, &[esc(), enter()]);
     assert_eq!(
         again.session.agenda.as_ref().unwrap().breaks,
         [(750, 795)],
@@ -306,7 +309,10 @@ fn a_restored_action_draft_keeps_its_link_and_enter_clears_no_saved_field() {
     type_text(&mut app, " (HR)");
     killed(&mut app, &path);
     let mut again = reopened_app(&path);
-    update(&mut again, enter());
+    // The restored text is typed text: Esc asks before it goes.
+    update(&mut again, esc());
+    assert_eq!(again.context(), Context::Confirm);
+    feed(&mut again, &[esc(), enter()]);
     let item = &again.session.actions("1.1")[0];
     assert_eq!(item.owner, "Sam (HR)");
     assert_eq!(item.recommendation, Some(2), "Enter kept the saved link");
