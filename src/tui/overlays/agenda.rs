@@ -318,6 +318,7 @@ impl AgendaOverlay {
                 Paragraph::new("No plan yet: give the day's start and end; awayday shares the time among the areas by their statements."),
                 list,
             );
+            self.render_foot(app, frame, foot);
             return;
         };
         if self.editing.is_none() {
@@ -374,6 +375,12 @@ impl AgendaOverlay {
         let mut rows = lines.into_iter();
         let shown: Vec<Line> = rows.next().into_iter().chain(rows.skip(skip)).collect();
         frame.render_widget(Paragraph::new(shown), list);
+        self.render_foot(app, frame, foot);
+    }
+
+    /// The line under the plan: the question `Esc` asks, a refusal, or what the columns mean.
+    fn render_foot(&self, app: &App, frame: &mut Frame, foot: ratatui::layout::Rect) {
+        let t = app.theme;
         let asked = (self.editing.is_some() && self.guard.asking())
             .then(|| EscGuard::question(app));
         let warn = asked.is_some() || self.error.is_some();
