@@ -431,6 +431,7 @@ fn form_text_in_the_journal_comes_back_as_a_draft() {
         text: "Ask HR for the staff survey".into(),
         owner: "Sam".into(),
         due: String::new(),
+        recommendation: None,
     };
     {
         let mut store = Store::open(&path).unwrap().store;

@@ -58,6 +58,10 @@ pub enum Draft {
         text: String,
         owner: String,
         due: String,
+        /// The "For rec." field as typed. `None` in a draft journalled before drafts carried
+        /// it: the saved link then stands.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recommendation: Option<String>,
     },
     /// The session's title, organisation or facilitator being edited.
     Meta { field: MetaField, value: String },
@@ -68,6 +72,11 @@ pub enum Draft {
     Findings {
         node: Option<String>,
         fields: [String; 4],
+    },
+    /// The day's plan: its start and end, or its breaks, as typed.
+    Plan {
+        field: super::agenda::PlanField,
+        value: String,
     },
 }
 
