@@ -108,8 +108,21 @@ pub enum MergeError {
         file: String,
         found: String,
     },
-    #[error("{} conflicting scores; nothing was written. Settle them, or merge with --prefer first|last:\n{}", .0.len(), .0.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", conflicts_message(.0))]
     Conflicts(Vec<Conflict>),
+}
+
+/// The conflicts as told to the person merging, in the singular for one.
+fn conflicts_message(conflicts: &[Conflict]) -> String {
+    let (n, what) = match conflicts.len() {
+        1 => (1, "score; nothing was written. Settle it"),
+        n => (n, "scores; nothing was written. Settle them"),
+    };
+    let list: Vec<String> = conflicts.iter().map(|c| format!("  {c}")).collect();
+    format!(
+        "{n} conflicting {what}, or merge with --prefer first|last:\n{}",
+        list.join("\n")
+    )
 }
 
 fn framework_label(s: &Session) -> String {
@@ -301,5 +314,30 @@ fn merged_notes(inputs: &[(String, Session)], id: &str) -> String {
             .map(|(file, notes)| format!("[{file}] {notes}"))
             .collect::<Vec<_>>()
             .join("\n\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_conflict_is_said_in_the_singular() {
+        let one = Conflict {
+            id: "1.1".into(),
+            column: "Red".into(),
+            values: vec![
+                ("a.ron".into(), Some(Score::Level(3))),
+                ("b.ron".into(), Some(Score::Level(4))),
+            ],
+        };
+        let said = MergeError::Conflicts(vec![one.clone()]).to_string();
+        assert!(
+            said.starts_with("1 conflicting score; nothing was written. Settle it, or merge"),
+            "{said}"
+        );
+        assert!(said.ends_with("\n  1.1 Red: a.ron: 3, b.ron: 4"), "{said}");
+        let said = MergeError::Conflicts(vec![one.clone(), one]).to_string();
+        assert!(said.starts_with("2 conflicting scores; nothing was written. Settle them"));
     }
 }
