@@ -207,3 +207,85 @@ impl<'de> Visitor<'de> for Scores<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::agenda::Agenda;
+    use crate::session::{Column, Findings, RoomSettings, Score};
+
+    /// The fixture with everything a session can hold, as awayday writes it, then its last
+    /// group renamed "red" in the groups list only (as a hand edit would). The findings
+    /// quote group names and RON, to be stepped over.
+    fn everything() -> String {
+        let mut s = crate::session::parse(
+            include_str!("../../tests/fixtures/mini-session.ron"),
+            "mini-session.ron",
+        )
+        .unwrap();
+        let mut agenda = Agenda::new("09:30-16:30", &["12:30-13:15".to_owned()]).unwrap();
+        agenda.minutes.insert("1".into(), 40);
+        agenda.spent.insert("1".into(), 600);
+        s.agenda = Some(agenda);
+        s.room = RoomSettings {
+            grid: true,
+            fast_entry: true,
+            spread: Some(1),
+        };
+        let findings = Findings {
+            strengths: "groups: [\"Red\", \"Green\"]".into(),
+            improvements: "\"2.1.a.2\": (scores: {\"Green\": Level(1)})".into(),
+            judgement: Some(3),
+            recommendations: vec!["Train".into()],
+        };
+        s.conclusions = findings.clone();
+        s.set_findings(Some("2.1"), findings);
+        s.set_score("2.1.a.2", Column::Group(2), Some(Score::NotApplicable));
+        let src = crate::session::to_ron(&s);
+        let list = src.find("\n    groups:").unwrap();
+        let green = list + src[list..].find("\"Green\"").unwrap();
+        format!("{}\"red\"{}", &src[..green], &src[green + 7..])
+    }
+
+    /// Byte offset of a (line, column) position.
+    fn offset(src: &str, (line, col): (usize, usize)) -> usize {
+        let start: usize = src.split_inclusive('\n').take(line - 1).map(str::len).sum();
+        start
+            + src[start..]
+                .chars()
+                .take(col - 1)
+                .map(char::len_utf8)
+                .sum::<usize>()
+    }
+
+    #[test]
+    fn a_group_name_is_found_past_everything_a_session_holds() {
+        let src = everything();
+        let at = offset(&src, find(&src, Spot::Group(2)).unwrap());
+        assert!(src[at..].starts_with("red\""), "{}", &src[at..]);
+        assert!(src[..at].ends_with("\"Blue\",\n        \""), "{src}");
+        assert_eq!(find(&src, Spot::Group(3)), None, "there is no fourth group");
+    }
+
+    #[test]
+    fn a_score_key_is_found_in_its_node_not_in_notes_or_findings() {
+        let src = everything();
+        let spot = Spot::Score {
+            node: "2.1.a.2",
+            group: "Green",
+        };
+        let at = offset(&src, find(&src, spot).unwrap());
+        assert!(
+            src[at..].starts_with("Green\": NotApplicable"),
+            "{}",
+            &src[at..]
+        );
+        let node = src.find("\n        \"2.1.a.2\": (").unwrap();
+        assert!(node < at && !src[node..at].contains("notes"), "{src}");
+        let spot = Spot::Score {
+            node: "1.2",
+            group: "Purple",
+        };
+        assert_eq!(find(&src, spot), None);
+    }
+}
