@@ -226,7 +226,7 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         first
     );
     common::set_notes(&mut s, "1.1", "changed".into());
-    store.fold(&s).unwrap();
+    store.fold(&mut s).unwrap();
     // The backup is still the file as it was when opened.
     assert_eq!(
         std::fs::read_to_string(session::backup_path(&path)).unwrap(),
@@ -239,7 +239,7 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         let before = std::fs::read(&path).unwrap();
         std::fs::write(&path, before).unwrap();
         common::set_notes(&mut s, "1.1", "changed again".into());
-        store.fold(&s).unwrap();
+        store.fold(&mut s).unwrap();
         assert_eq!(
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640

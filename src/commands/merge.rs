@@ -23,7 +23,7 @@ pub fn merge(
     let mut sessions = Vec::new();
     let mut sources: Vec<PathBuf> = inputs.to_vec();
     for path in inputs {
-        let s = session::load(path)?;
+        let s = super::workshop::read_session(path)?;
         sources.extend(session::framework_file(&s, Some(path)));
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -39,11 +39,7 @@ pub fn merge(
         joined,
         settled,
     } = session::merge_reported(&sessions, prefer)?;
-    // The framework file, if any, as a path that works from wherever the output is.
-    if let Some(file) = session::framework_file(&merged, inputs.first().map(PathBuf::as_path)) {
-        let absolute = std::path::absolute(&file).unwrap_or(file);
-        merged.framework.path = Some(absolute.display().to_string());
-    }
+    absolute_framework_path(&mut merged, inputs.first().map(PathBuf::as_path));
     session::framework_for(&merged, Some(output))?;
     let text = session::to_ron(&merged);
     if text.len() as u64 > crate::framework::MAX_FILE_BYTES {
@@ -83,4 +79,13 @@ pub fn merge(
         }
     }
     Ok(())
+}
+
+/// Makes the framework file a session names, if any, a path that works from wherever the
+/// session is written.
+pub(super) fn absolute_framework_path(s: &mut session::Session, read_from: Option<&Path>) {
+    if let Some(file) = session::framework_file(s, read_from) {
+        let absolute = std::path::absolute(&file).unwrap_or(file);
+        s.framework.path = Some(absolute.display().to_string());
+    }
 }

@@ -8,6 +8,7 @@ mod import;
 mod keys;
 mod lookup;
 mod merge;
+mod save_as;
 mod show;
 mod tree;
 pub mod workshop;
@@ -122,6 +123,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             prefer,
             force,
         } => merge::merge(&inputs, &output, prefer, force, out),
+        Command::SaveAs {
+            session,
+            copy,
+            force,
+        } => save_as::save_as(&session, &copy, force, out),
         Command::Export {
             session,
             format,

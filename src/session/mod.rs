@@ -10,6 +10,7 @@ mod locate;
 mod lock;
 mod merge;
 mod model;
+mod reader;
 mod store;
 pub mod summary;
 mod unique_keys;
@@ -26,4 +27,5 @@ pub use model::{
     ActionItem, ActionStatus, Column, DEFAULT_SPREAD, FORMAT_VERSION, Findings, FrameworkRef,
     NodeRecord, RoomSettings, Score, Session,
 };
-pub use store::{Opened, Store, StoreError, fold_on_disk};
+pub use reader::{SessionRead, Unused, journal_path, read};
+pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};

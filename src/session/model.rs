@@ -188,6 +188,16 @@ pub struct Session {
     /// The session's main conclusions: findings on the review as a whole.
     #[serde(default, skip_serializing_if = "Findings::is_empty")]
     pub conclusions: Findings,
+    /// How many times awayday has written this file. Its journal records the count it
+    /// applies to, so a journal older than the file (a backup copied back beside it) is
+    /// recognised by the file's content and never replayed over newer work.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub saves: u64,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A score column: one of the groups (by position), or the agreed score.
@@ -223,6 +233,7 @@ impl Session {
             room: RoomSettings::default(),
             agenda: None,
             conclusions: Findings::default(),
+            saves: 0,
         }
     }
 
