@@ -253,3 +253,48 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn a_journal_cannot_make_two_groups_of_one_name_in_another_case() {
+    use awayday::session::journal::Entry;
+    let dir = tempfile::tempdir().unwrap();
+    let path = scored_session(dir.path());
+    {
+        let mut store = Store::open(&path).unwrap().store;
+        let name = |n: &str| n.to_owned();
+        for entry in [
+            Entry::AddGroup { name: name("red") },
+            Entry::AddGroup {
+                name: name(" BLUE "),
+            },
+            Entry::AddGroup {
+                name: name("agreed"),
+            },
+            Entry::InsertGroup {
+                index: 0,
+                name: name("RED"),
+            },
+            Entry::RenameGroup {
+                from: name("Blue"),
+                to: name("rEd"),
+            },
+            // A group may change the case of its own name.
+            Entry::RenameGroup {
+                from: name("Red"),
+                to: name("RED"),
+            },
+        ] {
+            store.append(vec![entry], None).unwrap();
+        }
+        // Dropped without a fold: the edits are only in the journal, replayed on open.
+    }
+    let opened = Store::open(&path).unwrap();
+    assert_eq!(opened.session.groups, ["RED", "Blue"]);
+    assert_eq!(
+        opened.session.score("1.1", Column::Group(0)),
+        Some(Score::Level(4)),
+        "Red's scores follow its new spelling"
+    );
+    drop(opened);
+    assert_eq!(session::load(&path).unwrap().groups, ["RED", "Blue"]);
+}

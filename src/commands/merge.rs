@@ -34,7 +34,11 @@ pub fn merge(
     // Never over an input, by any name, whatever --force says.
     let source_refs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
     crate::files::refuse_output_on_input(output, &source_refs).map_err(anyhow::Error::msg)?;
-    let mut merged = session::merge(&sessions, prefer)?;
+    let session::Merged {
+        session: mut merged,
+        joined,
+        settled,
+    } = session::merge_reported(&sessions, prefer)?;
     absolute_framework_path(&mut merged, inputs.first().map(PathBuf::as_path));
     session::framework_for(&merged, Some(output))?;
     let text = session::to_ron(&merged);
@@ -46,14 +50,34 @@ pub fn merge(
         );
     }
     session::write_atomic(output, text.as_bytes())?;
+    let groups = merged.groups.len();
     writeln!(
         out,
-        "Merged {} sessions into {}: {} groups, {} nodes with scores, notes or actions.",
+        "Merged {} sessions into {}: {groups} {}, {} nodes with scores, notes or actions.",
         inputs.len(),
         output.display(),
-        merged.groups.len(),
+        if groups == 1 { "group" } else { "groups" },
         merged.nodes.len()
     )?;
+    for j in &joined {
+        writeln!(out, "{j}.")?;
+    }
+    // What --prefer dropped is said, so no one's score disappears without a word.
+    if let (Some(prefer), false) = (prefer, settled.is_empty()) {
+        let side = match prefer {
+            Prefer::First => "first",
+            Prefer::Last => "last",
+        };
+        let n = settled.len();
+        writeln!(
+            out,
+            "--prefer {side} settled {n} conflicting {}:",
+            if n == 1 { "score" } else { "scores" }
+        )?;
+        for s in &settled {
+            writeln!(out, "  {s}")?;
+        }
+    }
     Ok(())
 }
 

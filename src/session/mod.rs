@@ -3,8 +3,10 @@
 pub mod agenda;
 mod date;
 mod file;
+mod group_names;
 mod history;
 pub mod journal;
+mod locate;
 mod lock;
 mod merge;
 mod model;
@@ -20,7 +22,7 @@ pub use file::{
 };
 pub use history::{Edit, History, MetaField};
 pub use lock::{LockError, SessionLock, lock_path};
-pub use merge::{Conflict, MergeError, Prefer, merge};
+pub use merge::{Conflict, Joined, MergeError, Merged, Prefer, Settled, merge, merge_reported};
 pub use model::{
     ActionItem, ActionStatus, Column, DEFAULT_SPREAD, FORMAT_VERSION, Findings, FrameworkRef,
     NodeRecord, RoomSettings, Score, Session,
