@@ -227,24 +227,32 @@ impl Parsed {
 /// Reads a journal's text. An empty file (a fold was cut short after emptying it) holds
 /// nothing; a file whose first line is not a header is `header: None`.
 pub fn parse(text: &str) -> Parsed {
+    parse_bytes(text.as_bytes())
+}
+
+/// [`parse`] of a journal's bytes: a line that is not UTF-8 is damage like any other, and
+/// `whole_bytes` counts the bytes as they are on disk.
+pub fn parse_bytes(bytes: &[u8]) -> Parsed {
     let mut parsed = Parsed::default();
-    let mut lines = text.split_inclusive('\n');
-    let Some(first) = lines.next() else {
+    let mut lines = bytes
+        .split_inclusive(|b| *b == b'\n')
+        .map(|l| (l.len(), std::str::from_utf8(l).ok()));
+    let Some((first_len, first)) = lines.next() else {
         return parsed;
     };
     parsed.header = first
-        .strip_suffix('\n')
+        .and_then(|l| l.strip_suffix('\n'))
         .and_then(decode_line::<Header>)
         .filter(|h| h.journal == MAGIC);
     if parsed.header.is_none() {
         return parsed;
     }
-    let mut offset = first.len();
+    let mut offset = first_len;
     parsed.whole_bytes = offset;
     let mut bad_since_last_whole = 0;
-    for line in lines {
-        offset += line.len();
-        let whole = line.strip_suffix('\n');
+    for (len, line) in lines {
+        offset += len;
+        let whole = line.and_then(|l| l.strip_suffix('\n'));
         if let Some(r) = whole.and_then(decode_line::<Record>) {
             parsed.records.push(r);
             parsed.damaged += bad_since_last_whole;

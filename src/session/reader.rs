@@ -70,10 +70,22 @@ pub fn read(path: &Path) -> Result<SessionRead, StoreError> {
 /// [`read`] of the session whose real path is `real`; `shown` names it in messages.
 pub(super) fn read_at(real: &Path, shown: &Path) -> Result<SessionRead, StoreError> {
     let path = shown;
-    let bytes = files::read_limited(real, MAX_FILE_BYTES).map_err(|e| StoreError::Io {
+    let mut bytes = files::read_limited(real, MAX_FILE_BYTES).map_err(|e| StoreError::Io {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
+    let mut notices = Vec::new();
+    let mut from_swap = false;
+    if let Some(swap) = interrupted_rewrite(real, &bytes) {
+        from_swap = true;
+        // A hard-linked session rewritten in place was cut off half-way: its durable copy
+        // is what was being written (opening the app puts it back into the file).
+        bytes = swap;
+        notices.push(
+            "The last save was interrupted half-way; the session was read from its copy."
+                .to_owned(),
+        );
+    }
     let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::Io {
         path: path.display().to_string(),
         message: format!(
@@ -87,14 +99,22 @@ pub(super) fn read_at(real: &Path, shown: &Path) -> Result<SessionRead, StoreErr
         real: real.to_owned(),
         bytes,
         from_journal: 0,
-        notices: Vec::new(),
+        notices,
         draft: None,
         unused: None,
         journal_saves: 0,
         journal_whole_bytes: 0,
     };
-    replay_journal(&mut found)?;
+    replay_journal(&mut found, from_swap)?;
     Ok(found)
+}
+
+/// The swap copy beside a session whose file was left half-written by an interrupted
+/// in-place rewrite: only when the file itself does not parse.
+fn interrupted_rewrite(real: &Path, bytes: &[u8]) -> Option<Vec<u8>> {
+    let swap = files::read_limited(&files::companion(real, ".swap"), MAX_FILE_BYTES).ok()?;
+    let whole = std::str::from_utf8(bytes).is_ok_and(|t| parse(t, "").is_ok());
+    (!whole && swap != bytes).then_some(swap)
 }
 
 /// The journal beside a session.
@@ -103,7 +123,7 @@ pub fn journal_path(real: &Path) -> PathBuf {
 }
 
 /// Reads the journal beside `read.real` and replays what the file does not hold yet.
-fn replay_journal(read: &mut SessionRead) -> Result<(), StoreError> {
+fn replay_journal(read: &mut SessionRead, from_swap: bool) -> Result<(), StoreError> {
     let path = journal_path(&read.real);
     let meta = match std::fs::symlink_metadata(&path) {
         Ok(m) => m,
@@ -119,12 +139,21 @@ fn replay_journal(read: &mut SessionRead) -> Result<(), StoreError> {
         .map_err(|e| io_err(&path, &e))?;
     // A record is JSON: a byte that is not UTF-8 can only be damage, and damage is skipped
     // line by line like any other.
-    let text = String::from_utf8_lossy(&raw);
-    let parsed = journal::parse(&text);
+    let parsed = journal::parse_bytes(&raw);
     read.journal_saves = parsed.newest_saves();
     read.journal_whole_bytes = parsed.whole_bytes as u64;
     let file_digest = journal::digest(&read.bytes);
-    let verdict = judge(&parsed, &file_digest, read.session.saves, &read.real);
+    let mut verdict = judge(&parsed, &file_digest, read.session.saves, &read.real);
+    if from_swap
+        && matches!(
+            verdict,
+            Verdict::Unused(Unused::Older) | Verdict::ReplayOverChanged { .. }
+        )
+    {
+        // The swap copy is awayday's own write of a state holding every record before it;
+        // replayed in order over it, the records give back exactly the work as it was.
+        verdict = Verdict::Replay { from: 0 };
+    }
     read.draft = journal::last_draft(&parsed.records);
     let from = match &verdict {
         Verdict::Unused(why) => {

@@ -183,7 +183,14 @@ impl Store {
             _lock: lock,
             journal,
             journal_path,
-            journal_bytes: 0,
+            // Edits are appended after the journal's last whole record until the first
+            // fold empties it: a write that fails before then cuts back to there, never
+            // into the records being recovered.
+            journal_bytes: if found.unused.is_some() {
+                0
+            } else {
+                found.journal_whole_bytes
+            },
             journal_tail_dirty: true,
             unwritten: Vec::new(),
             pending_edits: 0,
@@ -356,6 +363,11 @@ impl Store {
     /// Tries again what failed: records waiting for the journal, then the fold.
     pub fn retry(&mut self, session: &mut Session) -> Result<(), StoreError> {
         self.retry_at = None;
+        if self.journal_error.is_some() && self.unwritten.is_empty() {
+            self.restart_journal()?;
+            self.journal_error = None;
+            self.succeeded();
+        }
         self.write_unwritten()?;
         if self.file_error.is_some() && !self.conflict {
             self.fold(session)?;
@@ -487,8 +499,11 @@ impl Store {
         self.written_selection.clone_from(&session.selected);
         self.journal_error = None;
         // The file holds everything; a journal that cannot be emptied now is harmless (its
-        // marker says its records are in the file) and is emptied on the next fold.
-        let _ = self.restart_journal();
+        // marker says its records are in the file), but is said, and tried again.
+        if let Err(e) = self.restart_journal() {
+            self.journal_error = Some(e.to_string());
+            self.failed();
+        }
         Ok(())
     }
 
@@ -602,7 +617,12 @@ fn write_session_file(real: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if std::fs::metadata(real).is_ok_and(|m| m.nlink() > 1) {
         let swap = swap_path(real);
         replace_companion(&swap, bytes)?;
-        files::write_in_place(real, bytes)?;
+        if let Err(e) = files::write_in_place(real, bytes) {
+            // The file may be half-written: write it whole once more from memory (cutting
+            // it short freed its space). If that fails too, the swap copy stays for every
+            // reader and for the next open.
+            files::write_in_place(real, bytes).map_err(|_| e)?;
+        }
         std::fs::remove_file(&swap)
     } else {
         files::write_atomic(real, bytes)
