@@ -344,3 +344,73 @@ fn a_file_made_read_only_while_open_is_not_written_over() {
         Some(Score::Level(1))
     );
 }
+
+// 3 and 4. The screen says at once, in words, where the edits are: only on screen when the
+// journal cannot be written, only in the journal when the file cannot, and saved again
+// when the fault goes, by itself.
+#[test]
+fn the_screen_says_which_edits_are_only_on_screen_and_which_only_in_the_journal() {
+    use awayday::tui::app::{App, SaveState};
+    use awayday::tui::persist;
+    use ratatui::crossterm::event::KeyCode;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path(), "s.ron");
+    let opened = Store::open(&path).unwrap();
+    let mut store = opened.store;
+    let mut app = App::new(benchmark(), opened.session, path.clone());
+    let go_to_statement = [KeyCode::Char(']')];
+    for k in go_to_statement {
+        awayday::tui::update::update(&mut app, common::key(k));
+    }
+    let score = |app: &mut App, c: char| {
+        awayday::tui::update::update(app, common::key(KeyCode::Char(c)));
+    };
+
+    // The disk is full: the journal cannot be written.
+    failpoint::arm(Some((0, Mode::Error)));
+    score(&mut app, '3');
+    persist::journal(&mut app, &mut store);
+    failpoint::disarm();
+    assert!(
+        matches!(&app.save_state, SaveState::Failed(why) if why.contains("1 edit only on screen")),
+        "{:?}",
+        app.save_state
+    );
+    let said = app.message.clone().unwrap();
+    assert!(
+        said.contains("only on screen") && said.contains("keeps trying"),
+        "{said}"
+    );
+
+    // Space returns: the retry writes the waiting edit, and the screen says so.
+    store.retry(&mut app.session).unwrap();
+    persist::journal(&mut app, &mut store);
+    score(&mut app, '2');
+    persist::journal(&mut app, &mut store);
+    assert_eq!(app.save_state, SaveState::Saved);
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .contains("holds every edit again")
+    );
+
+    // The file cannot be written (its folder made read-only): safe in the journal only.
+    failpoint::arm(Some((2, Mode::Error)));
+    persist::fold(&mut app, &mut store);
+    failpoint::disarm();
+    assert!(
+        matches!(app.save_state, SaveState::JournalOnly { edits: 2, .. }),
+        "{:?}",
+        app.save_state
+    );
+    let said = app.message.clone().unwrap();
+    assert!(
+        said.contains("safe in its journal") && said.contains("awayday save-as"),
+        "{said}"
+    );
+    drop(store);
+    let read = session::read(&path).unwrap();
+    assert_eq!(read.from_journal, 2);
+}

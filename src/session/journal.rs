@@ -272,6 +272,33 @@ pub fn parse_bytes(bytes: &[u8]) -> Parsed {
     parsed
 }
 
+/// Within a run of entries, a whole note, a score or a draft followed at once by a newer one
+/// of the same thing says nothing the newer one does not: a burst of typed keys, or the
+/// records waiting while the disk is full, keep only the last state.
+pub fn coalesce(entries: &mut Vec<Entry>) {
+    let superseded = |a: &Entry, b: &Entry| match (a, b) {
+        (Entry::Notes { node: x, .. }, Entry::Notes { node: y, .. }) => x == y,
+        (
+            Entry::Score {
+                node: x, group: g, ..
+            },
+            Entry::Score {
+                node: y, group: h, ..
+            },
+        ) => x == y && g == h,
+        (Entry::Draft(_), Entry::Draft(_)) => true,
+        _ => false,
+    };
+    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries.drain(..) {
+        if kept.last().is_some_and(|last| superseded(last, &e)) {
+            kept.pop();
+        }
+        kept.push(e);
+    }
+    *entries = kept;
+}
+
 /// Notes shorter than this are journalled whole on every change (simple, and safe to replay
 /// anywhere); longer ones as splices, so the bytes per keystroke stay small.
 pub const WHOLE_NOTE_BYTES: usize = 4096;

@@ -33,9 +33,10 @@ pub const FOLD_BYTES: u64 = 4 * 1024 * 1024;
 /// reader that cannot see the journal (a copy of the `.ron` alone) is never far behind.
 pub const FOLD_AT_LEAST_EVERY: Duration = Duration::from_secs(5);
 
-/// After a failed write, the next try waits this long, doubling up to [`RETRY_MAX`].
+/// After a failed write, the next try waits this long, doubling up to [`RETRY_MAX`]: a room
+/// waiting for its work to be safe again should not wait long once space is back.
 const RETRY_FIRST: Duration = Duration::from_millis(500);
-const RETRY_MAX: Duration = Duration::from_secs(30);
+const RETRY_MAX: Duration = Duration::from_secs(4);
 
 /// Why the session file could not be opened or written.
 #[derive(Debug, thiserror::Error)]
@@ -272,7 +273,18 @@ impl Store {
                 self.draft.clone_from(d);
             }
         }
-        self.unwritten.push(Record { selected, entries });
+        match self.unwritten.last_mut() {
+            // While the journal cannot be written, what waits is kept as one record of last
+            // states, so a long note typed on a full disk does not pile up a copy per key.
+            Some(waiting) => {
+                waiting.entries.extend(entries);
+                journal::coalesce(&mut waiting.entries);
+                if selected.is_some() {
+                    waiting.selected = selected;
+                }
+            }
+            None => self.unwritten.push(Record { selected, entries }),
+        }
         self.write_unwritten()
     }
 
@@ -355,7 +367,7 @@ impl Store {
     }
 
     /// Whether a write failed and its next try is due (tries back off from half a second
-    /// to half a minute).
+    /// to four seconds).
     pub fn retry_due(&self, now: Instant) -> bool {
         self.retry_at.is_some_and(|at| now >= at)
     }

@@ -233,8 +233,11 @@ impl App {
         }
     }
 
-    /// Notes that the session changed and must be written.
+    /// Notes that the session changed and must be written. A failure stays on screen until
+    /// the write that ends it.
     pub fn mark_changed(&mut self) {
-        self.save_state = SaveState::Unsaved;
+        if self.save_state == SaveState::Saved {
+            self.save_state = SaveState::Unsaved;
+        }
     }
 }

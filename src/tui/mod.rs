@@ -174,7 +174,9 @@ fn event_loop(
                 // The pacing line shows the minute.
                 terminal.draw(|f| ui::render(app, f))?;
             }
-            persist::retry(app, store);
+            if persist::retry(app, store) {
+                terminal.draw(|f| ui::render(app, f))?;
+            }
             let idle = last_event.elapsed();
             if store.pending() > 0
                 && (idle >= IDLE_FOLD || store.fold_overdue(Instant::now()))

@@ -17,7 +17,7 @@ pub fn journal(app: &mut App, store: &mut Store) {
         .flat_map(|(edit, forward)| journal::entries_for(edit, *forward, &app.session))
         .collect();
     entries.append(&mut app.outbox);
-    coalesce(&mut entries);
+    journal::coalesce(&mut entries);
     if entries.is_empty() {
         return;
     }
@@ -26,14 +26,25 @@ pub fn journal(app: &mut App, store: &mut Store) {
     report(app, store);
 }
 
-/// Tries again, when it is due, whatever could not be written (the journal, the file).
-pub fn retry(app: &mut App, store: &mut Store) {
+/// Tries again, when it is due, whatever could not be written (the journal, the file);
+/// returns whether it tried, so the screen can show the outcome.
+pub fn retry(app: &mut App, store: &mut Store) -> bool {
     if !store.retry_due(std::time::Instant::now()) {
-        return;
+        return false;
     }
     match store.retry(&mut app.session) {
         Err(StoreError::ChangedElsewhere { .. }) => conflict(app, store),
         _ => report(app, store),
+    }
+    true
+}
+
+/// "1 edit", "3 edits".
+fn edits(n: usize) -> String {
+    if n == 1 {
+        "1 edit".to_owned()
+    } else {
+        format!("{n} edits")
     }
 }
 
@@ -44,11 +55,11 @@ fn report(app: &mut App, store: &Store) {
     let health = store.health();
     let file = store.shown().display().to_string();
     let state = if let Some(why) = &health.journal_error {
-        SaveState::Failed(format!("{} edits only on screen", health.on_screen_only))
+        SaveState::Failed(format!("{} only on screen", edits(health.on_screen_only)))
             .with_message(format!(
-                "Cannot save to {} ({why}): {} edits are only on screen. awayday keeps trying and saves them as soon as it can; do not quit yet.",
+                "Cannot save to {} ({why}): {} only on screen. awayday keeps trying and saves as soon as it can; do not quit yet.",
                 store.journal_path().display(),
-                health.on_screen_only
+                edits(health.on_screen_only)
             ))
     } else if let Some(why) = &health.file_error {
         SaveState::JournalOnly {
@@ -56,8 +67,8 @@ fn report(app: &mut App, store: &Store) {
             why: why.clone(),
         }
         .with_message(format!(
-            "Cannot write {file} ({why}). Your {} edits are safe in its journal ({}) and go into the file by themselves when it can be written. To keep a copy elsewhere now: awayday save-as \"{file}\" COPY.ron",
-            health.journal_only,
+            "Cannot write {file} ({why}). Your {} are safe in its journal ({}) and go into the file by themselves when it can be written. To keep a copy elsewhere now: awayday save-as \"{file}\" COPY.ron",
+            edits(health.journal_only),
             store.journal_path().display()
         ))
     } else {
@@ -75,25 +86,6 @@ fn report(app: &mut App, store: &Store) {
     }
     app.save_state = state;
 }
-/// Within one batch, a whole note or a draft followed by a newer one of the same thing says
-/// nothing the newer one does not: a burst of typed keys is journalled as its last state.
-fn coalesce(entries: &mut Vec<journal::Entry>) {
-    use journal::Entry;
-    let superseded = |a: &Entry, b: &Entry| match (a, b) {
-        (Entry::Notes { node: x, .. }, Entry::Notes { node: y, .. }) => x == y,
-        (Entry::Draft(_), Entry::Draft(_)) => true,
-        _ => false,
-    };
-    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
-    for e in entries.drain(..) {
-        if kept.last().is_some_and(|last| superseded(last, &e)) {
-            kept.pop();
-        }
-        kept.push(e);
-    }
-    *entries = kept;
-}
-
 /// Folds the journal into the readable file. A change by another program stops it and asks
 /// the facilitator what to keep.
 pub fn fold(app: &mut App, store: &mut Store) {
