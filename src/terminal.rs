@@ -80,8 +80,11 @@ pub fn unfit_for_screen(min_width: u16, min_height: u16) -> Option<String> {
                 .to_owned(),
         );
     }
+    // A size the terminal does not know (0×0, as a fresh pseudo-terminal reports) is not
+    // refused: the screen adapts once it is given one, and says so itself meanwhile.
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((0, 0));
-    (width < min_width || height < min_height).then(|| {
+    let known = width > 0 && height > 0;
+    (known && (width < min_width || height < min_height)).then(|| {
         format!(
             "the workshop screen needs a window of at least {min_width}×{min_height} characters; this one is {width}×{height}. Make the window bigger (or the font smaller) and run awayday again. Nothing was created or changed."
         )
