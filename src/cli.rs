@@ -187,8 +187,8 @@ pub enum Command {
         /// The shell to write completions for.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), for `man`: the release archives carry it as awayday.1.
-    #[command(hide = true)]
+    /// Print the manual page (roff): `awayday man | man -l -` reads it where none is
+    /// installed; the release archives carry it as awayday.1.
     Man,
 }
 

@@ -132,7 +132,7 @@ fn the_man_page_holds_every_command_the_environment_and_the_files() {
         .filter(|s| !s.is_hide_set())
         .map(clap::Command::get_name)
         .collect();
-    assert!(visible.len() >= 14, "{visible:?}");
+    assert!(visible.len() >= 15, "{visible:?}");
     for name in &visible {
         assert!(
             page.contains(&subsection(&format!("awayday {name}"))),
