@@ -166,7 +166,7 @@ fn main() -> anyhow::Result<()> {
             );
         }
         let start = Instant::now();
-        store.fold(&app.session)?;
+        store.fold(&mut app.session)?;
         folds.push((name, start.elapsed(), std::fs::metadata(&path)?.len()));
     }
     println!();

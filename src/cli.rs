@@ -130,6 +130,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a self-contained copy of a session: the file with every edit its journal
+    /// holds, so the copy needs nothing beside it (for a folder that cannot be written, a
+    /// USB stick, an email). The session itself is never changed; it may be open in awayday.
+    SaveAs {
+        /// The session file.
+        session: PathBuf,
+        /// Where to write the copy.
+        copy: PathBuf,
+        /// Replace COPY if it exists (it may never be the session itself).
+        #[arg(long)]
+        force: bool,
+    },
     /// Export a session's scores for reporting elsewhere.
     Export {
         /// The session file.

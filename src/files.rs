@@ -3,10 +3,12 @@
 //! following links, and atomic replacement that keeps links, permissions and the umask.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+
+use crate::failpoint;
 
 /// A file's identity on this machine: two names with the same identity are one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -103,7 +105,7 @@ pub enum ReadError {
     Folder,
     #[error("is not a regular file (a device, pipe or socket); awayday reads only files")]
     NotRegular,
-    #[error("is over {} MB; files over {} MB are refused", .0 / 1_000_000, .0 / 1_000_000)]
+    #[error("is over {} MB; files over {} MB are refused", .0 / 1024 / 1024, .0 / 1024 / 1024)]
     TooBig(u64),
 }
 
@@ -141,12 +143,22 @@ pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 /// a symlink or anything but a regular file owned by this user is refused, so another user of
 /// a shared folder cannot make awayday write through a planted link.
 pub fn open_private(path: &Path) -> io::Result<File> {
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o666)
+    open_own(path, true)
+}
+
+/// [`open_private`] for reading only: an existing companion, never created or changed, with
+/// the same refusals (a link, not a regular file, another user's).
+pub fn open_private_read(path: &Path) -> io::Result<File> {
+    open_own(path, false)
+}
+
+fn open_own(path: &Path, write: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false).mode(0o666);
+    }
+    let file = options
         .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
         .open(path)
         .map_err(|e| {
@@ -198,14 +210,18 @@ pub fn write_atomic_at(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = parent_dir(target);
     let (tmp_path, mut tmp) = create_temp(target)?;
     let result = (|| {
-        tmp.write_all(bytes)?;
+        failpoint::write_all("temp.write", &mut tmp, bytes)?;
         if let Ok(old) = std::fs::symlink_metadata(target)
             && old.is_file()
         {
+            failpoint::hit("temp.permissions")?;
             tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))?;
         }
+        failpoint::hit("temp.sync")?;
         tmp.sync_all()?;
+        failpoint::hit("rename")?;
         std::fs::rename(&tmp_path, target)?;
+        failpoint::hit("folder.sync")?;
         sync_dir(dir);
         Ok(())
     })();
@@ -218,9 +234,12 @@ pub fn write_atomic_at(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes `bytes` into the existing file at `path`, keeping its identity (and so its hard
 /// links). Not atomic on its own: callers keep a durable copy first.
 pub fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    failpoint::hit("in-place.open")?;
     let mut file = OpenOptions::new().write(true).open(path)?;
+    failpoint::hit("in-place.truncate")?;
     file.set_len(0)?;
-    file.write_all(bytes)?;
+    failpoint::write_all("in-place.write", &mut file, bytes)?;
+    failpoint::hit("in-place.sync")?;
     file.sync_all()
 }
 
@@ -245,6 +264,7 @@ fn create_temp(target: &Path) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = parent_dir(target);
     let prefix = temp_prefix(target);
+    failpoint::hit("temp.create")?;
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = dir.join(format!("{prefix}{}-{n}{TEMP_SUFFIX}", std::process::id()));

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 #[cfg(feature = "test-support")]
 pub mod demo;
+pub mod failpoint;
 pub mod files;
 pub mod framework;
 pub mod import;

@@ -210,3 +210,114 @@ fn findings_survive_a_merge() {
     let merged = session::load(&out).unwrap();
     assert_eq!(merged.findings(Some("2.1")).strengths, "Call-in works.");
 }
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Two reviewers who named the same group "Red" and "red"; they agree on 1.2 and differ on
+/// 1.1 and on the agreed score of 1.1.
+fn reviewers_spelling_red_differently(dir: &Path) -> (PathBuf, PathBuf) {
+    let (a, b) = reviewers(dir);
+    let spell = |path: &Path, name: &str, red: u8, agreed: u8| {
+        let mut s = session::load(path).unwrap();
+        s.groups = vec![name.into()];
+        s.nodes.clear();
+        common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(red)));
+        common::set_score(&mut s, "1.2", Column::Group(0), Some(Score::Level(2)));
+        common::set_score(&mut s, "1.1", Column::Agreed, Some(Score::Level(agreed)));
+        session::save(path, &s).unwrap();
+    };
+    spell(&a, "Red", 3, 3);
+    spell(&b, "red", 4, 2);
+    (a, b)
+}
+
+#[test]
+fn groups_spelled_in_another_case_are_one_group_with_their_conflicts_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers_spelling_red_differently(dir.path());
+    let out = dir.path().join("m.ron");
+    let o = run(&[&a, &b, Path::new("-o"), &out]);
+    assert!(!o.status.success(), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("2 conflicting scores"), "{err}");
+    assert!(err.contains("1.1 Red: alice.ron: 3, bob.ron: 4"), "{err}");
+    assert!(
+        err.contains("1.1 agreed: alice.ron: 3, bob.ron: 2"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written");
+
+    let o = run(&[
+        &a,
+        &b,
+        Path::new("-o"),
+        &out,
+        Path::new("--prefer"),
+        Path::new("first"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stdout(&o);
+    assert!(
+        said.contains("m.ron: 1 group, 2 nodes"),
+        "one group, said in good grammar: {said}"
+    );
+    assert!(
+        said.contains("\"red\" in bob.ron is the group \"Red\" of alice.ron"),
+        "which spelling was kept: {said}"
+    );
+    let m = session::load(&out).unwrap();
+    assert_eq!(m.groups, ["Red"]);
+    assert_eq!(m.score("1.1", Column::Group(0)), Some(Score::Level(3)));
+    assert_eq!(m.score("1.2", Column::Group(0)), Some(Score::Level(2)));
+}
+
+#[test]
+fn prefer_lists_every_conflict_it_settled_and_the_value_it_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = reviewers_spelling_red_differently(dir.path());
+    let out = dir.path().join("m.ron");
+    let o = run(&[
+        &a,
+        &b,
+        Path::new("-o"),
+        &out,
+        Path::new("--prefer"),
+        Path::new("last"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stdout(&o);
+    assert!(
+        said.contains("--prefer last settled 2 conflicting scores:"),
+        "{said}"
+    );
+    assert!(
+        said.contains("  1.1 Red: kept 4 (bob.ron), dropped 3 (alice.ron)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("  1.1 agreed: kept 2 (bob.ron), dropped 3 (alice.ron)"),
+        "{said}"
+    );
+    assert!(!said.contains("1.2"), "1.2 was not in conflict: {said}");
+    let m = session::load(&out).unwrap();
+    assert_eq!(m.score("1.1", Column::Group(0)), Some(Score::Level(4)));
+    assert_eq!(m.score("1.1", Column::Agreed), Some(Score::Level(2)));
+
+    let o = run(&[
+        &a,
+        &b,
+        Path::new("-o"),
+        &out,
+        Path::new("--prefer"),
+        Path::new("first"),
+        Path::new("--force"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stdout(&o);
+    assert!(
+        said.contains("  1.1 Red: kept 3 (alice.ron), dropped 4 (bob.ron)"),
+        "{said}"
+    );
+}

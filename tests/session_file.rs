@@ -66,7 +66,7 @@ fn a_symlinked_session_is_written_as_the_real_file_and_locked_by_any_name() {
         assert!(matches!(err, StoreError::Lock(_)), "{other:?}: {err}");
     }
     common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(3)));
-    store.fold(&s).unwrap();
+    store.fold(&mut s).unwrap();
     drop(store);
     assert!(
         std::fs::symlink_metadata(&link)
@@ -97,7 +97,7 @@ fn a_hard_linked_session_stays_one_file_and_is_locked_by_either_name() {
         StoreError::Lock(_)
     ));
     common::set_notes(&mut s, "1.1", "through the hard link".into());
-    store.fold(&s).unwrap();
+    store.fold(&mut s).unwrap();
     drop(store);
     let (a, b) = (
         std::fs::metadata(&real).unwrap(),
@@ -134,7 +134,7 @@ fn another_programs_change_stops_the_fold_and_is_never_overwritten() {
     std::fs::write(&path, &theirs).unwrap();
 
     assert!(store.changed_elsewhere());
-    let err = store.fold(&s).unwrap_err();
+    let err = store.fold(&mut s).unwrap_err();
     assert!(matches!(err, StoreError::ChangedElsewhere { .. }), "{err}");
     assert!(store.in_conflict());
     // Nothing written over theirs, the backup is still the file as opened, the edit is in
@@ -146,10 +146,10 @@ fn another_programs_change_stops_the_fold_and_is_never_overwritten() {
             .contains("title: \"s.ron\"")
     );
     // Merging keeps both: their title, our score.
-    let merged = store.merge_with_theirs(&s).unwrap();
+    let mut merged = store.merge_with_theirs(&s).unwrap();
     assert_eq!(merged.title, "s.rox");
     assert_eq!(merged.score("1.1", Column::Group(0)), Some(Score::Level(2)));
-    let kept = store.write_over_theirs(&merged).unwrap().unwrap();
+    let kept = store.write_over_theirs(&mut merged).unwrap().unwrap();
     assert_eq!(std::fs::read_to_string(kept).unwrap(), theirs);
     assert!(!store.in_conflict());
     let on_disk = session::load(&path).unwrap();
@@ -171,13 +171,13 @@ fn a_rewrite_with_the_same_bytes_is_not_a_change() {
 fn taking_theirs_reloads_their_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(dir.path(), "s.ron");
-    let opened = Store::open(&path).unwrap();
+    let mut opened = Store::open(&path).unwrap();
     let mut store = opened.store;
     let text = std::fs::read_to_string(&path)
         .unwrap()
         .replace("title: \"s.ron\"", "title: \"theirs\"");
     std::fs::write(&path, text).unwrap();
-    assert!(store.fold(&opened.session).is_err());
+    assert!(store.fold(&mut opened.session).is_err());
     let ours = store.keep_aside(&opened.session, "ours").unwrap();
     assert_eq!(session::load(&ours).unwrap().title, "s.ron");
     let theirs = store.take_theirs().unwrap();
@@ -259,7 +259,7 @@ fn the_backup_is_the_file_as_opened_and_verified() {
     let (mut store, mut s) = (opened.store, opened.session);
     for v in 1..=4 {
         common::set_score(&mut s, "1.1", Column::Group(0), Some(Score::Level(v)));
-        store.fold(&s).unwrap();
+        store.fold(&mut s).unwrap();
     }
     assert_eq!(std::fs::read(session::backup_path(&path)).unwrap(), first);
 }
@@ -402,7 +402,7 @@ fn a_crash_between_writing_the_file_and_emptying_the_journal_replays_nothing_twi
         .unwrap();
     common::set_notes(&mut s, "1.1", with_y.clone());
     let kept = std::fs::read(&journal_path).unwrap();
-    store.fold(&s).unwrap();
+    store.fold(&mut s).unwrap();
     drop(store);
     // Put back the journal as it was just after the fold's marker and before it was emptied.
     let folded = std::fs::read_to_string(&path).unwrap();
@@ -410,6 +410,7 @@ fn a_crash_between_writing_the_file_and_emptying_the_journal_replays_nothing_twi
         selected: None,
         entries: vec![Entry::Fold {
             digest: journal::digest(folded.as_bytes()),
+            saves: session::parse(&folded, "").unwrap().saves,
         }],
     });
     let mut text = kept;
@@ -430,6 +431,7 @@ fn form_text_in_the_journal_comes_back_as_a_draft() {
         text: "Ask HR for the staff survey".into(),
         owner: "Sam".into(),
         due: String::new(),
+        recommendation: None,
     };
     {
         let mut store = Store::open(&path).unwrap().store;

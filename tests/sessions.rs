@@ -226,7 +226,7 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         first
     );
     common::set_notes(&mut s, "1.1", "changed".into());
-    store.fold(&s).unwrap();
+    store.fold(&mut s).unwrap();
     // The backup is still the file as it was when opened.
     assert_eq!(
         std::fs::read_to_string(session::backup_path(&path)).unwrap(),
@@ -239,7 +239,7 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         let before = std::fs::read(&path).unwrap();
         std::fs::write(&path, before).unwrap();
         common::set_notes(&mut s, "1.1", "changed again".into());
-        store.fold(&s).unwrap();
+        store.fold(&mut s).unwrap();
         assert_eq!(
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
@@ -252,4 +252,49 @@ fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
         .filter(|e| e.file_name().to_string_lossy().ends_with("tmp"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_journal_cannot_make_two_groups_of_one_name_in_another_case() {
+    use awayday::session::journal::Entry;
+    let dir = tempfile::tempdir().unwrap();
+    let path = scored_session(dir.path());
+    {
+        let mut store = Store::open(&path).unwrap().store;
+        let name = |n: &str| n.to_owned();
+        for entry in [
+            Entry::AddGroup { name: name("red") },
+            Entry::AddGroup {
+                name: name(" BLUE "),
+            },
+            Entry::AddGroup {
+                name: name("agreed"),
+            },
+            Entry::InsertGroup {
+                index: 0,
+                name: name("RED"),
+            },
+            Entry::RenameGroup {
+                from: name("Blue"),
+                to: name("rEd"),
+            },
+            // A group may change the case of its own name.
+            Entry::RenameGroup {
+                from: name("Red"),
+                to: name("RED"),
+            },
+        ] {
+            store.append(vec![entry], None).unwrap();
+        }
+        // Dropped without a fold: the edits are only in the journal, replayed on open.
+    }
+    let opened = Store::open(&path).unwrap();
+    assert_eq!(opened.session.groups, ["RED", "Blue"]);
+    assert_eq!(
+        opened.session.score("1.1", Column::Group(0)),
+        Some(Score::Level(4)),
+        "Red's scores follow its new spelling"
+    );
+    drop(opened);
+    assert_eq!(session::load(&path).unwrap().groups, ["RED", "Blue"]);
 }

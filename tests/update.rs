@@ -205,7 +205,15 @@ fn renaming_a_group_keeps_its_scores_and_adding_one_works() {
         feed(&mut app, &[key(KeyCode::Backspace)]);
     }
     type_text(&mut app, "Red");
-    feed(&mut app, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
+    // Esc asks before typed text goes; n lets it go.
+    feed(
+        &mut app,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Esc),
+            key(KeyCode::Char('n')),
+        ],
+    );
     assert_eq!(app.session.groups, ["Red", "Azure"]);
 
     feed(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);

@@ -12,7 +12,8 @@ pub fn check(path: &Path, out: &mut dyn Write) -> Result<()> {
     let text = framework::read_text(path)?;
     // A session always records its format version; a framework never does.
     if text.contains("format_version") {
-        let s = session::parse(&text, &path.display().to_string())?;
+        // As every reader sees it: with the edits its journal holds.
+        let s = super::workshop::read_session(path)?;
         let fw = session::framework_for(&s, Some(path))?;
         let known = s.nodes.keys().filter(|id| fw.find(id).is_some()).count();
         let orphans = s.nodes.len() - known;

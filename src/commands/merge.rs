@@ -23,7 +23,7 @@ pub fn merge(
     let mut sessions = Vec::new();
     let mut sources: Vec<PathBuf> = inputs.to_vec();
     for path in inputs {
-        let s = session::load(path)?;
+        let s = super::workshop::read_session(path)?;
         sources.extend(session::framework_file(&s, Some(path)));
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -34,12 +34,12 @@ pub fn merge(
     // Never over an input, by any name, whatever --force says.
     let source_refs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
     crate::files::refuse_output_on_input(output, &source_refs).map_err(anyhow::Error::msg)?;
-    let mut merged = session::merge(&sessions, prefer)?;
-    // The framework file, if any, as a path that works from wherever the output is.
-    if let Some(file) = session::framework_file(&merged, inputs.first().map(PathBuf::as_path)) {
-        let absolute = std::path::absolute(&file).unwrap_or(file);
-        merged.framework.path = Some(absolute.display().to_string());
-    }
+    let session::Merged {
+        session: mut merged,
+        joined,
+        settled,
+    } = session::merge_reported(&sessions, prefer)?;
+    absolute_framework_path(&mut merged, inputs.first().map(PathBuf::as_path));
     session::framework_for(&merged, Some(output))?;
     let text = session::to_ron(&merged);
     if text.len() as u64 > crate::framework::MAX_FILE_BYTES {
@@ -50,13 +50,42 @@ pub fn merge(
         );
     }
     session::write_atomic(output, text.as_bytes())?;
+    let groups = merged.groups.len();
     writeln!(
         out,
-        "Merged {} sessions into {}: {} groups, {} nodes with scores, notes or actions.",
+        "Merged {} sessions into {}: {groups} {}, {} nodes with scores, notes or actions.",
         inputs.len(),
         output.display(),
-        merged.groups.len(),
+        if groups == 1 { "group" } else { "groups" },
         merged.nodes.len()
     )?;
+    for j in &joined {
+        writeln!(out, "{j}.")?;
+    }
+    // What --prefer dropped is said, so no one's score disappears without a word.
+    if let (Some(prefer), false) = (prefer, settled.is_empty()) {
+        let side = match prefer {
+            Prefer::First => "first",
+            Prefer::Last => "last",
+        };
+        let n = settled.len();
+        writeln!(
+            out,
+            "--prefer {side} settled {n} conflicting {}:",
+            if n == 1 { "score" } else { "scores" }
+        )?;
+        for s in &settled {
+            writeln!(out, "  {s}")?;
+        }
+    }
     Ok(())
+}
+
+/// Makes the framework file a session names, if any, a path that works from wherever the
+/// session is written.
+pub(super) fn absolute_framework_path(s: &mut session::Session, read_from: Option<&Path>) {
+    if let Some(file) = session::framework_file(s, read_from) {
+        let absolute = std::path::absolute(&file).unwrap_or(file);
+        s.framework.path = Some(absolute.display().to_string());
+    }
 }

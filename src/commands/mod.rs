@@ -9,6 +9,7 @@ mod keys;
 mod lookup;
 mod man;
 mod merge;
+mod save_as;
 mod show;
 mod tree;
 pub mod workshop;
@@ -121,6 +122,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             prefer,
             force,
         } => merge::merge(&inputs, &output, prefer, force, out),
+        Command::SaveAs {
+            session,
+            copy,
+            force,
+        } => save_as::save_as(&session, &copy, force, out),
         Command::Export {
             session,
             format,

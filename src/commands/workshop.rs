@@ -131,11 +131,49 @@ fn fresh_path(dir: &Path, date: &str) -> Result<PathBuf> {
     }
 }
 
-/// Loads a session and its framework (read only: for reports and exports).
+/// Loads a session with every edit its journal holds, and its framework (read only: for
+/// reports, exports and every other shell command). Says once, on stderr, what came from
+/// the journal.
 pub fn load(path: &Path) -> Result<(Session, Framework)> {
-    let s = session::load(path)?;
+    let s = read_session(path)?;
     let fw = session::framework_for(&s, Some(path))?;
     Ok((s, fw))
+}
+
+/// [`session::read`], telling the user on stderr what the journal added or why it was not
+/// used: a report made after a crash must never silently miss the afternoon.
+pub fn read_session(path: &Path) -> Result<Session> {
+    let read = session::read(path)?;
+    for line in journal_notes(path, &read) {
+        eprintln!("awayday: {}", crate::text::printable(&line));
+    }
+    Ok(read.session)
+}
+
+/// What a reader says about the journal it read.
+pub fn journal_notes(path: &Path, read: &session::SessionRead) -> Vec<String> {
+    let name = path.display();
+    let mut notes = Vec::new();
+    if read.from_journal > 0 {
+        notes.push(format!(
+            "{name}: {} edits read from its journal (made in awayday and not yet written into the file).",
+            read.from_journal
+        ));
+    }
+    match &read.unused {
+        Some(session::Unused::Older) => notes.push(format!(
+            "{name}: the journal beside it is older than the file (the file has been saved since); it was not read."
+        )),
+        Some(session::Unused::Foreign { session }) => notes.push(format!(
+            "{name}: the journal beside it belongs to another session ({session}); it was not read."
+        )),
+        Some(session::Unused::NotAJournal) => notes.push(format!(
+            "{name}: the file beside it named as its journal is not an awayday journal; it was not read."
+        )),
+        None => {}
+    }
+    notes.extend(read.notices.iter().map(|n| format!("{name}: {n}")));
+    notes
 }
 
 /// Every change is written at once, so a session that cannot be written is refused up front,
@@ -146,7 +184,8 @@ fn writable(path: &Path) -> Result<()> {
     let dir = crate::files::parent_dir(&real);
     let refused = |what: &str, e: &dyn std::fmt::Display| {
         anyhow::anyhow!(
-            "{}: {what} cannot be written ({e}); awayday saves every change as it is made. Fix the permissions, or copy the session somewhere you can write.",
+            "{}: {what} cannot be written ({e}); awayday saves every change as it is made. Fix the permissions, or keep a copy somewhere you can write with: awayday save-as \"{}\" COPY.ron (it includes every edit in the journal beside it; copying the .ron alone would not).",
+            path.display(),
             path.display()
         )
     };
@@ -193,7 +232,8 @@ pub fn require_terminal() -> Result<()> {
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
-    load(path)?;
+    let read = session::read(path)?;
+    session::framework_for(&read.session, Some(path))?;
     writable(path)?;
     require_terminal()?;
     // Lock, recover and back up before anything is shown, so what is on screen is what is

@@ -33,6 +33,14 @@ pub struct Agenda {
     pub spent: BTreeMap<String, u32>,
 }
 
+/// Which line of the plan's form is typed: the day's start and end, or its breaks (a draft
+/// names it, so the text comes back in the right field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlanField {
+    Day,
+    Breaks,
+}
+
 /// One area's place in the day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {

@@ -115,6 +115,20 @@ impl Edit {
         }
     }
 
+    /// The edit as it applies now. A plan change holds the whole plan, time spent included,
+    /// but the time spent goes on being recorded after it: undone or redone, it changes the
+    /// plan (start, end, breaks, minutes) and carries the time spent as it is now. With no
+    /// plan now (it was removed, or its setting undone), the time the edit holds is the
+    /// latest there is, since none is recorded without a plan.
+    fn rebased(mut self, session: &Session) -> Edit {
+        if let (Edit::Agenda { before, after }, Some(now)) = (&mut self, &session.agenda) {
+            for side in [before, after].into_iter().flatten() {
+                side.spent.clone_from(&now.spent);
+            }
+        }
+        self
+    }
+
     fn apply(&self, session: &mut Session, forward: bool) {
         let pick = |a: &String, b: &String| if forward { b.clone() } else { a.clone() };
         match self {
@@ -253,7 +267,7 @@ impl History {
     }
 
     pub fn undo(&mut self, session: &mut Session) -> Option<&Edit> {
-        let edit = self.undo.pop()?;
+        let edit = self.undo.pop()?.rebased(session);
         edit.apply(session, false);
         self.applied.push((edit.clone(), false));
         self.redo.push(edit);
@@ -261,7 +275,7 @@ impl History {
     }
 
     pub fn redo(&mut self, session: &mut Session) -> Option<&Edit> {
-        let edit = self.redo.pop()?;
+        let edit = self.redo.pop()?.rebased(session);
         edit.apply(session, true);
         self.applied.push((edit.clone(), true));
         self.undo.push(edit);

@@ -27,18 +27,23 @@ pub struct Header {
     pub session: String,
     /// SHA-256 of the session file's bytes the records apply to.
     pub base: String,
+    /// How many times awayday had written that file (its `saves`): a file saved more often
+    /// than any state this journal knows is newer than the journal, whatever the clocks say.
+    #[serde(default)]
+    pub saves: u64,
 }
 
 pub const MAGIC: &str = "awayday journal";
 pub const VERSION: u32 = 1;
 
 impl Header {
-    pub fn new(session: &str, base: &str) -> Self {
+    pub fn new(session: &str, base: &str, saves: u64) -> Self {
         Header {
             journal: MAGIC.to_owned(),
             version: VERSION,
             session: session.to_owned(),
             base: base.to_owned(),
+            saves,
         }
     }
 }
@@ -53,6 +58,10 @@ pub enum Draft {
         text: String,
         owner: String,
         due: String,
+        /// The "For rec." field as typed. `None` in a draft journalled before drafts carried
+        /// it: the saved link then stands.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recommendation: Option<String>,
     },
     /// The session's title, organisation or facilitator being edited.
     Meta { field: MetaField, value: String },
@@ -63,6 +72,11 @@ pub enum Draft {
     Findings {
         node: Option<String>,
         fields: [String; 4],
+    },
+    /// The day's plan: its start and end, or its breaks, as typed.
+    Plan {
+        field: super::agenda::PlanField,
+        value: String,
     },
 }
 
@@ -126,9 +140,12 @@ pub enum Entry {
     },
     /// The form being typed in, or `None` once it is kept or cancelled.
     Draft(Option<Draft>),
-    /// The records before this one were written into the file whose SHA-256 is `digest`.
+    /// The records before this one were written into the file whose SHA-256 is `digest`,
+    /// awayday's `saves`-th write of it.
     Fold {
         digest: String,
+        #[serde(default)]
+        saves: u64,
     },
 }
 
@@ -166,14 +183,45 @@ fn decode_line<T: serde::de::DeserializeOwned>(line: &str) -> Option<T> {
     serde_json::from_str(json).ok()
 }
 
+/// A whole record at the end of a damaged line: older versions of awayday appended after a
+/// write cut short, gluing the next record to the half line. Found by trying each place a
+/// checksum could start.
+fn decode_glued(line: &str) -> Option<Record> {
+    line.match_indices(" {")
+        .filter_map(|(i, _)| i.checked_sub(16))
+        .filter(|&start| line.is_char_boundary(start))
+        .find_map(|start| decode_line::<Record>(&line[start..]))
+}
+
 /// What a journal's bytes hold.
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub header: Option<Header>,
     pub records: Vec<Record>,
     /// The journal ended in the middle of a record (a crash while writing it): the whole
-    /// records before it are kept, the rest is dropped.
+    /// records before it are kept.
     pub torn: bool,
+    /// Damaged lines with whole records after them (a write that failed half-way before
+    /// awayday learnt to cut them back, or a damaged disk): skipped, and every whole record
+    /// after them kept, since each record holds absolute values.
+    pub damaged: usize,
+    /// Byte length of the journal up to the end of its last whole line.
+    pub whole_bytes: usize,
+}
+
+impl Parsed {
+    /// The highest `saves` this journal knows the file reached: its header's, or a later fold's.
+    pub fn newest_saves(&self) -> u64 {
+        let header = self.header.as_ref().map_or(0, |h| h.saves);
+        self.records
+            .iter()
+            .flat_map(|r| &r.entries)
+            .filter_map(|e| match e {
+                Entry::Fold { saves, .. } => Some(*saves),
+                _ => None,
+            })
+            .fold(header, u64::max)
+    }
 }
 
 /// Reads a journal's text. An empty file (a fold was cut short after emptying it) holds
@@ -191,14 +239,28 @@ pub fn parse(text: &str) -> Parsed {
     if parsed.header.is_none() {
         return parsed;
     }
+    let mut offset = first.len();
+    parsed.whole_bytes = offset;
+    let mut bad_since_last_whole = 0;
     for line in lines {
-        if let Some(r) = line.strip_suffix('\n').and_then(decode_line::<Record>) {
+        offset += line.len();
+        let whole = line.strip_suffix('\n');
+        if let Some(r) = whole.and_then(decode_line::<Record>) {
             parsed.records.push(r);
+            parsed.damaged += bad_since_last_whole;
+            bad_since_last_whole = 0;
+            parsed.whole_bytes = offset;
+        } else if let Some(r) = whole.and_then(decode_glued) {
+            // Half a line with a whole record appended to it.
+            parsed.records.push(r);
+            parsed.damaged += bad_since_last_whole + 1;
+            bad_since_last_whole = 0;
+            parsed.whole_bytes = offset;
         } else {
-            parsed.torn = true;
-            break;
+            bad_since_last_whole += 1;
         }
     }
+    parsed.torn = bad_since_last_whole > 0;
     parsed
 }
 
@@ -460,7 +522,7 @@ mod tests {
 
     #[test]
     fn a_damaged_line_ends_the_journal() {
-        let h = encode_line(&Header::new("/s.ron", "abc"));
+        let h = encode_line(&Header::new("/s.ron", "abc", 0));
         let r = encode_line(&Record {
             selected: None,
             entries: vec![Entry::AddGroup { name: "Red".into() }],
@@ -471,9 +533,18 @@ mod tests {
         let cut = &whole[..whole.len() - 5];
         let p = parse(cut);
         assert_eq!((p.records.len(), p.torn), (1, true));
+        assert_eq!(p.whole_bytes, h.len() + r.len());
+        // A damaged record in the middle is skipped; the whole ones after it are kept.
         let flipped = whole.replacen("Red", "Rex", 1);
         let p = parse(&flipped);
-        assert_eq!((p.records.len(), p.torn), (0, true));
+        assert_eq!((p.records.len(), p.torn, p.damaged), (1, false, 1));
+        assert_eq!(p.whole_bytes, whole.len());
+        // Half a line followed by whole ones (a write cut short, then later appends).
+        let half = &r[..r.len() / 2];
+        let p = parse(&format!("{h}{r}{half}{r}"));
+        assert_eq!((p.records.len(), p.torn, p.damaged), (2, false, 1));
+        let p = parse(&format!("{h}{r}{half}\n{r}{half}"));
+        assert_eq!((p.records.len(), p.torn, p.damaged), (2, true, 1));
     }
 
     #[test]

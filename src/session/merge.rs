@@ -1,9 +1,11 @@
-//! Merging reviewers' sessions into one: groups matched by name, scores united, conflicts
-//! listed (or settled by `--prefer`), notes from different files all kept with their source,
+//! Merging reviewers' sessions into one: groups matched by name whatever its case (the first
+//! spelling met is kept), scores united, conflicts listed (or settled by `--prefer`, each one
+//! reported with the value dropped), notes from different files all kept with their source,
 //! actions united. Inputs are never changed.
 
 use std::fmt;
 
+use super::group_names;
 use super::model::{Column, Score, Session};
 
 /// Which file wins where the same group scored the same statement differently.
@@ -34,6 +36,65 @@ impl fmt::Display for Conflict {
     }
 }
 
+/// A conflict `--prefer` settled: the value kept, and every different value dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settled {
+    pub id: String,
+    /// The group's name, or "agreed".
+    pub column: String,
+    /// (file, value) kept.
+    pub kept: (String, Option<Score>),
+    /// (file, value) for each file whose value differs from the one kept, in input order.
+    pub dropped: Vec<(String, Option<Score>)>,
+}
+
+impl fmt::Display for Settled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = |(file, v): &(String, Option<Score>)| {
+            format!("{} ({file})", super::summary::format_score(*v))
+        };
+        let dropped: Vec<String> = self.dropped.iter().map(value).collect();
+        write!(
+            f,
+            "{} {}: kept {}, dropped {}",
+            self.id,
+            self.column,
+            value(&self.kept),
+            dropped.join(", ")
+        )
+    }
+}
+
+/// A group one file spells differently from an earlier one ("red" and "Red"): one group,
+/// under the earlier spelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    pub file: String,
+    pub spelled: String,
+    pub kept_from: String,
+    pub kept: String,
+}
+
+impl fmt::Display for Joined {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" in {} is the group \"{}\" of {} (names differing only in case are one group)",
+            self.spelled, self.file, self.kept, self.kept_from
+        )
+    }
+}
+
+/// A merge's result and what the person merging should be told about it.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub session: Session,
+    /// Groups joined across spellings.
+    pub joined: Vec<Joined>,
+    /// Conflicts settled by `--prefer`, by statement then column.
+    pub settled: Vec<Settled>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {
     #[error("nothing to merge: give at least two session files")]
@@ -47,8 +108,21 @@ pub enum MergeError {
         file: String,
         found: String,
     },
-    #[error("{} conflicting scores; nothing was written. Settle them, or merge with --prefer first|last:\n{}", .0.len(), .0.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", conflicts_message(.0))]
     Conflicts(Vec<Conflict>),
+}
+
+/// The conflicts as told to the person merging, in the singular for one.
+fn conflicts_message(conflicts: &[Conflict]) -> String {
+    let (n, what) = match conflicts.len() {
+        1 => (1, "score; nothing was written. Settle it"),
+        n => (n, "scores; nothing was written. Settle them"),
+    };
+    let list: Vec<String> = conflicts.iter().map(|c| format!("  {c}")).collect();
+    format!(
+        "{n} conflicting {what}, or merge with --prefer first|last:\n{}",
+        list.join("\n")
+    )
 }
 
 fn framework_label(s: &Session) -> String {
@@ -61,6 +135,14 @@ fn framework_label(s: &Session) -> String {
 /// Merges `inputs` (file name, session), in order. The first session gives the title and
 /// other details where later ones leave them empty.
 pub fn merge(inputs: &[(String, Session)], prefer: Option<Prefer>) -> Result<Session, MergeError> {
+    merge_reported(inputs, prefer).map(|m| m.session)
+}
+
+/// [`merge`], with the groups joined across spellings and the conflicts settled.
+pub fn merge_reported(
+    inputs: &[(String, Session)],
+    prefer: Option<Prefer>,
+) -> Result<Merged, MergeError> {
     let [(first_file, first), ..] = inputs else {
         return Err(MergeError::TooFew);
     };
@@ -79,7 +161,10 @@ pub fn merge(inputs: &[(String, Session)], prefer: Option<Prefer>) -> Result<Ses
     }
     let mut out = first.clone();
     out.nodes.clear();
-    for (_, s) in &inputs[1..] {
+    // Which file each of the output's groups was first spelled in.
+    let mut spelled_in: Vec<&String> = out.groups.iter().map(|_| first_file).collect();
+    let mut joined = Vec::new();
+    for (file, s) in &inputs[1..] {
         for (slot, value) in [
             (&mut out.title, &s.title),
             (&mut out.organisation, &s.organisation),
@@ -91,8 +176,18 @@ pub fn merge(inputs: &[(String, Session)], prefer: Option<Prefer>) -> Result<Ses
             }
         }
         for g in &s.groups {
-            if !out.groups.contains(g) {
-                out.groups.push(g.clone());
+            match out.groups.iter().position(|o| group_names::same(o, g)) {
+                Some(i) if out.groups[i] != *g => joined.push(Joined {
+                    file: file.clone(),
+                    spelled: g.clone(),
+                    kept_from: spelled_in[i].clone(),
+                    kept: out.groups[i].clone(),
+                }),
+                Some(_) => {}
+                None => {
+                    out.groups.push(g.clone());
+                    spelled_in.push(file);
+                }
             }
         }
     }
@@ -101,8 +196,9 @@ pub fn merge(inputs: &[(String, Session)], prefer: Option<Prefer>) -> Result<Ses
     ids.sort();
     ids.dedup();
     let mut conflicts = Vec::new();
+    let mut settled = Vec::new();
     for id in ids {
-        merge_scores(inputs, id, prefer, &mut out, &mut conflicts);
+        merge_scores(inputs, id, prefer, &mut out, &mut conflicts, &mut settled);
         out.set_notes(id, merged_notes(inputs, id));
         let mut actions = Vec::new();
         for (_, s) in inputs {
@@ -123,37 +219,44 @@ pub fn merge(inputs: &[(String, Session)], prefer: Option<Prefer>) -> Result<Ses
         }
     }
     if conflicts.is_empty() {
-        Ok(out)
+        Ok(Merged {
+            session: out,
+            joined,
+            settled,
+        })
     } else {
         Err(MergeError::Conflicts(conflicts))
     }
 }
 
 /// Every column's score for one statement: agreed values pass, different ones are settled by
-/// `prefer` or recorded as conflicts.
+/// `prefer` (and listed in `settled`) or recorded as conflicts. A group is found in each file
+/// whatever the case it is spelled in there.
 fn merge_scores(
     inputs: &[(String, Session)],
     id: &str,
     prefer: Option<Prefer>,
     out: &mut Session,
     conflicts: &mut Vec<Conflict>,
+    settled: &mut Vec<Settled>,
 ) {
     let columns: Vec<(String, Column)> = out
         .groups
         .iter()
-        .map(|g| (g.clone(), Column::Group(0)))
+        .enumerate()
+        .map(|(i, g)| (g.clone(), Column::Group(i)))
         .chain(std::iter::once(("agreed".to_owned(), Column::Agreed)))
         .collect();
-    for (name, kind) in columns {
+    for (name, column) in columns {
         let values: Vec<(String, Option<Score>)> = inputs
             .iter()
             .map(|(file, s)| {
-                let v = match kind {
+                let v = match column {
                     Column::Agreed => s.score(id, Column::Agreed),
                     Column::Group(_) => s
                         .groups
                         .iter()
-                        .position(|g| *g == name)
+                        .position(|g| group_names::same(g, &name))
                         .and_then(|g| s.score(id, Column::Group(g))),
                 };
                 (file.clone(), v)
@@ -161,29 +264,36 @@ fn merge_scores(
             .collect();
         let given: Vec<&(String, Option<Score>)> =
             values.iter().filter(|(_, v)| v.is_some()).collect();
-        let Some(first_given) = given.first() else {
+        let Some(&first_given) = given.first() else {
             continue;
         };
-        let agree = given.iter().all(|(_, v)| *v == first_given.1);
-        let chosen = match (agree, prefer) {
-            (true, _) | (false, Some(Prefer::First)) => first_given.1,
-            (false, Some(Prefer::Last)) => given.last().and_then(|(_, v)| *v),
-            (false, None) => {
+        if given.iter().all(|(_, v)| *v == first_given.1) {
+            out.set_score(id, column, first_given.1);
+            continue;
+        }
+        let kept = match prefer {
+            Some(Prefer::First) => first_given,
+            Some(Prefer::Last) => given.last().copied().unwrap_or(first_given),
+            None => {
                 conflicts.push(Conflict {
                     id: id.to_owned(),
-                    column: name.clone(),
-                    values: given.iter().map(|(f, v)| (f.clone(), *v)).collect(),
+                    column: name,
+                    values: given.iter().map(|&(f, v)| (f.clone(), *v)).collect(),
                 });
                 continue;
             }
         };
-        let column = match kind {
-            Column::Agreed => Column::Agreed,
-            Column::Group(_) => {
-                Column::Group(out.groups.iter().position(|g| *g == name).unwrap_or(0))
-            }
-        };
-        out.set_score(id, column, chosen);
+        settled.push(Settled {
+            id: id.to_owned(),
+            column: name,
+            kept: kept.clone(),
+            dropped: given
+                .iter()
+                .filter(|(_, v)| *v != kept.1)
+                .map(|&(f, v)| (f.clone(), *v))
+                .collect(),
+        });
+        out.set_score(id, column, kept.1);
     }
 }
 
@@ -204,5 +314,30 @@ fn merged_notes(inputs: &[(String, Session)], id: &str) -> String {
             .map(|(file, notes)| format!("[{file}] {notes}"))
             .collect::<Vec<_>>()
             .join("\n\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_conflict_is_said_in_the_singular() {
+        let one = Conflict {
+            id: "1.1".into(),
+            column: "Red".into(),
+            values: vec![
+                ("a.ron".into(), Some(Score::Level(3))),
+                ("b.ron".into(), Some(Score::Level(4))),
+            ],
+        };
+        let said = MergeError::Conflicts(vec![one.clone()]).to_string();
+        assert!(
+            said.starts_with("1 conflicting score; nothing was written. Settle it, or merge"),
+            "{said}"
+        );
+        assert!(said.ends_with("\n  1.1 Red: a.ron: 3, b.ron: 4"), "{said}");
+        let said = MergeError::Conflicts(vec![one.clone(), one]).to_string();
+        assert!(said.starts_with("2 conflicting scores; nothing was written. Settle them"));
     }
 }

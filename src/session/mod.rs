@@ -3,11 +3,14 @@
 pub mod agenda;
 mod date;
 mod file;
+mod group_names;
 mod history;
 pub mod journal;
+mod locate;
 mod lock;
 mod merge;
 mod model;
+mod reader;
 mod store;
 pub mod summary;
 mod unique_keys;
@@ -19,9 +22,10 @@ pub use file::{
 };
 pub use history::{Edit, History, MetaField};
 pub use lock::{LockError, SessionLock, lock_path};
-pub use merge::{Conflict, MergeError, Prefer, merge};
+pub use merge::{Conflict, Joined, MergeError, Merged, Prefer, Settled, merge, merge_reported};
 pub use model::{
     ActionItem, ActionStatus, Column, DEFAULT_SPREAD, FORMAT_VERSION, Findings, FrameworkRef,
     NodeRecord, RoomSettings, Score, Session,
 };
-pub use store::{Opened, Store, StoreError, fold_on_disk};
+pub use reader::{SessionRead, Unused, journal_path, read};
+pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};

@@ -188,6 +188,16 @@ pub struct Session {
     /// The session's main conclusions: findings on the review as a whole.
     #[serde(default, skip_serializing_if = "Findings::is_empty")]
     pub conclusions: Findings,
+    /// How many times awayday has written this file. Its journal records the count it
+    /// applies to, so a journal older than the file (a backup copied back beside it) is
+    /// recognised by the file's content and never replayed over newer work.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub saves: u64,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A score column: one of the groups (by position), or the agreed score.
@@ -223,6 +233,7 @@ impl Session {
             room: RoomSettings::default(),
             agenda: None,
             conclusions: Findings::default(),
+            saves: 0,
         }
     }
 
@@ -317,54 +328,44 @@ impl Session {
         if name.is_empty() {
             return Err("a group needs a name".into());
         }
-        if name.eq_ignore_ascii_case("agreed") {
+        if super::group_names::is_agreed(name) {
             return Err("\"Agreed\" is the room's own column; choose another name".into());
         }
         let taken = self
             .groups
             .iter()
             .enumerate()
-            .any(|(i, g)| Some(i) != index && g.to_lowercase() == name.to_lowercase());
+            .any(|(i, g)| Some(i) != index && super::group_names::same(g, name));
         if taken {
             return Err(format!("there is already a group called \"{name}\""));
         }
         Ok(name.to_owned())
     }
 
-    /// Renames a group everywhere its scores are kept. Refuses an empty or taken name.
+    /// Renames a group everywhere its scores are kept. Refuses what [`Self::check_group_name`]
+    /// refuses, so no path (a key, undo, a journal replayed) makes two columns of one name;
+    /// changing the case of the group's own name is a rename like any other.
     pub(crate) fn rename_group(&mut self, index: usize, name: &str) -> Result<String, String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("a group needs a name".into());
-        }
         let Some(old) = self.groups.get(index).cloned() else {
             return Err(format!("there is no group {}", index + 1));
         };
+        let name = self.check_group_name(Some(index), name)?;
         if old == name {
             return Ok(old);
         }
-        if self.groups.iter().any(|g| g == name) {
-            return Err(format!("there is already a group called \"{name}\""));
-        }
         for rec in self.nodes.values_mut() {
             if let Some(s) = rec.scores.remove(&old) {
-                rec.scores.insert(name.to_owned(), s);
+                rec.scores.insert(name.clone(), s);
             }
         }
-        name.clone_into(&mut self.groups[index]);
+        self.groups[index] = name;
         Ok(old)
     }
 
-    /// Adds a group at the end. Refuses an empty or taken name.
+    /// Adds a group at the end. Refuses what [`Self::check_group_name`] refuses.
     pub(crate) fn add_group(&mut self, name: &str) -> Result<(), String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("a group needs a name".into());
-        }
-        if self.groups.iter().any(|g| g == name) {
-            return Err(format!("there is already a group called \"{name}\""));
-        }
-        self.groups.push(name.to_owned());
+        let name = self.check_group_name(None, name)?;
+        self.groups.push(name);
         Ok(())
     }
 
@@ -381,8 +382,9 @@ impl Session {
     }
 
     /// Puts a group back at `index` (to undo its removal); its scores are set after.
+    /// Does nothing when the name is taken, in any case.
     pub(crate) fn insert_group(&mut self, index: usize, name: &str) {
-        if !self.groups.iter().any(|g| g == name) {
+        if self.check_group_name(None, name).is_ok() {
             self.groups
                 .insert(index.min(self.groups.len()), name.to_owned());
         }

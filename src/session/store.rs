@@ -10,22 +10,32 @@
 //! - `s.ours.ron`, `s.theirs.ron`: the two sides, kept when another program changed `s.ron`.
 
 use std::fs::File;
-use std::io::{Read, Seek, Write};
+use std::io::{Seek, SeekFrom};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::file::{SessionError, backup_path, parse, to_ron};
 use super::journal::{self, Draft, Entry, Header, Record};
 use super::lock::{LockError, SessionLock};
 use super::merge::{Prefer, merge};
 use super::model::Session;
+use super::reader::{self, Unused};
+use crate::failpoint;
 use crate::files::{self, FileId};
 use crate::framework::MAX_FILE_BYTES;
 
 /// A journal longer than this is folded even while keys keep coming, so it stays quick to
 /// replay and never outgrows the file it describes by much.
 pub const FOLD_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Edits are folded into the readable file at least this often while work goes on, so a
+/// reader that cannot see the journal (a copy of the `.ron` alone) is never far behind.
+pub const FOLD_AT_LEAST_EVERY: Duration = Duration::from_secs(5);
+
+/// After a failed write, the next try waits this long, doubling up to [`RETRY_MAX`].
+const RETRY_FIRST: Duration = Duration::from_millis(500);
+const RETRY_MAX: Duration = Duration::from_secs(30);
 
 /// Why the session file could not be opened or written.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +69,16 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Where the work stands, for the screen: edits only on screen (the journal could not be
+/// written), edits only in the journal (not yet in the readable file), and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Health {
+    pub on_screen_only: usize,
+    pub journal_only: usize,
+    pub journal_error: Option<String>,
+    pub file_error: Option<String>,
+}
+
 /// The open session's files.
 #[derive(Debug)]
 pub struct Store {
@@ -67,11 +87,28 @@ pub struct Store {
     _lock: SessionLock,
     journal: File,
     journal_path: PathBuf,
+    /// Where the journal's last whole record ends: every write starts here, so bytes a
+    /// failed write left behind are cut off, never built on.
     journal_bytes: u64,
-    /// Records since the last fold.
-    pending: usize,
+    /// A failed write may have left bytes past `journal_bytes` that could not be cut yet.
+    journal_tail_dirty: bool,
+    /// Records that could not be written to the journal yet (a full disk, a lost folder):
+    /// written first, in order, as soon as the journal can be written again.
+    unwritten: Vec<Record>,
+    /// Edits in the journal since the last fold.
+    pending_edits: usize,
+    /// When the oldest edit not yet in the file was journalled.
+    pending_since: Option<Instant>,
     /// SHA-256 of the session file as awayday last read or wrote it.
     digest: String,
+    /// How many times awayday has written the file (the `saves` in it).
+    saves: u64,
+    /// Why the journal, or the file, could not be written the last time it was tried.
+    journal_error: Option<String>,
+    file_error: Option<String>,
+    /// Failed tries in a row, and when the next try is due.
+    failures: u32,
+    retry_at: Option<Instant>,
     stamp: Option<Stamp>,
     /// The selection in the file as last written.
     written_selection: Option<String>,
@@ -102,47 +139,69 @@ impl Store {
         files::remove_stale_temps(&real);
         let mut notices = Vec::new();
         restore_swap(&real, &shown, &mut notices)?;
-        let bytes = read_session_bytes(&real, &shown)?;
-        let text = String::from_utf8(bytes.clone()).map_err(|e| StoreError::Io {
-            path: shown.display().to_string(),
-            message: format!(
-                "is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        })?;
-        let mut session = parse(&text, &shown.display().to_string())?;
         // Every change is written at once, so a file that cannot be written is refused now.
-        if let Err(e) = std::fs::OpenOptions::new().write(true).open(&real) {
+        let writable = if std::fs::metadata(&real).is_ok_and(|m| m.permissions().readonly()) {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "it is read-only",
+            ))
+        } else {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&real)
+                .map(drop)
+        };
+        if let Err(e) = writable {
             return Err(StoreError::Io {
                 path: shown.display().to_string(),
                 message: format!(
-                    "cannot be written ({e}); awayday saves every change as it is made. Fix the file's permissions, or copy it somewhere you can write."
+                    "cannot be written ({e}); awayday saves every change as it is made. Fix the file's permissions, or keep a copy somewhere you can write with `awayday save-as {} COPY.ron` (it includes every edit in the journal).",
+                    shown.display()
                 ),
             });
         }
-        let digest = journal::digest(&bytes);
-        let journal_path = files::companion(&real, ".journal");
-        let recovered = recover_journal(&journal_path, &real, &digest, &mut session)?;
-        notices.extend(recovered.notices);
-        keep_backup(&real, &bytes, &mut notices);
+        // The same reading every shell command does; only what to do with a journal that
+        // does not belong is the app's alone.
+        let found = reader::read_at(&real, &shown)?;
+        let journal_path = reader::journal_path(&real);
+        if let Some(why) = &found.unused {
+            notices.push(set_journal_aside(&journal_path, why));
+        }
+        notices.extend(found.notices);
+        if found.from_journal > 0 {
+            notices.push(format!(
+                "Recovered {} edits made since the last save (awayday was stopped before writing them into the file).",
+                found.from_journal
+            ));
+        }
+        keep_backup(&real, &found.bytes, &mut notices);
         let journal = files::open_private(&journal_path).map_err(|e| io_err(&journal_path, &e))?;
         let mut store = Store {
-            written_selection: session.selected.clone(),
+            written_selection: found.session.selected.clone(),
             real: real.clone(),
             shown,
             _lock: lock,
             journal,
             journal_path,
             journal_bytes: 0,
-            pending: 0,
-            digest,
+            journal_tail_dirty: true,
+            unwritten: Vec::new(),
+            pending_edits: 0,
+            pending_since: None,
+            digest: journal::digest(&found.bytes),
+            saves: found.session.saves,
+            journal_error: None,
+            file_error: None,
+            failures: 0,
+            retry_at: None,
             stamp: stamp(&real),
             conflict: false,
-            draft: recovered.draft.clone(),
+            draft: found.draft.clone(),
         };
-        if recovered.edits > 0 {
+        let mut session = found.session;
+        if found.from_journal > 0 {
             // Put the recovered edits into the readable file now.
-            store.fold(&session)?;
+            store.fold(&mut session)?;
         } else {
             store.restart_journal()?;
         }
@@ -150,7 +209,7 @@ impl Store {
             store,
             session,
             notices,
-            draft: recovered.draft,
+            draft: found.draft,
         })
     }
 
@@ -159,14 +218,19 @@ impl Store {
         &self.real
     }
 
+    /// The journal beside the session.
+    pub fn journal_path(&self) -> &Path {
+        &self.journal_path
+    }
+
     /// The name the session was opened by.
     pub fn shown(&self) -> &Path {
         &self.shown
     }
 
-    /// Edits journalled but not yet folded into the file.
+    /// Edits not yet folded into the file (journalled, or waiting for the journal).
     pub fn pending(&self) -> usize {
-        self.pending
+        self.pending_edits + self.unwritten.iter().map(edit_count).sum::<usize>()
     }
 
     /// Whether the journal has grown enough to fold without waiting for a pause.
@@ -185,7 +249,9 @@ impl Store {
         self.written_selection != session.selected
     }
 
-    /// Appends one record to the journal and makes it durable before returning.
+    /// Appends one record to the journal and makes it durable before returning. If it cannot
+    /// be written, it is kept and written first on the next try, and the journal is cut back
+    /// to its last whole record, so a write cut short never hides the records after it.
     pub fn append(
         &mut self,
         entries: Vec<Entry>,
@@ -199,13 +265,121 @@ impl Store {
                 self.draft.clone_from(d);
             }
         }
-        let line = journal::encode_line(&Record { selected, entries });
-        let io = |e: std::io::Error| io_err(&self.journal_path, &e);
-        self.journal.write_all(line.as_bytes()).map_err(io)?;
-        self.journal.sync_data().map_err(io)?;
-        self.pending += 1;
-        self.journal_bytes += line.len() as u64;
-        Ok(line.len())
+        self.unwritten.push(Record { selected, entries });
+        self.write_unwritten()
+    }
+
+    /// Writes the records waiting for the journal, all or none.
+    fn write_unwritten(&mut self) -> Result<usize, StoreError> {
+        if self.unwritten.is_empty() {
+            return Ok(0);
+        }
+        let mut text = String::new();
+        if self.journal_bytes == 0 {
+            // A journal emptied by a fold whose header could not be written yet.
+            text.push_str(&self.header_line());
+        }
+        text.extend(self.unwritten.iter().map(journal::encode_line));
+        match self.write_journal_at_end(text.as_bytes()) {
+            Ok(()) => {
+                let edits: usize = self.unwritten.iter().map(edit_count).sum();
+                if edits > 0 && self.pending_since.is_none() {
+                    self.pending_since = Some(Instant::now());
+                }
+                self.pending_edits += edits;
+                self.unwritten.clear();
+                self.journal_error = None;
+                self.succeeded();
+                Ok(text.len())
+            }
+            Err(e) => {
+                let err = io_err(&self.journal_path, &e);
+                self.journal_error = Some(e.to_string());
+                self.failed();
+                Err(err)
+            }
+        }
+    }
+
+    /// Writes bytes after the journal's last whole record and makes them durable; on any
+    /// failure, cuts the journal back to that record (or remembers to, before the next write).
+    fn write_journal_at_end(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let result = (|| {
+            if self.journal_tail_dirty {
+                failpoint::hit("journal.cut-back")?;
+                self.journal.set_len(self.journal_bytes)?;
+                self.journal_tail_dirty = false;
+            }
+            self.journal.seek(SeekFrom::Start(self.journal_bytes))?;
+            failpoint::write_all("journal.write", &mut self.journal, bytes)?;
+            failpoint::hit("journal.sync")?;
+            self.journal.sync_data()
+        })();
+        match result {
+            Ok(()) => {
+                self.journal_bytes += bytes.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                self.journal_tail_dirty = true;
+                if failpoint::hit("journal.cut-back").is_ok()
+                    && self.journal.set_len(self.journal_bytes).is_ok()
+                {
+                    self.journal_tail_dirty = false;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn failed(&mut self) {
+        self.failures = self.failures.saturating_add(1);
+        let wait = RETRY_FIRST
+            .saturating_mul(1 << self.failures.min(8).saturating_sub(1))
+            .min(RETRY_MAX);
+        self.retry_at = Some(Instant::now() + wait);
+    }
+
+    fn succeeded(&mut self) {
+        if self.journal_error.is_none() && self.file_error.is_none() {
+            self.failures = 0;
+            self.retry_at = None;
+        }
+    }
+
+    /// Whether a write failed and its next try is due (tries back off from half a second
+    /// to half a minute).
+    pub fn retry_due(&self, now: Instant) -> bool {
+        self.retry_at.is_some_and(|at| now >= at)
+    }
+
+    /// Tries again what failed: records waiting for the journal, then the fold.
+    pub fn retry(&mut self, session: &mut Session) -> Result<(), StoreError> {
+        self.retry_at = None;
+        self.write_unwritten()?;
+        if self.file_error.is_some() && !self.conflict {
+            self.fold(session)?;
+        }
+        Ok(())
+    }
+
+    /// Whether edits have waited in the journal long enough that the file should have them
+    /// even though the keys keep coming.
+    pub fn fold_overdue(&self, now: Instant) -> bool {
+        self.file_error.is_none()
+            && self
+                .pending_since
+                .is_some_and(|t| now.duration_since(t) >= FOLD_AT_LEAST_EVERY)
+    }
+
+    /// Where the work stands: what is only on screen, what only in the journal, and why.
+    pub fn health(&self) -> Health {
+        Health {
+            on_screen_only: self.unwritten.iter().map(edit_count).sum(),
+            journal_only: self.pending_edits,
+            journal_error: self.journal_error.clone(),
+            file_error: self.file_error.clone(),
+        }
     }
 
     /// Whether the file is still the one awayday last wrote: cheap when its size, time and
@@ -227,59 +401,127 @@ impl Store {
 
     /// Writes `session` as the readable file and empties the journal. Refuses (and enters the
     /// conflict state) if another program changed the file since awayday last wrote it.
-    pub fn fold(&mut self, session: &Session) -> Result<(), StoreError> {
+    /// The session's count of saves goes up by one.
+    pub fn fold(&mut self, session: &mut Session) -> Result<(), StoreError> {
         if self.conflict || self.changed_elsewhere() {
             self.conflict = true;
             return Err(StoreError::ChangedElsewhere {
                 path: self.shown.display().to_string(),
             });
         }
-        self.write_file(session)
+        let result = self.write_file(session);
+        match &result {
+            Ok(()) => {
+                self.file_error = None;
+                self.succeeded();
+            }
+            Err(e) => {
+                self.file_error = Some(e.to_string());
+                self.failed();
+            }
+        }
+        result
     }
 
-    fn write_file(&mut self, session: &Session) -> Result<(), StoreError> {
+    fn write_file(&mut self, session: &mut Session) -> Result<(), StoreError> {
+        if std::fs::metadata(&self.real).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StoreError::Io {
+                path: self.shown.display().to_string(),
+                message: "has been made read-only; nothing was written over it (every edit is kept in its journal)".into(),
+            });
+        }
+        let saves = self.saves.max(session.saves) + 1;
+        let before = session.saves;
+        session.saves = saves;
         let text = to_ron(session);
+        session.saves = before;
         if text.len() as u64 > MAX_FILE_BYTES {
             return Err(StoreError::Io {
                 path: self.shown.display().to_string(),
                 message: format!(
-                    "the session has grown past {} MB, more than awayday opens; your edits are kept in {}",
-                    MAX_FILE_BYTES / 1024 / 1024,
-                    self.journal_path.display()
+                    "the session has grown past {} MB, more than awayday opens",
+                    MAX_FILE_BYTES / 1024 / 1024
                 ),
             });
         }
         let digest = journal::digest(text.as_bytes());
+        // Records that could not reach the journal are in the text about to be written.
+        let waiting = std::mem::take(&mut self.unwritten);
         // Say where these records are going before they go, so a crash in between is told
         // apart from another program's change when the journal is next read.
-        self.append(
-            vec![Entry::Fold {
+        let before_marker = self.journal_bytes;
+        let marker = journal::encode_line(&Record {
+            selected: None,
+            entries: vec![Entry::Fold {
                 digest: digest.clone(),
+                saves,
             }],
-            None,
-        )?;
-        write_session_file(&self.real, text.as_bytes()).map_err(|e| io_err(&self.shown, &e))?;
+        });
+        let written = self
+            .write_journal_at_end(marker.as_bytes())
+            .map_err(|e| io_err(&self.journal_path, &e))
+            .and_then(|()| {
+                write_session_file(&self.real, text.as_bytes()).map_err(|e| io_err(&self.shown, &e))
+            });
+        if let Err(e) = written {
+            // The file was not written: the marker must not stay to be repeated on every
+            // retry, and the records that were waiting wait on.
+            if self.journal_bytes > before_marker {
+                self.journal_bytes = before_marker;
+                self.journal_tail_dirty = true;
+                if failpoint::hit("journal.cut-back").is_ok()
+                    && self.journal.set_len(before_marker).is_ok()
+                {
+                    self.journal_tail_dirty = false;
+                }
+            }
+            let mut waiting = waiting;
+            waiting.append(&mut self.unwritten);
+            self.unwritten = waiting;
+            return Err(e);
+        }
+        session.saves = saves;
+        self.saves = saves;
         self.digest = digest;
         self.stamp = stamp(&self.real);
         self.written_selection.clone_from(&session.selected);
-        self.restart_journal()
+        self.journal_error = None;
+        // The file holds everything; a journal that cannot be emptied now is harmless (its
+        // marker says its records are in the file) and is emptied on the next fold.
+        let _ = self.restart_journal();
+        Ok(())
     }
 
-    /// Empties the journal and writes its header for the file as it now is.
+    /// Empties the journal and writes its header for the file as it now is, and the form
+    /// being typed, if any.
     fn restart_journal(&mut self) -> Result<(), StoreError> {
-        let header =
-            journal::encode_line(&Header::new(&self.real.display().to_string(), &self.digest));
-        let io = |e: std::io::Error| io_err(&self.journal_path, &e);
-        self.journal.set_len(0).map_err(io)?;
-        self.journal.rewind().map_err(io)?;
-        self.journal.write_all(header.as_bytes()).map_err(io)?;
-        self.journal.sync_data().map_err(io)?;
-        self.journal_bytes = header.len() as u64;
+        self.journal_bytes = 0;
+        self.journal_tail_dirty = true;
+        self.pending_edits = 0;
+        self.pending_since = None;
         if let Some(draft) = self.draft.clone() {
-            self.append(vec![Entry::Draft(Some(draft))], None)?;
+            self.unwritten.insert(
+                0,
+                Record {
+                    selected: None,
+                    entries: vec![Entry::Draft(Some(draft))],
+                },
+            );
+            self.write_unwritten()?;
+        } else {
+            let header = self.header_line();
+            self.write_journal_at_end(header.as_bytes())
+                .map_err(|e| io_err(&self.journal_path, &e))?;
         }
-        self.pending = 0;
         Ok(())
+    }
+
+    fn header_line(&self) -> String {
+        journal::encode_line(&Header::new(
+            &self.real.display().to_string(),
+            &self.digest,
+            self.saves,
+        ))
     }
 
     /// Keeps `session` (this window's state) in a new file beside the session, for a
@@ -305,15 +547,20 @@ impl Store {
             &self.shown.display().to_string(),
         )?;
         self.digest = journal::digest(&bytes);
+        self.saves = session.saves;
         self.stamp = stamp(&self.real);
         self.written_selection.clone_from(&session.selected);
         self.conflict = false;
+        self.file_error = None;
         self.restart_journal()?;
         Ok(session)
     }
 
     /// Conflict resolved by writing `session` over the file; theirs is kept beside it first.
-    pub fn write_over_theirs(&mut self, session: &Session) -> Result<Option<PathBuf>, StoreError> {
+    pub fn write_over_theirs(
+        &mut self,
+        session: &mut Session,
+    ) -> Result<Option<PathBuf>, StoreError> {
         let kept = match files::read_limited(&self.real, MAX_FILE_BYTES) {
             Ok(bytes) => {
                 let path = fresh_sibling(&self.real, "theirs");
@@ -323,6 +570,10 @@ impl Store {
             Err(_) => None,
         };
         self.conflict = false;
+        // Theirs may have been saved more often than ours: go past both.
+        if let Ok(theirs) = self.theirs() {
+            self.saves = self.saves.max(theirs.saves);
+        }
         self.write_file(session)?;
         Ok(kept)
     }
@@ -363,30 +614,31 @@ fn write_session_file(real: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// process must hold the session's lock. The journal is kept, with a note of the fold, so a
 /// form being typed still comes back.
 pub fn fold_on_disk(real: &Path) -> Result<usize, StoreError> {
-    let bytes = read_session_bytes(real, real)?;
-    let mut session = parse(
-        &String::from_utf8_lossy(&bytes),
-        &real.display().to_string(),
-    )?;
-    let journal_path = files::companion(real, ".journal");
-    let recovered = recover_journal(&journal_path, real, &journal::digest(&bytes), &mut session)?;
-    if recovered.edits == 0 {
+    let found = reader::read_at(real, real)?;
+    if found.from_journal == 0 {
         return Ok(0);
     }
+    let mut session = found.session;
+    session.saves = session.saves.max(found.journal_saves) + 1;
     let text = to_ron(&session);
     let marker = journal::encode_line(&Record {
         selected: None,
         entries: vec![Entry::Fold {
             digest: journal::digest(text.as_bytes()),
+            saves: session.saves,
         }],
     });
+    let journal_path = reader::journal_path(real);
     let io = |e: std::io::Error| io_err(&journal_path, &e);
     let mut file = files::open_private(&journal_path).map_err(io)?;
-    file.seek(std::io::SeekFrom::End(0)).map_err(io)?;
-    file.write_all(marker.as_bytes()).map_err(io)?;
+    // After the last whole record, never after half of one.
+    file.set_len(found.journal_whole_bytes).map_err(io)?;
+    file.seek(SeekFrom::Start(found.journal_whole_bytes))
+        .map_err(io)?;
+    failpoint::write_all("journal.write", &mut file, marker.as_bytes()).map_err(io)?;
     file.sync_data().map_err(io)?;
     write_session_file(real, text.as_bytes()).map_err(|e| io_err(real, &e))?;
-    Ok(recovered.edits)
+    Ok(found.from_journal)
 }
 
 fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
@@ -498,103 +750,32 @@ fn restore_swap(real: &Path, shown: &Path, notices: &mut Vec<String>) -> Result<
     Ok(())
 }
 
-/// What reading the journal gave back.
-struct Recovered {
-    edits: usize,
-    draft: Option<Draft>,
-    notices: Vec<String>,
-}
-
-/// Reads the journal beside the session and replays what the file does not hold yet.
-fn recover_journal(
-    path: &Path,
-    real: &Path,
-    file_digest: &str,
-    session: &mut Session,
-) -> Result<Recovered, StoreError> {
-    let mut out = Recovered {
-        edits: 0,
-        draft: None,
-        notices: Vec::new(),
-    };
-    if std::fs::symlink_metadata(path).is_err() {
-        return Ok(out);
-    }
-    let mut text = String::new();
-    files::open_private(path)
-        .and_then(|f| {
-            f.take(MAX_FILE_BYTES * 2)
-                .read_to_string(&mut text)
-                .map(|_| ())
-        })
-        .map_err(|e| io_err(path, &e))?;
-    if text.is_empty() {
-        return Ok(out);
-    }
-    let parsed = journal::parse(&text);
-    let Some(header) = parsed.header else {
-        let aside = set_aside(path, "unreadable");
-        out.notices.push(format!(
+/// Sets a journal that must not be replayed aside, and says where and why.
+fn set_journal_aside(path: &Path, why: &Unused) -> String {
+    match why {
+        Unused::NotAJournal => format!(
             "{} was not an awayday journal; it was set aside as {} and not used.",
             path.display(),
-            aside.display()
-        ));
-        return Ok(out);
-    };
-    let records = &parsed.records;
-    // A form's text is not an edit of the file: the last draft stands wherever it is.
-    out.draft = journal::last_draft(records);
-    let start = if header.base == file_digest {
-        Some(0)
-    } else {
-        records
-            .iter()
-            .rposition(|r| {
-                r.entries
-                    .iter()
-                    .any(|e| matches!(e, Entry::Fold { digest } if digest == file_digest))
-            })
-            .map(|i| i + 1)
-    };
-    let same_session = header.session == real.display().to_string();
-    let start = match start {
-        Some(s) => s,
-        None if !same_session => {
-            let aside = set_aside(path, "refused");
-            out.notices.push(format!(
-                "The journal beside this session belongs to another session ({}); it was not replayed and was set aside as {}.",
-                header.session,
-                aside.display()
-            ));
-            return Ok(out);
-        }
-        None => {
-            let replayed = journal::replay(session, records);
-            if replayed.edits > 0 {
-                out.notices.push(format!(
-                    "The session file had been changed by another program after your last {} edits here; they were applied on top of it. The file as found is kept as {}.",
-                    replayed.edits,
-                    backup_path(real).display()
-                ));
-            }
-            out.edits = replayed.edits;
-            return Ok(out);
-        }
-    };
-    let replayed = journal::replay(session, &records[start..]);
-    if parsed.torn {
-        out.notices.push(
-            "The journal ended in the middle of an edit (awayday was stopped while writing it): everything up to the last whole edit was recovered.".into(),
-        );
+            set_aside(path, "unreadable").display()
+        ),
+        Unused::Foreign { session } => format!(
+            "The journal beside this session belongs to another session ({session}); it was not replayed and was set aside as {}.",
+            set_aside(path, "refused").display()
+        ),
+        Unused::Older => format!(
+            "The journal beside this session is older than the file (the file has been saved since: an old copy put back beside it?); it was not replayed over the newer work and was set aside as {}.",
+            set_aside(path, "older").display()
+        ),
     }
-    if replayed.edits > 0 {
-        out.notices.push(format!(
-            "Recovered {} edits made since the last save (awayday was stopped before writing them into the file).",
-            replayed.edits
-        ));
-    }
-    out.edits = replayed.edits;
-    Ok(out)
+}
+
+/// Edits in a record (form text and fold markers are not edits of the session).
+fn edit_count(record: &Record) -> usize {
+    record
+        .entries
+        .iter()
+        .filter(|e| !matches!(e, Entry::Draft(_) | Entry::Fold { .. }))
+        .count()
 }
 
 /// Moves a file out of the way under a name that says why; returns where it went.

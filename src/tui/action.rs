@@ -87,7 +87,7 @@ pub enum Action {
     Quit,
 
     // Any open view.
-    /// Close the view (a form being filled in is cancelled; notes are kept).
+    /// Close the view (a form holding text not yet kept asks first; notes are kept as typed).
     Close,
     /// The previous item of a list (or line of a text).
     ListUp,
@@ -131,6 +131,8 @@ pub enum Action {
     PrevField,
     /// Keep what the form holds.
     Submit,
+    /// Throw away the text typed in a form (after `Esc` asked).
+    Discard,
     /// Empty the text being typed (the search query).
     ClearInput,
     /// Take the other program's file, keep ours, or merge (after a change elsewhere).

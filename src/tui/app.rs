@@ -17,8 +17,19 @@ use super::tree_view::TreeView;
 pub enum SaveState {
     Saved,
     Unsaved,
-    /// The last save failed: the message says why. The next change tries again.
+    /// The readable file cannot be written: these edits are safe in the journal only, and
+    /// go into the file by themselves when it can be written again.
+    JournalOnly { edits: usize, why: String },
+    /// Not even the journal could be written (or another program changed the file): what
+    /// the text says is not saved. awayday keeps trying.
     Failed(String),
+}
+
+impl SaveState {
+    /// The state with the message that announces it.
+    pub fn with_message(self, message: String) -> (SaveState, Option<String>) {
+        (self, Some(message))
+    }
 }
 
 /// Time-keeping for the time spent in each area.

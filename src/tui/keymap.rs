@@ -115,6 +115,8 @@ pub enum Context {
     Main,
     Notes,
     Form,
+    /// A form asking whether to keep typed text, after `Esc`.
+    Confirm,
     Actions,
     Summary,
     Search,
@@ -126,11 +128,12 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Main,
         Context::Presenter,
         Context::Notes,
         Context::Form,
+        Context::Confirm,
         Context::Actions,
         Context::Summary,
         Context::Search,
@@ -146,6 +149,7 @@ impl Context {
             Context::Main => "main",
             Context::Notes => "notes",
             Context::Form => "form",
+            Context::Confirm => "confirm",
             Context::Actions => "actions",
             Context::Summary => "summary",
             Context::Search => "search",
@@ -162,7 +166,10 @@ impl Context {
         match self {
             Context::Main => "Main screen",
             Context::Notes => "Notes editor",
-            Context::Form => "Forms (an action, a session detail, a group's name)",
+            Context::Form => {
+                "Forms (an action, findings, a session detail, a group's name, the day's plan)"
+            }
+            Context::Confirm => "Keep the changes? (Esc in a form holding text not yet kept)",
             Context::Actions => "Actions list",
             Context::Summary => "Summary",
             Context::Search => "Search",
@@ -283,7 +290,8 @@ impl Keymap {
 #[allow(clippy::too_many_lines)] // one table, read top to bottom
 pub fn defaults() -> Vec<Binding> {
     use Context::{
-        Actions, Agenda, Conflict, Form, Help, Main, Notes, Presenter, Search, Settings, Summary,
+        Actions, Agenda, Confirm, Conflict, Form, Help, Main, Notes, Presenter, Search, Settings,
+        Summary,
     };
     let b = |context, name, keys: &[Key], action, help, hint| Binding {
         context,
@@ -622,8 +630,32 @@ pub fn defaults() -> Vec<Binding> {
             "cancel",
             &[code(KeyCode::Esc)],
             Action::Close,
-            "cancel",
-            "cancel",
+            "close the form; if it holds text not yet kept, asks whether to keep it",
+            "close",
+        ),
+        b(
+            Confirm,
+            "keep",
+            &[k('y'), code(KeyCode::Enter)],
+            Action::Submit,
+            "keep what was typed (as Enter in the form)",
+            "keep",
+        ),
+        b(
+            Confirm,
+            "discard",
+            &[k('n')],
+            Action::Discard,
+            "throw away what was typed",
+            "discard",
+        ),
+        b(
+            Confirm,
+            "back",
+            &[code(KeyCode::Esc)],
+            Action::Close,
+            "go on editing, the text as it was",
+            "go on editing",
         ),
         b(
             Actions,

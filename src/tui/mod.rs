@@ -174,8 +174,13 @@ fn event_loop(
                 // The pacing line shows the minute.
                 terminal.draw(|f| ui::render(app, f))?;
             }
+            persist::retry(app, store);
             let idle = last_event.elapsed();
-            if store.pending() > 0 && idle >= IDLE_FOLD && !store.in_conflict() {
+            if store.pending() > 0
+                && (idle >= IDLE_FOLD || store.fold_overdue(Instant::now()))
+                && !store.in_conflict()
+                && store.health().file_error.is_none()
+            {
                 persist::fold(app, store);
                 terminal.draw(|f| ui::render(app, f))?;
             } else if idle >= IDLE_FOLD && last_check.elapsed() >= IDLE_FOLD {
@@ -213,7 +218,10 @@ fn event_loop(
                 persist::resolve(app, store, *choice);
             }
         }
-        if effects.contains(&Effect::Flush) || store.journal_is_long() {
+        // A fold also comes at least every few seconds of steady work, so the readable file
+        // is never far behind; while the file cannot be written, retries back off instead.
+        let overdue = store.fold_overdue(Instant::now()) || store.journal_is_long();
+        if effects.contains(&Effect::Flush) || (overdue && !store.in_conflict()) {
             persist::fold(app, store);
         }
         if effects.contains(&Effect::Quit) {
@@ -226,13 +234,23 @@ fn event_loop(
             if store.pending() == 0 || quit_despite_failure {
                 return Ok(());
             }
-            app.message = Some(format!(
-                "Could not write {} (every edit is kept in its journal and comes back when it is opened). Fix that, or press {} again to quit.",
-                app.path.display(),
-                app.keymap
-                    .key_for(keymap::Context::Main, &Action::Quit)
-                    .unwrap_or_default()
-            ));
+            let quit_key = app
+                .keymap
+                .key_for(keymap::Context::Main, &Action::Quit)
+                .unwrap_or_default();
+            let health = store.health();
+            app.message = Some(if health.on_screen_only > 0 {
+                format!(
+                    "{} edits are not saved anywhere yet ({}). Free some space or fix the folder and awayday saves them by itself; press {quit_key} again to quit and lose them.",
+                    health.on_screen_only,
+                    health.journal_error.unwrap_or_default()
+                )
+            } else {
+                format!(
+                    "Could not write {} (every edit is kept in its journal and comes back when it is opened; `awayday save-as` writes a copy with them elsewhere). Fix that, or press {quit_key} again to quit.",
+                    app.path.display()
+                )
+            });
             quit_despite_failure = true;
         }
     }

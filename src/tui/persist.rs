@@ -21,12 +21,60 @@ pub fn journal(app: &mut App, store: &mut Store) {
     if entries.is_empty() {
         return;
     }
-    match store.append(entries, app.session.selected.clone()) {
-        Ok(_) => app.save_state = SaveState::Saved,
-        Err(e) => fail(app, &e),
+    // A failure keeps the record in the store, to be written first on the next try.
+    let _ = store.append(entries, app.session.selected.clone());
+    report(app, store);
+}
+
+/// Tries again, when it is due, whatever could not be written (the journal, the file).
+pub fn retry(app: &mut App, store: &mut Store) {
+    if !store.retry_due(std::time::Instant::now()) {
+        return;
+    }
+    match store.retry(&mut app.session) {
+        Err(StoreError::ChangedElsewhere { .. }) => conflict(app, store),
+        _ => report(app, store),
     }
 }
 
+/// Says on screen where the work stands, in words, when that changes: every edit saved;
+/// edits safe in the journal only (the file cannot be written); edits only on screen (not
+/// even the journal can be written).
+fn report(app: &mut App, store: &Store) {
+    let health = store.health();
+    let file = store.shown().display().to_string();
+    let state = if let Some(why) = &health.journal_error {
+        SaveState::Failed(format!("{} edits only on screen", health.on_screen_only))
+            .with_message(format!(
+                "Cannot save to {} ({why}): {} edits are only on screen. awayday keeps trying and saves them as soon as it can; do not quit yet.",
+                store.journal_path().display(),
+                health.on_screen_only
+            ))
+    } else if let Some(why) = &health.file_error {
+        SaveState::JournalOnly {
+            edits: health.journal_only,
+            why: why.clone(),
+        }
+        .with_message(format!(
+            "Cannot write {file} ({why}). Your {} edits are safe in its journal ({}) and go into the file by themselves when it can be written. To keep a copy elsewhere now: awayday save-as \"{file}\" COPY.ron",
+            health.journal_only,
+            store.journal_path().display()
+        ))
+    } else {
+        (SaveState::Saved, None)
+    };
+    let (state, message) = state;
+    let was_failing = !matches!(app.save_state, SaveState::Saved | SaveState::Unsaved);
+    let changed = std::mem::discriminant(&state) != std::mem::discriminant(&app.save_state);
+    if changed {
+        if let Some(m) = message {
+            app.message = Some(m);
+        } else if was_failing {
+            app.message = Some(format!("Saved: {file} holds every edit again."));
+        }
+    }
+    app.save_state = state;
+}
 /// Within one batch, a whole note or a draft followed by a newer one of the same thing says
 /// nothing the newer one does not: a burst of typed keys is journalled as its last state.
 fn coalesce(entries: &mut Vec<journal::Entry>) {
@@ -49,10 +97,9 @@ fn coalesce(entries: &mut Vec<journal::Entry>) {
 /// Folds the journal into the readable file. A change by another program stops it and asks
 /// the facilitator what to keep.
 pub fn fold(app: &mut App, store: &mut Store) {
-    match store.fold(&app.session) {
-        Ok(()) => app.save_state = SaveState::Saved,
+    match store.fold(&mut app.session) {
         Err(StoreError::ChangedElsewhere { .. }) => conflict(app, store),
-        Err(e) => fail(app, &e),
+        _ => report(app, store),
     }
 }
 
@@ -86,7 +133,7 @@ pub fn resolve(app: &mut App, store: &mut Store, choice: Resolution) {
                 .to_owned()
         }),
         Resolution::Ours => store
-            .write_over_theirs(&app.session)
+            .write_over_theirs(&mut app.session)
             .map(|kept| match kept {
                 Some(p) => format!("Kept yours; theirs is saved as {}.", p.display()),
                 None => "Kept yours.".to_owned(),
@@ -95,7 +142,7 @@ pub fn resolve(app: &mut App, store: &mut Store, choice: Resolution) {
             Ok(merged) => {
                 app.replace_session(merged);
                 store
-                    .write_over_theirs(&app.session)
+                    .write_over_theirs(&mut app.session)
                     .map(|_| "Merged theirs and yours (yours won where both scored a statement differently).".to_owned())
             }
             Err(why) => {

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
+use super::form::{EscGuard, Guarded};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
@@ -46,24 +47,34 @@ struct Form {
     index: Option<usize>,
     fields: [TextArea<'static>; 4],
     focus: usize,
+    /// What `Esc` does: asks first when the fields hold text not yet kept.
+    guard: EscGuard,
+}
+
+fn field(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_owned()]);
+    t.set_cursor_line_style(Style::default());
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+/// An action's link, as the "For rec." field shows it.
+fn link_text(item: &ActionItem) -> String {
+    item.recommendation.map_or_else(String::new, |n| n.to_string())
 }
 
 impl Form {
     fn new(index: Option<usize>, item: &ActionItem) -> Self {
-        let field = |s: &str| {
-            let mut t = TextArea::new(vec![s.to_owned()]);
-            t.set_cursor_line_style(Style::default());
-            t.move_cursor(ratatui_textarea::CursorMove::End);
-            t
-        };
+        let fields = [
+            field(&item.text),
+            field(&item.owner),
+            field(&item.due),
+            field(&link_text(item)),
+        ];
         Form {
             index,
-            fields: [
-                field(&item.text),
-                field(&item.owner),
-                field(&item.due),
-                field(&item.recommendation.map_or_else(String::new, |n| n.to_string())),
-            ],
+            guard: EscGuard::new(super::form::texts(&fields)),
+            fields,
             focus: 0,
         }
     }
@@ -72,7 +83,7 @@ impl Form {
         self.fields[i].lines().join(" ").trim().to_owned()
     }
 
-    /// The form's text as a draft for the journal.
+    /// The form's text as a draft for the journal, every field with it.
     fn draft(&self, node: &str) -> Draft {
         let raw = |i: usize| self.fields[i].lines().join(" ");
         Draft::Action {
@@ -81,6 +92,7 @@ impl Form {
             text: raw(0),
             owner: raw(1),
             due: raw(2),
+            recommendation: Some(raw(3)),
         }
     }
 }
@@ -111,7 +123,10 @@ impl ActionsOverlay {
         overlay
     }
 
-    /// The overlay with the form that was being typed when awayday was stopped.
+    /// The overlay with the form that was being typed when awayday was stopped. The action's
+    /// saved values are what the form started from: a field the draft does not carry (the
+    /// link, in a draft from before drafts carried it) keeps its saved value, so `Enter`
+    /// clears nothing, and `Esc` asks before the restored text goes.
     pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
         let Draft::Action {
             node,
@@ -119,33 +134,33 @@ impl ActionsOverlay {
             text,
             owner,
             due,
+            recommendation,
         } = draft
         else {
             return None;
         };
         let ix = app.framework.find(node)?;
-        let index = index.filter(|&i| i < app.session.actions(node).len());
-        let item = ActionItem {
-            text: text.clone(),
-            owner: owner.clone(),
-            due: due.clone(),
-            ..ActionItem::default()
-        };
+        let list = app.session.actions(node);
+        let index = index.filter(|&i| i < list.len());
+        let saved = index
+            .and_then(|i| list.get(i).cloned())
+            .unwrap_or_default();
+        let mut form = Form::new(index, &saved);
+        let link = recommendation.clone().unwrap_or_else(|| link_text(&saved));
+        form.fields = [field(text), field(owner), field(due), field(&link)];
         Some(ActionsOverlay {
             node: ix,
             cursor: index.unwrap_or(0),
-            form: Some(Form::new(index, &item)),
+            form: Some(form),
             error: None,
         })
     }
 
     /// The list's keys, or the form's while one is open.
     pub fn context(&self) -> Context {
-        if self.form.is_some() {
-            Context::Form
-        } else {
-            Context::Actions
-        }
+        self.form
+            .as_ref()
+            .map_or(Context::Actions, |f| f.guard.context())
     }
 
     /// Pasted text goes into the focused field, on one line.
@@ -219,22 +234,28 @@ impl ActionsOverlay {
         &mut self,
         app: &App,
         id: &str,
-        mut list: Vec<ActionItem>,
+        list: Vec<ActionItem>,
         action: &Action,
     ) -> Reaction {
         let Some(form) = self.form.as_mut() else {
             return Reaction::stay();
         };
-        match action {
-            Action::Close => {
+        match form.guard.react(action, &form.fields) {
+            Guarded::Keep => return self.submit(app, id, list),
+            Guarded::Discard => {
+                // Back to the list, or out, if there is no list to go back to.
                 self.form = None;
                 self.error = None;
                 let forget = vec![Action::Draft(None)];
                 if list.is_empty() {
                     return Reaction::close_then(forget);
                 }
-                Reaction::then(forget)
+                return Reaction::then(forget);
             }
+            Guarded::Stay => return Reaction::stay(),
+            Guarded::Form => {}
+        }
+        match action {
             Action::NextField => {
                 form.focus = (form.focus + 1) % FIELDS.len();
                 Reaction::stay()
@@ -243,59 +264,7 @@ impl ActionsOverlay {
                 form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len();
                 Reaction::stay()
             }
-            Action::Submit => {
-                let text = form.value(0);
-                if text.is_empty() {
-                    self.error = Some("An action needs to say what will be done.".into());
-                    return Reaction::stay();
-                }
-                let mut item = form
-                    .index
-                    .and_then(|i| list.get(i).cloned())
-                    .unwrap_or_default();
-                // A due date is a date (ISO or day first), kept as ISO so plans sort by it.
-                let due = match crate::session::parse_due(&form.value(2)) {
-                    Ok(due) => due.unwrap_or_default(),
-                    Err(e) => {
-                        form.focus = 2;
-                        self.error = Some(e);
-                        return Reaction::stay();
-                    }
-                };
-                // The recommendation (a number) of the area's findings it carries out.
-                let area = crate::session::agenda::area_of(&app.framework, self.node)
-                    .map(|a| app.framework.node(a).id.clone());
-                let count = app.session.findings(area.as_deref()).recommendations.len();
-                let recommendation = match form.value(3).as_str() {
-                    "" => None,
-                    text => match text.parse::<usize>() {
-                        Ok(n) if (1..=count).contains(&n) => Some(n),
-                        _ => {
-                            form.focus = 3;
-                            self.error = Some(if count == 0 {
-                                "This area has no recommendations yet (F writes them).".to_owned()
-                            } else {
-                                format!("The area's recommendations are numbered 1 to {count}.")
-                            });
-                            return Reaction::stay();
-                        }
-                    },
-                };
-                item.text = text;
-                item.owner = form.value(1);
-                item.due = due;
-                item.recommendation = recommendation;
-                match form.index {
-                    Some(i) if i < list.len() => list[i] = item,
-                    _ => {
-                        list.push(item);
-                        self.cursor = list.len() - 1;
-                    }
-                }
-                self.form = None;
-                self.error = None;
-                Reaction::then(vec![Action::Draft(None), Self::change(app, id, list)])
-            }
+            Action::Submit => self.submit(app, id, list),
             Action::Input(key) => {
                 let field = &mut form.fields[form.focus];
                 let full = field.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
@@ -308,6 +277,65 @@ impl ActionsOverlay {
             Action::Paste(text) => self.paste(id, text),
             _ => Reaction::stay(),
         }
+    }
+
+    /// The form kept: checked, then applied as one edit over the action's saved values
+    /// (its status stays as it was).
+    fn submit(&mut self, app: &App, id: &str, mut list: Vec<ActionItem>) -> Reaction {
+        let Some(form) = self.form.as_mut() else {
+            return Reaction::stay();
+        };
+        let text = form.value(0);
+        if text.is_empty() {
+            self.error = Some("An action needs to say what will be done.".into());
+            return Reaction::stay();
+        }
+        let mut item = form
+            .index
+            .and_then(|i| list.get(i).cloned())
+            .unwrap_or_default();
+        // A due date is a date (ISO or day first), kept as ISO so plans sort by it.
+        let due = match crate::session::parse_due(&form.value(2)) {
+            Ok(due) => due.unwrap_or_default(),
+            Err(e) => {
+                form.focus = 2;
+                self.error = Some(e);
+                return Reaction::stay();
+            }
+        };
+        // The recommendation (a number) of the area's findings it carries out.
+        let area = crate::session::agenda::area_of(&app.framework, self.node)
+            .map(|a| app.framework.node(a).id.clone());
+        let count = app.session.findings(area.as_deref()).recommendations.len();
+        let recommendation = match form.value(3).as_str() {
+            "" => None,
+            text => match text.parse::<usize>() {
+                Ok(n) if (1..=count).contains(&n) => Some(n),
+                _ => {
+                    form.focus = 3;
+                    self.error = Some(if count == 0 {
+                        "This area has no recommendations yet (F writes them).".to_owned()
+                    } else {
+                        format!("The area's recommendations are numbered 1 to {count}.")
+                    });
+                    return Reaction::stay();
+                }
+            },
+        };
+        item.text = text;
+        item.owner = form.value(1);
+        item.due = due;
+        item.recommendation = recommendation;
+        match form.index {
+            Some(i) if i < list.len() => list[i] = item,
+            _ => {
+                list.push(item);
+                self.cursor = list.len() - 1;
+            }
+        }
+        self.form = None;
+        self.error = None;
+        Reaction::then(vec![Action::Draft(None), Self::change(app, id, list)])
     }
 
     pub fn render(&self, app: &App, frame: &mut Frame) {
@@ -380,7 +408,12 @@ impl ActionsOverlay {
                 frame.render_widget(&form.fields[i], field);
             }
         }
-        let foot_text = self.error.clone().map_or_else(
+        let asked = self
+            .form
+            .as_ref()
+            .is_some_and(|f| f.guard.asking())
+            .then(|| EscGuard::question(app));
+        let foot_text = asked.or_else(|| self.error.clone()).map_or_else(
             || {
                 Line::styled(
                     format!(

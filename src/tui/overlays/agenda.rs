@@ -10,9 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
+use super::form::{EscGuard, Guarded};
 use super::{Reaction, popup_block};
 use crate::session::Edit;
-use crate::session::agenda::{Agenda, format_time};
+use crate::session::agenda::{Agenda, PlanField as Field, format_time};
+use crate::session::journal::Draft;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -31,17 +33,35 @@ pub const ACTIONS: &[Action] = &[
     Action::Close,
 ];
 
-/// Which field a form is editing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Day,
-    Breaks,
-}
+/// The day offered when there is no plan yet.
+const DEFAULT_DAY: &str = "09:30-16:00";
 
 pub struct AgendaOverlay {
     cursor: usize,
+    /// The line being typed (the day, or the breaks), journalled as a draft as it is typed.
     editing: Option<(Field, TextArea<'static>)>,
+    /// What `Esc` does in the line: asks first when it holds text not yet kept.
+    guard: EscGuard,
     error: Option<String>,
+}
+
+/// A line of the plan, as its form shows it now: what `Esc` compares with.
+fn saved_text(app: &App, which: Field) -> String {
+    let Some(agenda) = &app.session.agenda else {
+        return match which {
+            Field::Day => DEFAULT_DAY.to_owned(),
+            Field::Breaks => String::new(),
+        };
+    };
+    match which {
+        Field::Day => format!("{}-{}", format_time(agenda.start), format_time(agenda.end)),
+        Field::Breaks => agenda
+            .breaks
+            .iter()
+            .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 fn field(text: &str) -> TextArea<'static> {
@@ -59,20 +79,53 @@ impl AgendaOverlay {
             .iter()
             .position(|&a| Some(a) == area)
             .unwrap_or(0);
-        AgendaOverlay {
+        let mut overlay = AgendaOverlay {
             cursor,
-            editing: app
-                .session
-                .agenda
-                .is_none()
-                .then(|| (Field::Day, field("09:30-16:00"))),
+            editing: None,
+            guard: EscGuard::default(),
             error: None,
+        };
+        if app.session.agenda.is_none() {
+            overlay.edit(app, Field::Day);
         }
+        overlay
+    }
+
+    /// Opens a line of the plan for typing, holding what it holds now.
+    fn edit(&mut self, app: &App, which: Field) {
+        let text = saved_text(app, which);
+        self.editing = Some((which, field(&text)));
+        self.guard = EscGuard::new(vec![text]);
+        self.error = None;
+    }
+
+    /// The plan with the line that was being typed when awayday was stopped (its saved text
+    /// stays what `Esc` compares with, so the restored text is not lost unasked).
+    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+        let Draft::Plan { field: which, value } = draft else {
+            return None;
+        };
+        // Breaks need a day to go in.
+        if *which == Field::Breaks && app.session.agenda.is_none() {
+            return None;
+        }
+        let mut overlay = Self::open(app);
+        overlay.edit(app, *which);
+        overlay.editing = Some((*which, field(value)));
+        Some(overlay)
+    }
+
+    /// The line being typed, as a draft for the journal.
+    fn draft(&self) -> Action {
+        Action::Draft(self.editing.as_ref().map(|(which, editor)| Draft::Plan {
+            field: *which,
+            value: editor.lines().join(" "),
+        }))
     }
 
     pub fn context(&self) -> Context {
         if self.editing.is_some() {
-            Context::Form
+            self.guard.context()
         } else {
             Context::Agenda
         }
@@ -87,65 +140,77 @@ impl AgendaOverlay {
 
     /// A field being typed: the day or the breaks.
     fn react_in_form(&mut self, app: &App, action: &Action) -> Reaction {
-        let Some((which, editor)) = &mut self.editing else {
+        let Some((_, editor)) = &mut self.editing else {
             return Reaction::stay();
         };
-        match action {
-                Action::Close => {
-                    self.editing = None;
-                    self.error = None;
-                    if app.session.agenda.is_none() {
-                        return Reaction::close();
-                    }
-                    Reaction::stay()
+        match self.guard.react(action, std::slice::from_ref(editor)) {
+            Guarded::Keep => return self.submit(app),
+            Guarded::Discard => {
+                self.editing = None;
+                self.error = None;
+                let forget = vec![Action::Draft(None)];
+                // With no plan, there is no list to go back to.
+                if app.session.agenda.is_none() {
+                    return Reaction::close_then(forget);
                 }
-                Action::Submit => {
-                    let text = editor.lines().join(" ");
-                    let current = app.session.agenda.clone().unwrap_or_default();
-                    let result = match which {
-                        Field::Day => {
-                            let breaks: Vec<String> = current
-                                .breaks
-                                .iter()
-                                .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
-                                .collect();
-                            Agenda::new(&text, &breaks)
-                        }
-                        Field::Breaks => {
-                            let day = format!(
-                                "{}-{}",
-                                format_time(current.start),
-                                format_time(current.end)
-                            );
-                            Agenda::new(&day, &[text])
-                        }
-                    };
-                    match result {
-                        Ok(mut fresh) => {
-                            fresh.minutes = current.minutes;
-                            fresh.spent = current.spent;
-                            self.editing = None;
-                            self.error = None;
-                            Reaction::then(vec![Self::change(app, Some(fresh))])
-                        }
-                        Err(e) => {
-                            self.error = Some(e);
-                            Reaction::stay()
-                        }
-                    }
-                }
-                Action::Input(key) => {
-                    if !matches!(key.code, KeyCode::Enter) {
-                        editor.input(*key);
-                    }
-                    Reaction::stay()
-                }
-                Action::Paste(text) => {
-                    editor.insert_str(super::one_line(text, 200));
-                    Reaction::stay()
-                }
-                _ => Reaction::stay(),
+                return Reaction::then(forget);
             }
+            Guarded::Stay => return Reaction::stay(),
+            Guarded::Form => {}
+        }
+        match action {
+            Action::Submit => self.submit(app),
+            Action::Input(key) => {
+                if !matches!(key.code, KeyCode::Enter) && editor.input(*key) {
+                    return Reaction::then(vec![self.draft()]);
+                }
+                Reaction::stay()
+            }
+            Action::Paste(text) => {
+                if editor.insert_str(super::one_line(text, 200)) {
+                    return Reaction::then(vec![self.draft()]);
+                }
+                Reaction::stay()
+            }
+            _ => Reaction::stay(),
+        }
+    }
+
+    /// The line kept: the plan remade with it, keeping the minutes set by hand and the time
+    /// spent.
+    fn submit(&mut self, app: &App) -> Reaction {
+        let Some((which, editor)) = &self.editing else {
+            return Reaction::stay();
+        };
+        let text = editor.lines().join(" ");
+        let current = app.session.agenda.clone().unwrap_or_default();
+        let result = match which {
+            Field::Day => {
+                let breaks = [saved_text(app, Field::Breaks)];
+                Agenda::new(&text, &breaks)
+            }
+            Field::Breaks => {
+                let day = format!(
+                    "{}-{}",
+                    format_time(current.start),
+                    format_time(current.end)
+                );
+                Agenda::new(&day, &[text])
+            }
+        };
+        match result {
+            Ok(mut fresh) => {
+                fresh.minutes = current.minutes;
+                fresh.spent = current.spent;
+                self.editing = None;
+                self.error = None;
+                Reaction::then(vec![Action::Draft(None), Self::change(app, Some(fresh))])
+            }
+            Err(e) => {
+                self.error = Some(e);
+                Reaction::stay()
+            }
+        }
     }
 
     pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
@@ -156,7 +221,7 @@ impl AgendaOverlay {
             if *action == Action::Close {
                 return Reaction::close();
             }
-            self.editing = Some((Field::Day, field("09:30-16:00")));
+            self.edit(app, Field::Day);
             return Reaction::stay();
         };
         let slots = agenda.slots(&app.framework);
@@ -165,18 +230,8 @@ impl AgendaOverlay {
             Action::Close => return Reaction::close(),
             Action::ListDown => self.cursor = (self.cursor + 1).min(slots.len().saturating_sub(1)),
             Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
-            Action::EditItem => {
-                let day = format!("{}-{}", format_time(agenda.start), format_time(agenda.end));
-                self.editing = Some((Field::Day, field(&day)));
-            }
-            Action::EditBreaks => {
-                let breaks: Vec<String> = agenda
-                    .breaks
-                    .iter()
-                    .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
-                    .collect();
-                self.editing = Some((Field::Breaks, field(&breaks.join(", "))));
-            }
+            Action::EditItem => self.edit(app, Field::Day),
+            Action::EditBreaks => self.edit(app, Field::Breaks),
             Action::MoreTime | Action::LessTime | Action::ResetTime => {
                 let Some(slot) = chosen else {
                     return Reaction::stay();
@@ -263,6 +318,7 @@ impl AgendaOverlay {
                 Paragraph::new("No plan yet: give the day's start and end; awayday shares the time among the areas by their statements."),
                 list,
             );
+            self.render_foot(app, frame, foot);
             return;
         };
         if self.editing.is_none() {
@@ -319,11 +375,20 @@ impl AgendaOverlay {
         let mut rows = lines.into_iter();
         let shown: Vec<Line> = rows.next().into_iter().chain(rows.skip(skip)).collect();
         frame.render_widget(Paragraph::new(shown), list);
-        let note = self.error.clone().unwrap_or_else(|| {
+        self.render_foot(app, frame, foot);
+    }
+
+    /// The line under the plan: the question `Esc` asks, a refusal, or what the columns mean.
+    fn render_foot(&self, app: &App, frame: &mut Frame, foot: ratatui::layout::Rect) {
+        let t = app.theme;
+        let asked = (self.editing.is_some() && self.guard.asking())
+            .then(|| EscGuard::question(app));
+        let warn = asked.is_some() || self.error.is_some();
+        let note = asked.or_else(|| self.error.clone()).unwrap_or_else(|| {
             "* set by hand; the rest share the day by their statements. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()
         });
         frame.render_widget(
-            Paragraph::new(Line::styled(note, if self.error.is_some() { t.warn() } else { t.dim() })),
+            Paragraph::new(Line::styled(note, if warn { t.warn() } else { t.dim() })),
             foot,
         );
     }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
+use super::form::{EscGuard, Guarded};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
@@ -32,6 +33,8 @@ pub struct FindingsOverlay {
     /// The level the agreed mean suggests, with its label and the mean.
     suggestion: Option<(u8, String, f64)>,
     error: Option<String>,
+    /// What `Esc` does: asks first when the fields hold text not yet kept.
+    guard: EscGuard,
 }
 
 fn field(text: &str) -> TextArea<'static> {
@@ -75,21 +78,29 @@ impl FindingsOverlay {
                 .level(level)
                 .map(|l| (level, l.label.clone(), m))
         });
+        let fields = [
+            field(&f.strengths),
+            field(&f.improvements),
+            field(&f.judgement.map_or_else(String::new, |j| j.to_string())),
+            field(&f.recommendations.join("; ")),
+        ];
         FindingsOverlay {
             node,
-            fields: [
-                field(&f.strengths),
-                field(&f.improvements),
-                field(&f.judgement.map_or_else(String::new, |j| j.to_string())),
-                field(&f.recommendations.join("; ")),
-            ],
+            guard: EscGuard::new(super::form::texts(&fields)),
+            fields,
             focus: 0,
             suggestion,
             error: None,
         }
     }
 
-    /// The form that was being typed when awayday was stopped, with its text.
+    /// The form's keys, or the question's while `Esc` asks.
+    pub fn context(&self) -> Context {
+        self.guard.context()
+    }
+
+    /// The form that was being typed when awayday was stopped, with its text (the saved
+    /// findings stay what `Esc` compares with, so the restored text is not lost unasked).
     pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
         let Draft::Findings { node, fields } = draft else {
             return None;
@@ -118,8 +129,13 @@ impl FindingsOverlay {
     }
 
     pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+        match self.guard.react(action, &self.fields) {
+            Guarded::Keep => return self.submit(app),
+            Guarded::Discard => return Reaction::close_then(vec![Action::Draft(None)]),
+            Guarded::Stay => return Reaction::stay(),
+            Guarded::Form => {}
+        }
         match action {
-            Action::Close => Reaction::close_then(vec![Action::Draft(None)]),
             Action::NextField => {
                 self.focus = (self.focus + 1) % FIELDS.len();
                 Reaction::stay()
@@ -219,7 +235,8 @@ impl FindingsOverlay {
             );
             frame.render_widget(&self.fields[i], Rect::new(input.x, input.y, input.width, r.height.saturating_sub(1)));
         }
-        let note = self.error.clone().map_or_else(|| {
+        let asked = self.guard.asking().then(|| EscGuard::question(app));
+        let note = asked.or_else(|| self.error.clone()).map_or_else(|| {
             Line::styled(
                 match &self.suggestion {
                     Some((v, label, mean)) => format!(

@@ -7,6 +7,7 @@ mod agenda;
 mod conflict;
 mod dashboard;
 mod findings;
+mod form;
 mod help;
 mod notes;
 pub mod presenter;
@@ -84,6 +85,7 @@ impl Overlay {
                 SettingsOverlay::restore(app, draft).map(Overlay::Settings)
             }
             Draft::Findings { .. } => FindingsOverlay::restore(app, draft).map(Overlay::Findings),
+            Draft::Plan { .. } => AgendaOverlay::restore(app, draft).map(Overlay::Agenda),
         }
     }
 }
@@ -110,6 +112,7 @@ pub fn reachable(context: Context) -> &'static [Action] {
         Context::Main => super::action::MAIN_ACTIONS,
         Context::Notes => notes::ACTIONS,
         Context::Form => actions::FORM_ACTIONS,
+        Context::Confirm => form::CONFIRM_ACTIONS,
         Context::Actions => actions::LIST_ACTIONS,
         Context::Summary => dashboard::ACTIONS,
         Context::Search => search::ACTIONS,
@@ -175,7 +178,7 @@ impl Overlay {
             Overlay::Conflict(_) => Context::Conflict,
             Overlay::Agenda(a) => a.context(),
             Overlay::Presenter(_) => Context::Presenter,
-            Overlay::Findings(_) => Context::Form,
+            Overlay::Findings(f) => f.context(),
         }
     }
 

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
+use super::form::{EscGuard, Guarded};
 use super::{Reaction, popup_block};
 use crate::session::journal::Draft;
 use crate::session::{Edit, MetaField};
@@ -49,6 +50,8 @@ pub struct SettingsOverlay {
     confirm_remove: Option<usize>,
     /// The field being edited, if any.
     editing: Option<TextArea<'static>>,
+    /// What `Esc` does in the field: asks first when it holds text not yet kept.
+    guard: EscGuard,
     error: Option<String>,
 }
 
@@ -104,13 +107,15 @@ impl SettingsOverlay {
                 value,
             } => (Row::Group(*g), value),
             Draft::Group { index: None, value } => (Row::AddGroup, value),
-            Draft::Action { .. } | Draft::Findings { .. } => return None,
+            Draft::Action { .. } | Draft::Findings { .. } | Draft::Plan { .. } => return None,
         };
         let cursor = rows.iter().position(|&r| r == row)?;
         Some(SettingsOverlay {
             cursor,
             confirm_remove: None,
             editing: Some(editor_with(value)),
+            // The saved value, so the restored text is not lost unasked.
+            guard: EscGuard::new(vec![self::value(app, row)]),
             error: None,
         })
     }
@@ -118,7 +123,7 @@ impl SettingsOverlay {
     /// The rows' keys, or a form's while a field is edited.
     pub fn context(&self) -> Context {
         if self.editing.is_some() {
-            Context::Form
+            self.guard.context()
         } else {
             Context::Settings
         }
@@ -141,12 +146,20 @@ impl SettingsOverlay {
         let rows = rows(app);
         let row = rows[self.cursor.min(rows.len() - 1)];
         if let Some(editor) = &mut self.editing {
-            return match action {
-                Action::Close => {
+            match self.guard.react(action, std::slice::from_ref(editor)) {
+                Guarded::Keep => {
+                    let text = editor.lines().join(" ").trim().to_owned();
+                    return self.commit(app, row, &text);
+                }
+                Guarded::Discard => {
                     self.editing = None;
                     self.error = None;
-                    Reaction::then(vec![Action::Draft(None)])
+                    return Reaction::then(vec![Action::Draft(None)]);
                 }
+                Guarded::Stay => return Reaction::stay(),
+                Guarded::Form => {}
+            }
+            return match action {
                 Action::Submit => {
                     let text = editor.lines().join(" ").trim().to_owned();
                     self.commit(app, row, &text)
@@ -171,6 +184,7 @@ impl SettingsOverlay {
             Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
             Action::EditItem => {
                 self.editing = Some(editor_with(&value(app, row)));
+                self.guard = EscGuard::new(vec![value(app, row)]);
                 self.error = None;
             }
             Action::DeleteItem => {
@@ -312,9 +326,11 @@ impl SettingsOverlay {
             }
         }
         let foot_y = inner.bottom().saturating_sub(1);
-        if let Some(err) = &self.error {
+        let asked = (self.editing.is_some() && self.guard.asking())
+            .then(|| EscGuard::question(app));
+        if let Some(err) = asked.or_else(|| self.error.clone()) {
             frame.render_widget(
-                Paragraph::new(Line::styled(err.clone(), t.warn())),
+                Paragraph::new(Line::styled(err, t.warn())),
                 Rect::new(inner.x, foot_y, inner.width, 1),
             );
         } else {

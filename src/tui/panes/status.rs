@@ -32,6 +32,9 @@ impl Widget for StatusBar<'_> {
         let (state, state_style) = match &app.save_state {
             SaveState::Saved => ("saved".to_owned(), t.ok()),
             SaveState::Unsaved => ("saving…".to_owned(), t.dim()),
+            SaveState::JournalOnly { edits, .. } => {
+                (format!("{edits} edits in the journal only"), t.warn())
+            }
             SaveState::Failed(why) => (format!("NOT SAVED: {why}"), t.warn()),
         };
         let file = home_relative(&app.path);

@@ -1,0 +1,205 @@
+//! One way to read a session: the readable file plus every whole, checksummed edit of its
+//! journal that belongs to it, replayed exactly as opening the app replays them. Every shell
+//! command and the app read through here, so a report made after a crash holds every edit
+//! the screen showed. Reading never writes the session, its journal or anything beside it.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use super::file::parse;
+use super::journal::{self, Draft, Entry, Parsed};
+use super::model::Session;
+use super::store::StoreError;
+use crate::files;
+use crate::framework::MAX_FILE_BYTES;
+
+/// A session as every reader sees it.
+#[derive(Debug)]
+pub struct SessionRead {
+    pub session: Session,
+    /// The session's real path (links and `..` resolved).
+    pub real: PathBuf,
+    /// The file's bytes as read, before the journal was replayed.
+    pub bytes: Vec<u8>,
+    /// Edits replayed from the journal: made in the app, not yet written into the file.
+    pub from_journal: usize,
+    /// What was found in the journal that the reader should know (damaged lines, a journal
+    /// that was not used and why).
+    pub notices: Vec<String>,
+    /// The form being typed when the journal ends.
+    pub draft: Option<Draft>,
+    /// What to do with a journal that was not used (the app sets it aside; readers leave it).
+    pub unused: Option<Unused>,
+    /// The most saves of the file the journal knows of.
+    pub journal_saves: u64,
+    /// Where the journal's last whole record ends.
+    pub journal_whole_bytes: u64,
+}
+
+/// Why a journal beside a session was not replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unused {
+    /// Not an awayday journal at all.
+    NotAJournal,
+    /// The journal of another session (its header names another file).
+    Foreign { session: String },
+    /// Older than the file: awayday has saved the file since the journal's last state.
+    Older,
+}
+
+/// What the journal's records mean for the file they sit beside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Verdict {
+    /// Replay the records from this one on: the ones before are already in the file.
+    Replay {
+        from: usize,
+    },
+    /// The file is not one the journal knows: replay every record on top of it, and say so.
+    ReplayOverChanged {
+        file_older: bool,
+    },
+    Unused(Unused),
+}
+
+/// Reads the session at `path` (any name for it) with every edit its journal holds.
+pub fn read(path: &Path) -> Result<SessionRead, StoreError> {
+    let real = files::real_path(path).map_err(|e| io_err(path, &e))?;
+    read_at(&real, path)
+}
+
+/// [`read`] of the session whose real path is `real`; `shown` names it in messages.
+pub(super) fn read_at(real: &Path, shown: &Path) -> Result<SessionRead, StoreError> {
+    let path = shown;
+    let bytes = files::read_limited(real, MAX_FILE_BYTES).map_err(|e| StoreError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::Io {
+        path: path.display().to_string(),
+        message: format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
+    })?;
+    let session = parse(text, &path.display().to_string())?;
+    let mut found = SessionRead {
+        session,
+        real: real.to_owned(),
+        bytes,
+        from_journal: 0,
+        notices: Vec::new(),
+        draft: None,
+        unused: None,
+        journal_saves: 0,
+        journal_whole_bytes: 0,
+    };
+    replay_journal(&mut found)?;
+    Ok(found)
+}
+
+/// The journal beside a session.
+pub fn journal_path(real: &Path) -> PathBuf {
+    files::companion(real, ".journal")
+}
+
+/// Reads the journal beside `read.real` and replays what the file does not hold yet.
+fn replay_journal(read: &mut SessionRead) -> Result<(), StoreError> {
+    let path = journal_path(&read.real);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(&path, &e)),
+    };
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut raw = Vec::new();
+    files::open_private_read(&path)
+        .and_then(|f| f.take(MAX_FILE_BYTES * 2).read_to_end(&mut raw).map(|_| ()))
+        .map_err(|e| io_err(&path, &e))?;
+    // A record is JSON: a byte that is not UTF-8 can only be damage, and damage is skipped
+    // line by line like any other.
+    let text = String::from_utf8_lossy(&raw);
+    let parsed = journal::parse(&text);
+    read.journal_saves = parsed.newest_saves();
+    read.journal_whole_bytes = parsed.whole_bytes as u64;
+    let file_digest = journal::digest(&read.bytes);
+    let verdict = judge(&parsed, &file_digest, read.session.saves, &read.real);
+    read.draft = journal::last_draft(&parsed.records);
+    let from = match &verdict {
+        Verdict::Unused(why) => {
+            read.unused = Some(why.clone());
+            read.draft = None;
+            return Ok(());
+        }
+        Verdict::Replay { from } => *from,
+        Verdict::ReplayOverChanged { .. } => 0,
+    };
+    let replayed = journal::replay(&mut read.session, &parsed.records[from..]);
+    read.from_journal = replayed.edits;
+    if parsed.damaged > 0 {
+        read.notices.push(format!(
+            "{} damaged line(s) in the journal were skipped; every whole edit after them was kept.",
+            parsed.damaged
+        ));
+    }
+    if parsed.torn {
+        read.notices.push(
+            "The journal ended in the middle of an edit (awayday was stopped while writing it): everything up to the last whole edit was kept.".into(),
+        );
+    }
+    if let Verdict::ReplayOverChanged { file_older } = verdict
+        && replayed.edits > 0
+    {
+        read.notices.push(if file_older {
+            format!(
+                "The session file is older than its journal (an earlier copy put back?): the journal's {} edits were applied on top of it.",
+                replayed.edits
+            )
+        } else {
+            format!(
+                "The session file had been changed by another program after your last {} edits here; they were applied on top of it.",
+                replayed.edits
+            )
+        });
+    }
+    Ok(())
+}
+
+/// Decides what a journal means for the file beside it, by content alone: the digest of
+/// the file each state of the journal applies to, and how many saves each state had seen.
+fn judge(parsed: &Parsed, file_digest: &str, file_saves: u64, real: &Path) -> Verdict {
+    let Some(header) = &parsed.header else {
+        return Verdict::Unused(Unused::NotAJournal);
+    };
+    if header.base == file_digest {
+        return Verdict::Replay { from: 0 };
+    }
+    let folded = parsed.records.iter().rposition(|r| {
+        r.entries
+            .iter()
+            .any(|e| matches!(e, Entry::Fold { digest, .. } if digest == file_digest))
+    });
+    if let Some(i) = folded {
+        return Verdict::Replay { from: i + 1 };
+    }
+    let newest = parsed.newest_saves();
+    if file_saves > newest {
+        return Verdict::Unused(Unused::Older);
+    }
+    if header.session != real.display().to_string() {
+        return Verdict::Unused(Unused::Foreign {
+            session: header.session.clone(),
+        });
+    }
+    Verdict::ReplayOverChanged {
+        file_older: file_saves < newest,
+    }
+}
+
+fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
