@@ -55,6 +55,7 @@ fn a_closed_pipe_ends_every_command_quietly_with_success() {
         &["report", &s, "--format", "html"],
         &["export", &s],
         &["compare", &s, &s],
+        &["save-as", &s, "copy.ron", "--force"],
         &["--help"],
     ];
     for args in commands {
