@@ -21,7 +21,7 @@
 # runs this script on a Linux, a macOS and a Windows runner for each tag. A target that cannot
 # be built here is reported at the end, and the script exits 1.
 #
-# Needs: bash, cargo, tar; for a .zip, one of zip, 7z or python3.
+# Needs: bash, cargo, tar; for a .zip, zip or 7z (or python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +70,7 @@ archive_list() { # archive → one path per line
     case $1 in
         *.zip)
             if command -v unzip >/dev/null; then unzip -Z1 "$1"
+            elif command -v 7z >/dev/null; then 7z l -slt "$1" | sed -n 's/^Path = //p' | tr '\\' /
             else python3 -m zipfile -l "$1" | awk 'NR > 1 { print $1 }'; fi ;;
         *) tar -tzf "$1" ;;
     esac

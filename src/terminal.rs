@@ -1,5 +1,6 @@
-//! Questions about the terminal the shell commands write to: its width, and whether to use
-//! colour; and the ANSI styles they use.
+//! Questions about the terminal: its width and whether to use colour (for the shell
+//! commands, with the ANSI styles they use), and whether it can show the workshop screen; and
+//! standard output that notices a reader gone away.
 
 use std::io::IsTerminal;
 
