@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+pub mod about;
 
 /// A keyboard-driven workshop tool: score a benchmark with breakout groups, note, report.
 ///
@@ -192,11 +194,27 @@ pub enum Command {
     },
     /// Print the keys in effect in every part of the screen, with the names a key file uses.
     Keys,
-    /// Print shell completions for awayday.
+    /// Print shell completions for awayday (the README says where to put them).
     Completions {
         /// The shell to write completions for.
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff): `awayday man | man -l -` reads it where none is
+    /// installed; the release archives carry it as awayday.1.
+    Man,
+}
+
+/// The command line as clap sees it, with `--help` ending on the folders, files and
+/// variables awayday reads (this system's folders, so worked out when it runs).
+pub fn command() -> clap::Command {
+    Cli::command()
+        .after_help("The folders, files and variables awayday reads: see --help.")
+        .after_long_help(about::help_text())
+}
+
+/// Parses the arguments; on `--help`, `--version` or a mistake, prints and exits.
+pub fn parse() -> Cli {
+    Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit())
 }
 
 /// Formats `awayday export` can write.

@@ -3,30 +3,33 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use awayday::cli::Cli;
+use awayday::terminal::Pipe;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let cli = awayday::cli::parse();
+    let mut out = Pipe::new(std::io::stdout().lock());
     let result = match cli.command {
-        Some(command) => awayday::commands::run(command, &mut out),
+        // Flushed here so a full disk or a closed pipe is noticed, not lost at exit.
+        Some(command) => awayday::commands::run(command, &mut out)
+            .and_then(|()| out.flush().map_err(anyhow::Error::from)),
         None => awayday::commands::workshop::start(),
     };
+    // A reader that stopped early (`awayday tree | head`) is not an error worth reporting,
+    // whatever error its closed pipe became on the way up.
+    if out.closed() {
+        return ExitCode::SUCCESS;
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
-            // A closed pipe (`awayday tree | head`) is not an error worth reporting.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
-                return ExitCode::SUCCESS;
-            }
             // A message can quote a file's text: made printable like every other output.
-            eprintln!("awayday: {}", awayday::text::printable(&e.to_string()));
+            // Written, not `eprintln!`ed, so a closed standard error cannot panic.
+            let _ = writeln!(
+                std::io::stderr(),
+                "awayday: {}",
+                awayday::text::printable(&e.to_string())
+            );
             if e.downcast_ref::<awayday::commands::workshop::NoTerminal>()
                 .is_some()
             {

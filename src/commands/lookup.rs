@@ -26,13 +26,10 @@ pub fn lookup(
     let index = SearchIndex::new(fw);
     let hits = index.search(query, limit);
     if hits.is_empty() {
-        writeln!(
-            out,
-            "No match for \"{}\" in {}.",
-            printable(query),
-            printable(&fw.title)
-        )?;
-        return Ok(());
+        // An error, as with `grep`: a script can tell "nothing found" by the exit status, and
+        // the words go to standard error, leaving standard output empty. `main` makes the
+        // query and title printable.
+        anyhow::bail!("no match for \"{query}\" in {}", fw.title);
     }
     for hit in &hits {
         let node = fw.node(hit.node);

@@ -7,6 +7,7 @@ mod frameworks;
 mod import;
 mod keys;
 mod lookup;
+mod man;
 mod merge;
 mod save_as;
 mod show;
@@ -15,11 +16,9 @@ pub mod workshop;
 
 use std::io::Write;
 
-use anyhow::Result;
-use clap::CommandFactory;
-
-use crate::cli::{Cli, Command};
+use crate::cli::Command;
 use crate::framework;
+use anyhow::Result;
 
 pub use check::check;
 pub use frameworks::frameworks;
@@ -164,8 +163,13 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             out,
         ),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "awayday", out);
+            // Generated into memory first: the generator panics on a write error, such as
+            // the closed pipe of `awayday completions bash | head`.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut crate::cli::command(), "awayday", &mut script);
+            out.write_all(&script)?;
             Ok(())
         }
+        Command::Man => man::man(out),
     }
 }

@@ -202,20 +202,29 @@ fn writable(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The workshop screen needs a terminal to draw on and read keys from.
+/// The workshop screen needs a terminal to draw on and read keys from, one that can move its
+/// cursor and is big enough for the screen.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "the workshop screen needs a terminal: standard input and output must both be one (run awayday in a terminal window, not from a pipe, a file or cron). Nothing was created or changed."
-)]
-pub struct NoTerminal;
+pub enum NoTerminal {
+    #[error(
+        "the workshop screen needs a terminal: standard input and output must both be one (run awayday in a terminal window, not from a pipe, a file or cron). Nothing was created or changed."
+    )]
+    Missing,
+    /// `TERM=dumb`, or a window too small: the reason, in words.
+    #[error("{0}")]
+    Unfit(String),
+}
 
-/// Refuses, before anything is created, to start the screen without a terminal.
+/// Refuses, before anything is created or drawn, to start the screen without a terminal that
+/// can show it.
 pub fn require_terminal() -> Result<()> {
     use std::io::IsTerminal;
-    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        Ok(())
-    } else {
-        Err(NoTerminal.into())
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(NoTerminal::Missing.into());
+    }
+    match crate::terminal::unfit_for_screen(tui::layout::MIN_WIDTH, tui::layout::MIN_HEIGHT) {
+        Some(reason) => Err(NoTerminal::Unfit(reason).into()),
+        None => Ok(()),
     }
 }
 
