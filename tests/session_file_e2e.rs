@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use awayday::session::{self, Column, Score};
 use common::reopened;
@@ -382,4 +382,37 @@ fn kill_9_in_a_burst_loses_nothing_that_was_on_screen() {
             "round {round}: {screen}"
         );
     }
+}
+
+// Issue 19, item 2: typing that never pauses for two seconds still reaches the readable file
+// within a few seconds, so a copy of the `.ron` alone is never far behind.
+#[test]
+fn steady_work_reaches_the_readable_file_without_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path(), "s.ron", "Red");
+    let Some(t) = Tmux::start("steady", &format!("exec {BIN} open s.ron"), dir.path()) else {
+        return;
+    };
+    t.keep_dead_panes();
+    t.wait_for("[saved]", 10);
+    t.keys(&["]"]);
+    let start = Instant::now();
+    let mut folded_after = None;
+    let mut n = 0;
+    while start.elapsed() < Duration::from_secs(12) {
+        // A score every 0.4 s: never the two idle seconds the idle fold waits for.
+        n += 1;
+        t.keys(&[&((n % 4) + 1).to_string()]);
+        std::thread::sleep(Duration::from_millis(340));
+        if !session::load(&path).unwrap().nodes.is_empty() {
+            folded_after = Some(start.elapsed());
+            break;
+        }
+    }
+    let folded_after = folded_after.expect("the file never got the steady edits");
+    assert!(
+        folded_after < Duration::from_secs(8),
+        "folded only after {folded_after:?}"
+    );
+    kill(t.pid(), "-9");
 }
