@@ -414,3 +414,47 @@ fn the_screen_says_which_edits_are_only_on_screen_and_which_only_in_the_journal(
     let read = session::read(&path).unwrap();
     assert_eq!(read.from_journal, 2);
 }
+
+// 3. Recovered edits that cannot be written into the file yet (a full disk at open) do not
+// stop the session opening: they stay in the journal, and the user is told.
+#[test]
+fn a_session_whose_recovered_edits_cannot_be_folded_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_killed_before_the_fold(dir.path());
+    // Opening writes the backup (a temporary file, its write, flush and rename, the folder),
+    // then the fold's marker (its cut-back, write and flush), then the fold's temporary file.
+    failpoint::arm(None);
+    drop(Store::open(&path).unwrap());
+    let clean = failpoint::disarm();
+    let fold_temp = clean
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n == "temp.create")
+        .nth(1)
+        .unwrap()
+        .0;
+    // The clean open folded; put the same situation back.
+    let dir2 = tempfile::tempdir().unwrap();
+    let path = session_killed_before_the_fold(dir2.path());
+    let before = std::fs::read(&path).unwrap();
+    failpoint::arm(Some((fold_temp, Mode::Error)));
+    let opened = Store::open(&path);
+    failpoint::disarm();
+    let opened = opened.unwrap();
+    assert_eq!(
+        opened.session.score("2.1.a.1", Column::Group(0)),
+        Some(Score::Level(3))
+    );
+    assert!(
+        opened
+            .notices
+            .iter()
+            .any(|n| n.contains("safe in its journal")),
+        "{:?}",
+        opened.notices
+    );
+    assert_eq!(opened.store.health().journal_only, 2);
+    drop(opened);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(session::read(&path).unwrap().from_journal, 2);
+}

@@ -208,8 +208,16 @@ impl Store {
         };
         let mut session = found.session;
         if found.from_journal > 0 {
-            // Put the recovered edits into the readable file now.
-            store.fold(&mut session)?;
+            store.pending_edits = found.from_journal;
+            store.pending_since = Some(Instant::now());
+            // Put the recovered edits into the readable file now. If it cannot be written
+            // (a full disk), they are safe in the journal, which is kept: the session opens
+            // and the file is tried again, as after any failed fold.
+            if let Err(e) = store.fold(&mut session) {
+                notices.push(format!(
+                    "The recovered edits could not be written into the file yet ({e}); they are safe in its journal, and awayday keeps trying."
+                ));
+            }
         } else {
             store.restart_journal()?;
         }

@@ -153,6 +153,12 @@ fn event_loop(
 ) -> Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
+    // Opening may have left edits in the journal only (a file that could not be written).
+    let told = app.message.take();
+    persist::report(app, store);
+    if told.is_some() {
+        app.message = told;
+    }
     let mut quit_despite_failure = false;
     let mut last_event = Instant::now();
     let mut last_check = Instant::now();

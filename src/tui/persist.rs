@@ -51,7 +51,7 @@ fn edits(n: usize) -> String {
 /// Says on screen where the work stands, in words, when that changes: every edit saved;
 /// edits safe in the journal only (the file cannot be written); edits only on screen (not
 /// even the journal can be written).
-fn report(app: &mut App, store: &Store) {
+pub fn report(app: &mut App, store: &Store) {
     let health = store.health();
     let file = store.shown().display().to_string();
     let state = if let Some(why) = &health.journal_error {
