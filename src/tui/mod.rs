@@ -242,25 +242,30 @@ fn event_loop(
             if store.pending() == 0 || quit_despite_failure {
                 return Ok(());
             }
-            let quit_key = app
-                .keymap
-                .key_for(keymap::Context::Main, &Action::Quit)
-                .unwrap_or_default();
-            let health = store.health();
-            app.message = Some(if health.on_screen_only > 0 {
-                format!(
-                    "{} edits are not saved anywhere yet ({}). Free some space or fix the folder and awayday saves them by itself; press {quit_key} again to quit and lose them.",
-                    health.on_screen_only,
-                    health.journal_error.unwrap_or_default()
-                )
-            } else {
-                format!(
-                    "Could not write {} (every edit is kept in its journal and comes back when it is opened; `awayday save-as` writes a copy with them elsewhere). Fix that, or press {quit_key} again to quit.",
-                    app.path.display()
-                )
-            });
+            app.message = Some(quit_refused(app, store));
             quit_despite_failure = true;
         }
+    }
+}
+
+/// Why the first quit did not quit: what would be lost, or where the work is kept.
+fn quit_refused(app: &App, store: &Store) -> String {
+    let quit_key = app
+        .keymap
+        .key_for(keymap::Context::Main, &Action::Quit)
+        .unwrap_or_default();
+    let health = store.health();
+    if health.on_screen_only > 0 {
+        format!(
+            "{} edits are not saved anywhere yet ({}). Free some space or fix the folder and awayday saves them by itself; press {quit_key} again to quit and lose them.",
+            health.on_screen_only,
+            health.journal_error.unwrap_or_default()
+        )
+    } else {
+        format!(
+            "Could not write {} (every edit is kept in its journal and comes back when it is opened; `awayday save-as` writes a copy with them elsewhere). Fix that, or press {quit_key} again to quit.",
+            app.path.display()
+        )
     }
 }
 
