@@ -363,13 +363,13 @@ fn the_screen_says_which_edits_are_only_on_screen_and_which_only_in_the_journal(
     for k in go_to_statement {
         awayday::tui::update::update(&mut app, common::key(k));
     }
-    let score = |app: &mut App, c: char| {
+    let press = |app: &mut App, c: char| {
         awayday::tui::update::update(app, common::key(KeyCode::Char(c)));
     };
 
     // The disk is full: the journal cannot be written.
     failpoint::arm(Some((0, Mode::Error)));
-    score(&mut app, '3');
+    press(&mut app, '3');
     persist::journal(&mut app, &mut store);
     failpoint::disarm();
     assert!(
@@ -386,7 +386,7 @@ fn the_screen_says_which_edits_are_only_on_screen_and_which_only_in_the_journal(
     // Space returns: the retry writes the waiting edit, and the screen says so.
     store.retry(&mut app.session).unwrap();
     persist::journal(&mut app, &mut store);
-    score(&mut app, '2');
+    press(&mut app, '2');
     persist::journal(&mut app, &mut store);
     assert_eq!(app.save_state, SaveState::Saved);
     assert!(
