@@ -16,6 +16,8 @@ internal!(
     action, app, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui, update,
 );
 
+mod signals;
+
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
 #[cfg(feature = "test-support")]
 pub mod scenes;
@@ -43,11 +45,12 @@ use update::update;
 /// How long the keyboard must rest before the journal is folded into the readable file.
 const IDLE_FOLD: Duration = Duration::from_secs(2);
 /// How often, while idle, the file is checked for another program's change, and how long a
-/// SIGTERM or SIGHUP waits at most to be noticed.
+/// request to stop (SIGTERM, SIGHUP, a console closing) waits at most to be noticed.
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
-/// (a quit, an error, SIGTERM, SIGHUP when the window closes, a panic); every edit is already
+/// (a quit, an error, SIGTERM, SIGHUP when the window closes or the Windows console's close
+/// and Ctrl-Break, a panic); every edit is already
 /// in the journal, and what can be folded into the file is.
 pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -83,24 +86,18 @@ pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     outcome
 }
 
-/// SIGTERM and SIGHUP (the window closed) ask the loop to stop; it saves, restores the
-/// terminal and returns. But a terminal that has gone can leave the input reader spinning
+/// A request to stop from outside (see [`signals`]) asks the loop to stop; it saves, restores
+/// the terminal and returns. But a terminal that has gone can leave the input reader spinning
 /// where the loop never gets control back, so if the loop has not finished within a second,
-/// this thread folds the journal into the file from disk (every edit is already there),
+/// the watcher folds the journal into the file from disk (every edit is already there),
 /// restores what it can of the terminal, and exits.
 fn watch_signals(
     real: std::path::PathBuf,
     stop: &Arc<AtomicBool>,
     done: &Arc<AtomicBool>,
-) -> Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    let handle = signals.handle();
+) -> Result<signals::Watch> {
     let (stop, done) = (Arc::clone(stop), Arc::clone(done));
-    std::thread::spawn(move || {
-        if signals.forever().next().is_none() {
-            return; // closed: the app ended by itself
-        }
+    let watch = signals::watch(move || {
         stop.store(true, Ordering::SeqCst);
         let deadline = Instant::now() + Duration::from_secs(1);
         while Instant::now() < deadline {
@@ -111,7 +108,10 @@ fn watch_signals(
         }
         let _ = crate::session::fold_on_disk(&real);
         // Not through `stdout()`: its lock may be held by the stuck thread.
-        if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        if let Ok(mut tty) = std::fs::OpenOptions::new()
+            .write(true)
+            .open(signals::TERMINAL_DEVICE)
+        {
             let _ = execute!(
                 tty,
                 DisableMouseCapture,
@@ -122,8 +122,8 @@ fn watch_signals(
             let _ = ratatui::crossterm::terminal::disable_raw_mode();
         }
         std::process::exit(0);
-    });
-    Ok(handle)
+    })?;
+    Ok(watch)
 }
 
 /// After a panic: keep the in-memory session as an emergency copy beside the file (never over
