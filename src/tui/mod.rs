@@ -13,10 +13,11 @@ macro_rules! internal {
 }
 
 internal!(
-    action, app, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui, update,
+    action, app, input, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui,
+    update,
 );
 
-mod signals;
+mod console;
 
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
 #[cfg(feature = "test-support")]
@@ -33,7 +34,6 @@ use anyhow::Result;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -86,7 +86,7 @@ pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     outcome
 }
 
-/// A request to stop from outside (see [`signals`]) asks the loop to stop; it saves, restores
+/// A request to stop from outside (see [`console`]) asks the loop to stop; it saves, restores
 /// the terminal and returns. But a terminal that has gone can leave the input reader spinning
 /// where the loop never gets control back, so if the loop has not finished within a second,
 /// the watcher folds the journal into the file from disk (every edit is already there),
@@ -95,9 +95,9 @@ fn watch_signals(
     real: std::path::PathBuf,
     stop: &Arc<AtomicBool>,
     done: &Arc<AtomicBool>,
-) -> Result<signals::Watch> {
+) -> Result<console::Watch> {
     let (stop, done) = (Arc::clone(stop), Arc::clone(done));
-    let watch = signals::watch(move || {
+    let watch = console::watch(move || {
         stop.store(true, Ordering::SeqCst);
         let deadline = Instant::now() + Duration::from_secs(1);
         while Instant::now() < deadline {
@@ -110,7 +110,7 @@ fn watch_signals(
         // Not through `stdout()`: its lock may be held by the stuck thread.
         if let Ok(mut tty) = std::fs::OpenOptions::new()
             .write(true)
-            .open(signals::TERMINAL_DEVICE)
+            .open(console::TERMINAL_DEVICE)
         {
             let _ = execute!(
                 tty,
@@ -187,23 +187,26 @@ fn event_loop(
             }
         }
         // Take the event and whatever else is already queued, so a burst of keys costs one
-        // journal write and one draw.
+        // journal write and one draw, and a paste the console sends as keys is seen whole.
+        let mut burst = vec![event::read()?];
+        while event::poll(Duration::ZERO)? {
+            burst.push(event::read()?);
+        }
         let mut effects = Vec::new();
-        let mut next = Some(event::read()?);
-        while let Some(ev) = next {
-            #[cfg(debug_assertions)]
-            crash_for_tests(&ev);
-            for action in actions_for(&ev) {
-                effects.extend(update(app, action));
+        match input::paste_in_burst(&burst).filter(|_| console::PASTE_ARRIVES_AS_KEYS) {
+            Some(text) => effects.extend(update(app, Action::Paste(text))),
+            None => {
+                for ev in &burst {
+                    #[cfg(debug_assertions)]
+                    crash_for_tests(ev);
+                    for action in input::actions_for(ev) {
+                        effects.extend(update(app, action));
+                    }
+                    if effects.contains(&Effect::Quit) {
+                        break;
+                    }
+                }
             }
-            if effects.contains(&Effect::Quit) {
-                break;
-            }
-            next = if event::poll(Duration::ZERO)? {
-                Some(event::read()?)
-            } else {
-                None
-            };
         }
         last_event = Instant::now();
         // On disk before the next key is read.
@@ -252,36 +255,11 @@ fn clock() -> Action {
 /// Debug builds only: panics on the key named in `AWAYDAY_CRASH_ON_KEY`, so the end-to-end
 /// tests can check that a crash restores the terminal and keeps the session.
 #[cfg(debug_assertions)]
-fn crash_for_tests(event: &Event) {
-    if let Event::Key(key) = event
+fn crash_for_tests(event: &event::Event) {
+    if let event::Event::Key(key) = event
         && let event::KeyCode::Char(c) = key.code
         && std::env::var("AWAYDAY_CRASH_ON_KEY").is_ok_and(|k| k.starts_with(c))
     {
         panic!("deliberate crash on '{c}' (AWAYDAY_CRASH_ON_KEY)");
-    }
-}
-
-/// Turns a terminal event into actions: a key press as it is (the keymap routes it, for the
-/// context that has the keys, in `update`), a paste whole, mouse and resizes.
-pub(crate) fn actions_for(event: &Event) -> Vec<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => vec![Action::Key(*key)],
-        Event::Paste(text) => vec![Action::Paste(text.clone())],
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(event::MouseButton::Left) => vec![Action::Click(m.column, m.row)],
-            MouseEventKind::ScrollDown => vec![Action::Wheel {
-                column: m.column,
-                row: m.row,
-                down: true,
-            }],
-            MouseEventKind::ScrollUp => vec![Action::Wheel {
-                column: m.column,
-                row: m.row,
-                down: false,
-            }],
-            _ => Vec::new(),
-        },
-        Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
-        _ => Vec::new(),
     }
 }

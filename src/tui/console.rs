@@ -1,7 +1,15 @@
-//! Requests from outside to stop: SIGTERM and SIGHUP (the terminal window closed) on Linux and
-//! macOS; on Windows the console's close, Ctrl-Break, log-off and shut-down events. Each
-//! calls the given function once, on a thread of its own. The only part of the screen that
-//! knows which system it runs on.
+//! The terminal as each system gives it, the only part of the screen that knows which system
+//! it runs on: requests from outside to stop (SIGTERM and SIGHUP when the terminal window
+//! closes on Linux and macOS; on Windows the console's close, Ctrl-Break, log-off and
+//! shut-down events), the device to restore it through, and how a paste arrives.
+
+/// Whether a paste may arrive as typed keys. The Windows console sends no paste event, only
+/// the pasted text as keys; terminals on Linux and macOS send a paste whole (bracketed paste),
+/// and a burst of keys there is typing (or a script typing, as the tests do through tmux).
+#[cfg(unix)]
+pub(crate) const PASTE_ARRIVES_AS_KEYS: bool = false;
+#[cfg(windows)]
+pub(crate) const PASTE_ARRIVES_AS_KEYS: bool = true;
 
 /// The terminal itself, opened to restore it when standard output may be held by a stuck
 /// thread.
