@@ -8,8 +8,9 @@
 # standard library is built from source (`-Zbuild-std`) with Debian's rustc-web and cargo-web
 # (Rust 1.96) and rust-web-src; `RUSTC_BOOTSTRAP=1` lets that stable compiler take the flag.
 # Only `cargo check` runs: nothing is linked, so no Windows or Apple linker is needed.
-# The C code among the dev-dependencies (criterion's `alloca`) is compiled with clang-22 for
-# the target, freestanding since there are no Windows or Apple headers here.
+# The C code among the dev-dependencies (criterion's `alloca`; build scripts run even for a
+# check) is compiled with clang-22 for the target, freestanding since there are no Windows or
+# Apple headers here.
 # Output goes to target/cross (first run about 15 minutes a target on one core; later runs
 # only recheck awayday). Missing Debian packages are installed (CI runs as root).
 set -euo pipefail
@@ -51,7 +52,11 @@ for t in "${targets[@]}"; do
     tv=${t//-/_}
     # C for the target: clang-22 cross-compiles to every one of them; freestanding, since
     # only the compiler's own headers are here.
-    export "CC_${tv}=clang-22" "AR_${tv}=llvm-ar-22" "CFLAGS_${tv}=-ffreestanding"
+    cflags=-ffreestanding
+    # clang targeting MSVC poses as MSVC (_MSC_VER), and alloca.c then wants MSVC's <malloc.h>;
+    # without the macro it takes its portable branch, which checks the same Rust.
+    [[ $t == *-msvc ]] && cflags+=" -U_MSC_VER"
+    export "CC_${tv}=clang-22" "AR_${tv}=llvm-ar-22" "CFLAGS_${tv}=$cflags"
     echo "== $t" >&2
     start=$(date +%s)
     if /usr/bin/cargo check -Zbuild-std=std,panic_abort --target "$t" \

@@ -5,6 +5,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -45,6 +46,7 @@ fn listing(dir: &Path) -> Vec<String> {
 }
 
 // 1. A link splits the session.
+#[cfg(unix)]
 #[test]
 fn a_symlinked_session_is_written_as_the_real_file_and_locked_by_any_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -82,6 +84,7 @@ fn a_symlinked_session_is_written_as_the_real_file_and_locked_by_any_name() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_hard_linked_session_stays_one_file_and_is_locked_by_either_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -186,6 +189,7 @@ fn taking_theirs_reloads_their_file() {
 }
 
 // 4. Planted links in a shared folder.
+#[cfg(unix)]
 #[test]
 fn planted_links_at_the_lock_and_backup_are_never_written_through() {
     let dir = tempfile::tempdir().unwrap();
@@ -217,6 +221,7 @@ fn planted_links_at_the_lock_and_backup_are_never_written_through() {
 }
 
 // 9. The lock has a race.
+#[cfg(unix)]
 #[test]
 fn the_lock_file_outlives_its_holder_so_two_processes_always_share_one_lock() {
     let dir = tempfile::tempdir().unwrap();
