@@ -8,6 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_awayday");
@@ -40,6 +41,7 @@ fn fixture_session(dir: &Path) -> PathBuf {
 }
 
 /// Runs a command that must finish within `secs`, killing it otherwise.
+#[cfg(unix)]
 fn run_bounded(args: &[&str], dir: &Path, secs: u64) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
