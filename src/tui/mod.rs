@@ -57,6 +57,9 @@ pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     let done = Arc::new(AtomicBool::new(false));
     let watchdog = watch_signals(store.path().to_owned(), &stop, &done)?;
     let mut terminal = ratatui::init();
+    // No keyboard enhancement flags: nothing here needs key releases or the extra keys they
+    // report, and older Windows consoles refuse them. (The Windows console ignores bracketed
+    // paste and sends a paste as keys; see `input::paste_in_burst`.)
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &mut store, &stop)
