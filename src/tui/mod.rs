@@ -49,9 +49,9 @@ const IDLE_FOLD: Duration = Duration::from_secs(2);
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
-/// (a quit, an error, SIGTERM, SIGHUP when the window closes or the Windows console's close
-/// and Ctrl-Break, a panic); every edit is already
-/// in the journal, and what can be folded into the file is.
+/// (a quit, an error, SIGTERM, SIGHUP when the window closes, the Windows console closing or
+/// Ctrl-Break, a panic); every edit is already in the journal, and what can be folded into
+/// the file is.
 pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
