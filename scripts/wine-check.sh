@@ -21,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-wine=$(command -v wine64 || command -v wine)
+wine=$(command -v wine || command -v wine64)
 
 t=x86_64-pc-windows-gnu
 (
@@ -34,13 +34,40 @@ t=x86_64-pc-windows-gnu
 )
 cargo build --bin awayday --message-format short
 win_exe="$root/target/cross/$t/debug/awayday.exe"
+
+# Rust's standard library asks Windows 10's bcryptprimitives.dll for random numbers
+# (ProcessPrng); Debian 12's Wine 8 lacks that DLL, so one is built beside the program, passing
+# the call to RtlGenRandom (advapi32's SystemFunction036). Windows itself has the real one.
+shim="$root/target/wine-shim"
+if [ ! -f "$shim/bcryptprimitives.dll" ]; then
+    mkdir -p "$shim"
+    cat >"$shim/shim.c" <<'C'
+#include <windows.h>
+BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
+BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+    while (len > 0) {
+        ULONG chunk = len > 0x10000000 ? 0x10000000 : (ULONG)len;
+        if (!SystemFunction036(data, chunk)) return FALSE;
+        data += chunk;
+        len -= chunk;
+    }
+    return TRUE;
+}
+C
+    printf 'LIBRARY bcryptprimitives\nEXPORTS\n    ProcessPrng\n' >"$shim/shim.def"
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$shim/bcryptprimitives.dll" \
+        "$shim/shim.c" "$shim/shim.def" -ladvapi32
+fi
+cp "$shim/bcryptprimitives.dll" "$(dirname "$win_exe")/"
 linux_bin="$root/target/debug/awayday"
 
 export WINEPREFIX="$root/target/wine" WINEDEBUG=-all NO_COLOR=1
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Kept when something differs, to look into.
+trap '[ "${failures:-1}" -eq 0 ] && rm -rf "$work"' EXIT
 mkdir -p "$work/linux" "$work/windows"
 winpath=$("$wine" winepath -w "$work/windows" 2>/dev/null | tr -d '\r')
+winslash=${winpath//\\//}
 
 # Runs one command with both builds, each in its own copy of the fixtures.
 failures=0
@@ -60,13 +87,20 @@ compare() {
         fi
         echo "exit $status" >"$dir/status"
         # Every file the command left, paths in it made the same on both sides.
+        # (Binary files, the .xlsx fixture, by their checksum.)
         (cd "$dir" && find . -type f ! -name '*.lock' ! -name '*.journal' | sort | while read -r f; do
             echo "== $f"
-            sed -e "s|$winpath\\\\$n|<dir>|g" -e "s|$winpath/$n|<dir>|g" -e "s|$dir|<dir>|g" \
-                -e 's|\\\\|/|g' -e 's|\\|/|g' -e 's|\r$||' "$f"
+            if ! grep -Iq . "$f" && [ -s "$f" ]; then
+                sha256sum <"$f"
+                continue
+            fi
+            # `\\` (escaped in RON and JSON) and `\` become `/`, then each side's name for its
+            # folder `<dir>`; the system's wording of an error is its own, its number is kept.
+            sed -e 's|\\\\|/|g' -e 's|\\|/|g' -e "s|$winslash/$n|<dir>|g" -e "s|$dir|<dir>|g" \
+                -e 's|: [^:]*(os error \([0-9]*\))|: (os error \1)|g' -e 's|\r$||' "$f"
         done) >"$work/$side.$n.txt"
     done
-    if diff -u "$work/linux.$n.txt" "$work/windows.$n.txt" >"$work/diff.$n"; then
+    if diff -au "$work/linux.$n.txt" "$work/windows.$n.txt" >"$work/diff.$n"; then
         echo "same: $name"
     else
         echo "DIFFERENT: $name"
@@ -94,5 +128,9 @@ compare compare mini-session.ron mini-session.ron --format md
 compare import outline.xlsx -o imported.ron --id outline
 compare report mini-session.ron -o mini-session.ron
 
-echo "wine-check: $n commands, $failures different"
+if [ "$failures" -eq 0 ]; then
+    echo "wine-check: $n commands, the same output on Windows (under Wine) as on Linux"
+else
+    echo "wine-check: $n commands, $failures different (outputs kept in $work)"
+fi
 [ "$failures" -eq 0 ]
