@@ -49,6 +49,12 @@ pub(super) fn open_for_reading(path: &Path) -> io::Result<File> {
 /// Opens (creating) `path` for reading and writing without following a link at its name:
 /// the reparse point is opened as itself, then refused.
 pub(super) fn open_no_follow(path: &Path) -> io::Result<File> {
+    // Asked by name first as well: the handle's attributes are the guard against a link
+    // planted between the two, the name's answer the guard where a file system (or Wine)
+    // does not mark an opened link as one.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(super::link_refused());
+    }
     let file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -56,7 +62,8 @@ pub(super) fn open_no_follow(path: &Path) -> io::Result<File> {
         .truncate(false)
         .custom_flags(FILE_FLAG_OPEN_REPARSE_POINT)
         .open(path)?;
-    if file.metadata()?.file_attributes() & FILE_ATTRIBUTE_REPARSE_POINT != 0 {
+    let meta = file.metadata()?;
+    if meta.file_attributes() & FILE_ATTRIBUTE_REPARSE_POINT != 0 || meta.file_type().is_symlink() {
         return Err(super::link_refused());
     }
     Ok(file)
