@@ -190,6 +190,7 @@ fn a_missing_file_is_named() {
 
 /// Root ignores file permissions, so as root the permission checks run the binary as the
 /// unprivileged `nobody` (with `runuser`); as anyone else they run it as themselves.
+#[cfg(unix)]
 fn running_as_root() -> bool {
     let dir = tempfile::tempdir().unwrap();
     let probe = dir.path().join("probe");
@@ -201,6 +202,7 @@ fn running_as_root() -> bool {
 }
 
 /// Runs `awayday open PATH` as an ordinary user; `None` when that cannot be arranged.
+#[cfg(unix)]
 fn open_unprivileged(path: &Path, dir: &Path) -> Option<(bool, String)> {
     let bin = env!("CARGO_BIN_EXE_awayday");
     let out = if running_as_root() {
@@ -228,6 +230,7 @@ fn open_unprivileged(path: &Path, dir: &Path) -> Option<(bool, String)> {
     Some((out.status.success(), err))
 }
 
+#[cfg(unix)]
 #[test]
 fn unreadable_unwritable_files_and_read_only_folders() {
     use std::os::unix::fs::PermissionsExt;

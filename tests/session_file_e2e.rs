@@ -54,6 +54,7 @@ fn wait_gone(pid: u32) {
 }
 
 // 1. A link splits the session.
+#[cfg(unix)]
 #[test]
 fn a_session_opened_through_a_symlink_is_saved_into_the_real_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -247,6 +248,7 @@ fn without_a_terminal_awayday_says_so_and_creates_nothing() {
 }
 
 // 10. New files honour the umask.
+#[cfg(unix)]
 #[test]
 fn new_sessions_and_reports_honour_the_umask() {
     use std::os::unix::fs::PermissionsExt;

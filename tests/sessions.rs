@@ -213,6 +213,7 @@ fn a_session_held_by_another_process_is_refused() {
     assert!(session::lock_path(&path).exists());
 }
 
+#[cfg(unix)]
 #[test]
 fn opening_keeps_the_file_as_found_and_folds_keep_permissions() {
     let dir = tempfile::tempdir().unwrap();

@@ -8,6 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_awayday");
@@ -40,6 +41,7 @@ fn fixture_session(dir: &Path) -> PathBuf {
 }
 
 /// Runs a command that must finish within `secs`, killing it otherwise.
+#[cfg(unix)]
 fn run_bounded(args: &[&str], dir: &Path, secs: u64) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
@@ -61,6 +63,7 @@ fn run_bounded(args: &[&str], dir: &Path, secs: u64) -> Output {
 }
 
 // 3. Outputs never land on an input.
+#[cfg(unix)]
 #[test]
 fn a_report_or_export_never_overwrites_the_session_by_any_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -96,6 +99,7 @@ fn a_report_or_export_never_overwrites_the_session_by_any_name() {
     assert_eq!(std::fs::read(&session).unwrap(), original);
 }
 
+#[cfg(unix)]
 #[test]
 fn merge_force_never_overwrites_an_input() {
     let dir = tempfile::tempdir().unwrap();
@@ -164,6 +168,7 @@ fn a_merge_bigger_than_awayday_opens_is_refused() {
 }
 
 // 7. Devices and FIFOs where a file should be.
+#[cfg(unix)]
 #[test]
 fn devices_and_fifos_are_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();

@@ -193,11 +193,8 @@ fn writable(path: &Path) -> Result<()> {
     if let Err(e) = std::fs::OpenOptions::new().write(true).open(&real) {
         return Err(refused("the file", &e));
     }
-    if let Err(e) = rustix::fs::access(dir, rustix::fs::Access::WRITE_OK) {
-        return Err(refused(
-            "its folder",
-            &std::io::Error::from_raw_os_error(e.raw_os_error()),
-        ));
+    if let Err(e) = crate::files::folder_writable(dir) {
+        return Err(refused("its folder", &e));
     }
     Ok(())
 }

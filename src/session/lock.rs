@@ -7,10 +7,13 @@
 //! creates a new one, and both would write. It is opened without following links and must be
 //! a regular file of this user's. A session with hard links is also locked on its own inode,
 //! so a second awayday reaching it by another name is refused too.
+//!
+//! Where locks are mandatory (Windows), a lock keeps every other handle off the file, so only
+//! the lock file is locked (the session must stay writable by the rename and the in-place
+//! write), and the holder's process id, which no other handle can read, is not shown.
 
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use crate::files;
@@ -52,7 +55,9 @@ impl SessionLock {
         };
         let held = |file: &mut File| {
             let mut pid = String::new();
-            let _ = file.read_to_string(&mut pid);
+            if !files::LOCKS_ARE_MANDATORY {
+                let _ = file.read_to_string(&mut pid);
+            }
             let pid = pid.trim();
             LockError::Held {
                 session: shown.display().to_string(),
@@ -70,8 +75,8 @@ impl SessionLock {
             Err(TryLockError::Error(e)) => return Err(io(e)),
         }
         // Hard links: the other names have other lock files, so lock the inode itself too.
-        let inode = match std::fs::metadata(real) {
-            Ok(m) if m.nlink() > 1 => {
+        let inode = match files::link_count(real) {
+            Some(n) if n > 1 && !files::LOCKS_ARE_MANDATORY => {
                 let f = File::open(real).map_err(io)?;
                 match f.try_lock() {
                     Ok(()) => Some(f),

@@ -11,7 +11,6 @@
 
 use std::fs::File;
 use std::io::{Seek, SeekFrom};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -64,7 +63,7 @@ struct Stamp {
 fn stamp(path: &Path) -> Option<Stamp> {
     let m = std::fs::metadata(path).ok()?;
     Some(Stamp {
-        id: FileId::of(&m),
+        id: files::file_id(path)?,
         len: m.len(),
         modified: m.modified().ok(),
     })
@@ -634,7 +633,7 @@ impl Store {
 /// would split it from its other names), rewritten in place with a durable copy beside it
 /// first, so a crash half-way loses nothing.
 fn write_session_file(real: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if std::fs::metadata(real).is_ok_and(|m| m.nlink() > 1) {
+    if files::link_count(real).is_some_and(|n| n > 1) {
         let swap = swap_path(real);
         replace_companion(&swap, bytes)?;
         if let Err(e) = files::write_in_place(real, bytes) {
@@ -722,7 +721,7 @@ fn fresh_sibling(real: &Path, side: &str) -> PathBuf {
 /// file of this user's is left alone and reported.
 fn replace_companion(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Ok(m) = std::fs::symlink_metadata(path) {
-        let ours = m.uid() == rustix::process::geteuid().as_raw();
+        let ours = files::is_yours(&m);
         if !m.file_type().is_file() || !ours {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,

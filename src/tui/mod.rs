@@ -13,8 +13,11 @@ macro_rules! internal {
 }
 
 internal!(
-    action, app, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui, update,
+    action, app, input, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui,
+    update,
 );
+
+mod console;
 
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
 #[cfg(feature = "test-support")]
@@ -31,7 +34,6 @@ use anyhow::Result;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -43,17 +45,21 @@ use update::update;
 /// How long the keyboard must rest before the journal is folded into the readable file.
 const IDLE_FOLD: Duration = Duration::from_secs(2);
 /// How often, while idle, the file is checked for another program's change, and how long a
-/// SIGTERM or SIGHUP waits at most to be noticed.
+/// request to stop (SIGTERM, SIGHUP, a console closing) waits at most to be noticed.
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
-/// (a quit, an error, SIGTERM, SIGHUP when the window closes, a panic); every edit is already
-/// in the journal, and what can be folded into the file is.
+/// (a quit, an error, SIGTERM, SIGHUP when the window closes, the Windows console closing or
+/// Ctrl-Break, a panic); every edit is already in the journal, and what can be folded into
+/// the file is.
 pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
     let watchdog = watch_signals(store.path().to_owned(), &stop, &done)?;
     let mut terminal = ratatui::init();
+    // No keyboard enhancement flags: nothing here needs key releases or the extra keys they
+    // report, and older Windows consoles refuse them. (The Windows console ignores bracketed
+    // paste and sends a paste as keys; see `input::paste_in_burst`.)
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &mut store, &stop)
@@ -83,24 +89,18 @@ pub(crate) fn run(mut app: App, mut store: Store) -> Result<()> {
     outcome
 }
 
-/// SIGTERM and SIGHUP (the window closed) ask the loop to stop; it saves, restores the
-/// terminal and returns. But a terminal that has gone can leave the input reader spinning
+/// A request to stop from outside (see [`console`]) asks the loop to stop; it saves, restores
+/// the terminal and returns. But a terminal that has gone can leave the input reader spinning
 /// where the loop never gets control back, so if the loop has not finished within a second,
-/// this thread folds the journal into the file from disk (every edit is already there),
+/// the watcher folds the journal into the file from disk (every edit is already there),
 /// restores what it can of the terminal, and exits.
 fn watch_signals(
     real: std::path::PathBuf,
     stop: &Arc<AtomicBool>,
     done: &Arc<AtomicBool>,
-) -> Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    let handle = signals.handle();
+) -> Result<console::Watch> {
     let (stop, done) = (Arc::clone(stop), Arc::clone(done));
-    std::thread::spawn(move || {
-        if signals.forever().next().is_none() {
-            return; // closed: the app ended by itself
-        }
+    let watch = console::watch(move || {
         stop.store(true, Ordering::SeqCst);
         let deadline = Instant::now() + Duration::from_secs(1);
         while Instant::now() < deadline {
@@ -111,7 +111,10 @@ fn watch_signals(
         }
         let _ = crate::session::fold_on_disk(&real);
         // Not through `stdout()`: its lock may be held by the stuck thread.
-        if let Ok(mut tty) = std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        if let Ok(mut tty) = std::fs::OpenOptions::new()
+            .write(true)
+            .open(console::TERMINAL_DEVICE)
+        {
             let _ = execute!(
                 tty,
                 DisableMouseCapture,
@@ -122,8 +125,8 @@ fn watch_signals(
             let _ = ratatui::crossterm::terminal::disable_raw_mode();
         }
         std::process::exit(0);
-    });
-    Ok(handle)
+    })?;
+    Ok(watch)
 }
 
 /// After a panic: keep the in-memory session as an emergency copy beside the file (never over
@@ -200,23 +203,26 @@ fn event_loop(
             }
         }
         // Take the event and whatever else is already queued, so a burst of keys costs one
-        // journal write and one draw.
+        // journal write and one draw, and a paste the console sends as keys is seen whole.
+        let mut burst = vec![event::read()?];
+        while event::poll(Duration::ZERO)? {
+            burst.push(event::read()?);
+        }
         let mut effects = Vec::new();
-        let mut next = Some(event::read()?);
-        while let Some(ev) = next {
-            #[cfg(debug_assertions)]
-            crash_for_tests(&ev);
-            for action in actions_for(&ev) {
-                effects.extend(update(app, action));
+        match input::paste_in_burst(&burst).filter(|_| console::PASTE_ARRIVES_AS_KEYS) {
+            Some(text) => effects.extend(update(app, Action::Paste(text))),
+            None => {
+                for ev in &burst {
+                    #[cfg(debug_assertions)]
+                    crash_for_tests(ev);
+                    for action in input::actions_for(ev) {
+                        effects.extend(update(app, action));
+                    }
+                    if effects.contains(&Effect::Quit) {
+                        break;
+                    }
+                }
             }
-            if effects.contains(&Effect::Quit) {
-                break;
-            }
-            next = if event::poll(Duration::ZERO)? {
-                Some(event::read()?)
-            } else {
-                None
-            };
         }
         last_event = Instant::now();
         // On disk before the next key is read.
@@ -283,36 +289,11 @@ fn clock() -> Action {
 /// Debug builds only: panics on the key named in `AWAYDAY_CRASH_ON_KEY`, so the end-to-end
 /// tests can check that a crash restores the terminal and keeps the session.
 #[cfg(debug_assertions)]
-fn crash_for_tests(event: &Event) {
-    if let Event::Key(key) = event
+fn crash_for_tests(event: &event::Event) {
+    if let event::Event::Key(key) = event
         && let event::KeyCode::Char(c) = key.code
         && std::env::var("AWAYDAY_CRASH_ON_KEY").is_ok_and(|k| k.starts_with(c))
     {
         panic!("deliberate crash on '{c}' (AWAYDAY_CRASH_ON_KEY)");
-    }
-}
-
-/// Turns a terminal event into actions: a key press as it is (the keymap routes it, for the
-/// context that has the keys, in `update`), a paste whole, mouse and resizes.
-pub(crate) fn actions_for(event: &Event) -> Vec<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => vec![Action::Key(*key)],
-        Event::Paste(text) => vec![Action::Paste(text.clone())],
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(event::MouseButton::Left) => vec![Action::Click(m.column, m.row)],
-            MouseEventKind::ScrollDown => vec![Action::Wheel {
-                column: m.column,
-                row: m.row,
-                down: true,
-            }],
-            MouseEventKind::ScrollUp => vec![Action::Wheel {
-                column: m.column,
-                row: m.row,
-                down: false,
-            }],
-            _ => Vec::new(),
-        },
-        Event::Resize(w, h) => vec![Action::Resize(*w, *h)],
-        _ => Vec::new(),
     }
 }
