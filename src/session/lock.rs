@@ -69,7 +69,7 @@ impl SessionLock {
             }
         };
         let mut file = files::open_private(&path).map_err(io)?;
-        match file.try_lock() {
+        match try_lock_briefly(&file) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(held(&mut file)),
             Err(TryLockError::Error(e)) => return Err(io(e)),
@@ -78,7 +78,7 @@ impl SessionLock {
         let inode = match files::link_count(real) {
             Some(n) if n > 1 && !files::LOCKS_ARE_MANDATORY => {
                 let f = File::open(real).map_err(io)?;
-                match f.try_lock() {
+                match try_lock_briefly(&f) {
                     Ok(()) => Some(f),
                     Err(TryLockError::WouldBlock) => return Err(held(&mut file)),
                     Err(TryLockError::Error(e)) => return Err(io(e)),
@@ -96,4 +96,22 @@ impl SessionLock {
             _inode: inode,
         })
     }
+}
+
+/// Takes a lock, waiting a moment if it is held: a process that has just ended (killed and
+/// restarted at once) can hold it for a few milliseconds more while the system closes its
+/// files, as can a child process started at that moment, which holds a copy of every open
+/// file until it starts its own program. Another awayday really holding it is still refused
+/// in a fifth of a second.
+fn try_lock_briefly(file: &File) -> Result<(), TryLockError> {
+    const WAITS: [u64; 4] = [10, 30, 60, 100];
+    for wait in WAITS {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(wait));
+            }
+            done => return done,
+        }
+    }
+    file.try_lock()
 }
