@@ -250,7 +250,7 @@ struct Run {
     /// Statements that may have changed without the screen showing it.
     doubtful: BTreeSet<String>,
     views: BTreeMap<&'static str, usize>,
-    /// (seconds into the run, pid, VmRSS in kB).
+    /// (seconds into the run, pid, `VmRSS` in kB).
     rss: Vec<(f64, u32, u64)>,
     log: String,
     failures: Vec<String>,
@@ -472,7 +472,7 @@ fn safe_in_details(rng: &mut Rng, key: Key) -> Key {
     match key {
         Key::Name("Tab" | "BTab" | "Up" | "Down" | "PgDn" | "PgUp" | "n") => Key::Name("Right"),
         Key::Text(_) => Key::Text((*rng.pick(&SAFE_TEXT)).to_owned()),
-        other => other,
+        other @ Key::Name(_) => other,
     }
 }
 
@@ -595,8 +595,8 @@ fn soak() {
                 let deadline = Instant::now() + Duration::from_secs(5);
                 loop {
                     let now = app.settled(1.0);
-                    let seen = run.observe(&now);
-                    if let View::Main(Some(s)) = &seen
+                    let after = run.observe(&now);
+                    if let View::Main(Some(s)) = &after
                         && s.id == shown.id
                         && s.values[column] == value
                     {
@@ -604,7 +604,7 @@ fn soak() {
                             run.scores_confirmed += 1;
                         }
                         screen = now;
-                        view = seen;
+                        view = after;
                         break;
                     }
                     if Instant::now() > deadline {
@@ -612,7 +612,7 @@ fn soak() {
                         run.doubtful.insert(shown.id.clone());
                         let _ = writeln!(run.log, "{:>6} unconfirmed: {}", run.steps, shown.id);
                         screen = now;
-                        view = seen;
+                        view = after;
                         break;
                     }
                 }
@@ -686,6 +686,16 @@ fn soak() {
     compare_readers(&path, seed, &mut run);
     let (first, last) = rss_quarters(&run.rss, duration);
 
+    // The longest-lived process, on its own: growth there is not hidden by restarts.
+    let mut lives: BTreeMap<u32, Vec<u64>> = BTreeMap::new();
+    for (_, pid, kb) in &run.rss {
+        lives.entry(*pid).or_default().push(*kb);
+    }
+    let longest = lives
+        .values()
+        .max_by_key(|v| v.len())
+        .cloned()
+        .unwrap_or_default();
     let mut views: Vec<String> = run.views.iter().map(|(v, n)| format!("{v} {n}")).collect();
     views.sort();
     let statements: BTreeSet<&String> = run.ledger.keys().map(|(id, _)| id).collect();
@@ -694,7 +704,8 @@ fn soak() {
          clean exits {}\n  score keys {}, scores confirmed on screen {}, unconfirmed {}, \
          ledger {} statement-columns over {} statements ({} left out as doubtful)\n  \
          mismatches {}\n  RSS max first quarter {} kB, last quarter {} kB (limit {} kB), \
-         max {} kB over {} samples\n  views (steps): {}",
+         max {} kB over {} samples\n  longest-lived process: {} samples, RSS {} kB at first, {} kB at last\n  \
+         keys a second {:.1}\n  views (steps): {}",
         run.steps,
         run.kills,
         run.clean_exits,
@@ -710,6 +721,10 @@ fn soak() {
         rss_limit(first),
         run.rss.iter().map(|r| r.2).max().unwrap_or(0),
         run.rss.len(),
+        longest.len(),
+        longest.first().unwrap_or(&0),
+        longest.last().unwrap_or(&0),
+        f64::from(u32::try_from(run.steps).unwrap_or(u32::MAX)) / duration,
         views.join(", ")
     );
 
@@ -739,7 +754,7 @@ fn soak() {
                 failures.push(format!("seed {seed}: the run never reached the {v} view"));
             }
         }
-        if run.scores_confirmed < secs / 6 || run.kills < 2 {
+        if (run.scores_confirmed as u64) < secs / 6 || run.kills < 2 {
             failures.push(format!(
                 "seed {seed}: too little was tried to tell: {} scores confirmed, {} kills",
                 run.scores_confirmed, run.kills
@@ -918,7 +933,6 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
                 field.push('"');
             }
             (true, '"') => quoted = false,
-            (true, c) => field.push(c),
             (false, '"') => quoted = true,
             (false, ',') => row.push(std::mem::take(&mut field)),
             (false, '\r') => {}
@@ -926,7 +940,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
                 row.push(std::mem::take(&mut field));
                 rows.push(std::mem::take(&mut row));
             }
-            (false, c) => field.push(c),
+            (_, c) => field.push(c),
         }
     }
     if !field.is_empty() || !row.is_empty() {
