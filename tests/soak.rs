@@ -516,6 +516,7 @@ fn soak() {
     let end = began + Duration::from_secs(secs);
     let kill_gap = (secs / 5).clamp(8, 80);
     let mut next_kill = began + Duration::from_secs(8 + rng.below(kill_gap));
+    let last_kill = began + Duration::from_secs(secs * 3 / 5);
     let mut next_sample = began;
     let mut details_row = 0;
     let mut openers = Vec::new();
@@ -531,7 +532,9 @@ fn soak() {
             }
             next_sample += Duration::from_secs(1);
         }
-        if Instant::now() >= next_kill {
+        // Kills in the first 60% of the run; the rest is one process's life, long enough for
+        // memory that grows with the keys to show in the last quarter.
+        if Instant::now() >= next_kill && Instant::now() < last_kill {
             let _ = writeln!(run.log, "{:>6} kill -9", run.steps);
             app.kill_9();
             run.kills += 1;
