@@ -35,8 +35,12 @@ struct Rng(u64);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
-        // Zero is xorshift's one fixed point.
-        Rng(seed ^ 0x9E37_79B9_7F4A_7C15 | 1)
+        // splitmix64's finaliser spreads neighbouring seeds apart and is one-to-one, so every
+        // seed gives its own run; zero, xorshift's one fixed point, is moved off.
+        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Rng((z ^ (z >> 31)).max(1))
     }
 
     fn next(&mut self) -> u64 {
@@ -951,6 +955,17 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
         rows.push(row);
     }
     rows
+}
+
+#[test]
+fn neighbouring_seeds_give_different_runs() {
+    let first = |seed| {
+        let mut r = Rng::new(seed);
+        [r.next(), r.next()]
+    };
+    let runs: BTreeSet<[u64; 2]> = (0..1000).map(first).collect();
+    assert_eq!(runs.len(), 1000);
+    assert_eq!(first(12), first(12));
 }
 
 #[test]
