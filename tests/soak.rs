@@ -607,9 +607,7 @@ fn soak() {
                         && s.id == shown.id
                         && s.values[column] == value
                     {
-                        if shown.values[column] != value {
-                            run.scores_confirmed += 1;
-                        }
+                        run.scores_confirmed += 1;
                         screen = now;
                         view = after;
                         break;
@@ -653,11 +651,13 @@ fn soak() {
                         break;
                     }
                 }
-                if let View::Main(Some(s)) = &view {
-                    if score.is_some() {
+                if let View::Main(shown) = &view {
+                    // Opened on a theme or heading, the presenter has no statement to score.
+                    if score.is_some() && shown.is_some() {
                         run.scores_confirmed += 1;
                     }
-                    let _ = writeln!(run.log, "{:>6} presenter → {}", run.steps, s.id);
+                    let id = shown.as_ref().map_or("no statement", |s| s.id.as_str());
+                    let _ = writeln!(run.log, "{:>6} presenter → {id}", run.steps);
                 } else {
                     run.unconfirmed += 1;
                     run.failures.push(format!(
