@@ -258,6 +258,9 @@ struct Run {
     rss: Vec<(f64, u32, u64)>,
     log: String,
     failures: Vec<String>,
+    seed: u64,
+    /// The step of the last kill, until a key that can change a score is sent.
+    after_kill: Option<usize>,
 }
 
 impl Run {
@@ -267,6 +270,17 @@ impl Run {
             for (ix, value) in shown.values.iter().enumerate() {
                 let key = (shown.id.clone(), ix);
                 let before = self.ledger.insert(key, (value.clone(), self.steps));
+                // Between a restart and the next key that can change a score, the app must
+                // show what the screen showed before the kill.
+                if let (Some(kill), Some((was, step))) = (self.after_kill, &before)
+                    && was != value
+                {
+                    self.failures.push(format!(
+                        "seed {}: {} {}: the screen showed {was:?} at step {step}; after the \
+                         kill -9 at step {kill} the app shows {value:?}",
+                        self.seed, shown.id, COLUMNS[ix]
+                    ));
+                }
                 if before.is_none_or(|(v, _)| v != *value) {
                     let _ = writeln!(
                         self.log,
@@ -515,7 +529,10 @@ fn soak() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
 
-    let mut run = Run::default();
+    let mut run = Run {
+        seed,
+        ..Run::default()
+    };
     let began = Instant::now();
     let end = began + Duration::from_secs(secs);
     let kill_gap = (secs / 5).clamp(8, 80);
@@ -542,12 +559,13 @@ fn soak() {
             let _ = writeln!(run.log, "{:>6} kill -9", run.steps);
             app.kill_9();
             run.kills += 1;
+            run.after_kill = Some(run.steps);
             app = app.restart();
             next_kill = Instant::now() + Duration::from_secs(4 + rng.below(kill_gap));
             screen = app.settled(2.0);
             view = run.observe(&screen);
         }
-        if run.steps % 10 == 0
+        if run.steps.is_multiple_of(10)
             && let Some(status) = app.tmux.dead_status()
         {
             let _ = writeln!(run.log, "{:>6} exited ({status})", run.steps);
@@ -559,6 +577,7 @@ fn soak() {
                     run.steps
                 ));
             }
+            run.after_kill = Some(run.steps);
             app = app.restart();
             screen = app.settled(2.0);
             view = run.observe(&screen);
@@ -586,6 +605,11 @@ fn soak() {
             Key::Name(k) => expected(k),
             Key::Text(_) => None,
         };
+        if matches!(view, View::Main(_) | View::Presenter)
+            && (score.is_some() || matches!(key, Key::Name("u" | "C-r")))
+        {
+            run.after_kill = None;
+        }
         match (&view, score) {
             (View::Main(Some(shown)), Some(value)) => {
                 // Only on a screen that has stopped changing: then the statement shown is
