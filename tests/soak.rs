@@ -546,7 +546,11 @@ fn soak() {
     let mut screen = app.settled(2.0);
     let mut view = run.observe(&screen);
 
-    while Instant::now() < end {
+    // A score just confirmed on screen: the moment a kill tells most, since that score may
+    // be only in the journal.
+    let mut just_scored = false;
+    // The run ends with a kill right after a score, or 10 s past its time without one.
+    while Instant::now() < end || (!just_scored && Instant::now() < end + Duration::from_secs(10)) {
         if Instant::now() >= next_sample {
             if let Some((pid, kb)) = app.rss_kb() {
                 run.rss.push((began.elapsed().as_secs_f64(), pid, kb));
@@ -555,7 +559,11 @@ fn soak() {
         }
         // Kills in the first 60% of the run; the rest is one process's life, long enough for
         // memory that grows with the keys to show in the last quarter.
-        if Instant::now() >= next_kill && Instant::now() < last_kill {
+        // Each kill waits (up to 5 s) for a score just confirmed.
+        if Instant::now() >= next_kill
+            && Instant::now() < last_kill
+            && (just_scored || Instant::now() >= next_kill + Duration::from_secs(5))
+        {
             let _ = writeln!(run.log, "{:>6} kill -9", run.steps);
             app.kill_9();
             run.kills += 1;
@@ -586,6 +594,7 @@ fn soak() {
         let name = view_name(&screen);
         dwell = if name == last_view { dwell + 1 } else { 0 };
         last_view = name;
+        just_scored = false;
         let mut key = choose(
             &mut rng,
             &view,
@@ -632,6 +641,7 @@ fn soak() {
                         && s.values[column] == value
                     {
                         run.scores_confirmed += 1;
+                        just_scored = true;
                         screen = now;
                         view = after;
                         break;
