@@ -65,6 +65,35 @@ impl Tmux {
         }
     }
 
+    /// Sends one key (a tmux key name) at once, without the pause of [`Tmux::keys`]: for tests
+    /// that pace their own keys.
+    pub fn send(&self, key: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t", key])
+            .status()
+            .expect("tmux send-keys");
+        assert!(status.success(), "tmux send-keys {key:?}");
+    }
+
+    /// Sends literal text at once, without the pause of [`Tmux::text`].
+    pub fn send_literal(&self, text: &str) {
+        let status = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t", "-l", text])
+            .status()
+            .expect("tmux send-keys");
+        assert!(status.success(), "tmux send-keys -l {text:?}");
+    }
+
+    /// Whether the program in a window kept by [`Tmux::keep_dead_panes`] has ended, and with
+    /// what exit status.
+    pub fn dead_status(&self) -> Option<i32> {
+        if self.format("#{pane_dead}") == "1" {
+            Some(self.format("#{pane_dead_status}").parse().unwrap_or(-1))
+        } else {
+            None
+        }
+    }
+
     /// Types literal text.
     pub fn text(&self, text: &str) {
         let status = Command::new("tmux")
