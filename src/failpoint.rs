@@ -27,9 +27,13 @@ pub fn write_all(point: &'static str, out: &mut impl Write, bytes: &[u8]) -> io:
     #[cfg(not(feature = "test-support"))]
     let _ = point;
     #[cfg(feature = "test-support")]
-    if let Some(half) = armed::hit(point, Some(bytes.len()))? {
+    if let Some((half, died)) = armed::hit(point, Some(bytes.len()))? {
         let _ = out.write_all(&bytes[..half]);
-        return Err(armed::died(point));
+        return Err(if died {
+            armed::died(point)
+        } else {
+            armed::full(point)
+        });
     }
     out.write_all(bytes)
 }
@@ -49,6 +53,9 @@ mod armed {
         Death,
         /// The process dies during the operation: a write leaves half its bytes.
         Torn,
+        /// A write stops half-way with an error (the disk filled up during it); the program
+        /// goes on. Other operations fail as in `Error`.
+        Short,
     }
 
     #[derive(Default)]
@@ -89,8 +96,18 @@ mod armed {
         ))
     }
 
-    /// `Ok(Some(n))`: write the first `n` bytes, then die.
-    pub(super) fn hit(point: &'static str, len: Option<usize>) -> io::Result<Option<usize>> {
+    pub(super) fn full(point: &str) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::StorageFull,
+            format!("no space left on device (a test's crash point: {point})"),
+        )
+    }
+
+    /// `Ok(Some((n, died)))`: write the first `n` bytes, then fail, the process dead or not.
+    pub(super) fn hit(
+        point: &'static str,
+        len: Option<usize>,
+    ) -> io::Result<Option<(usize, bool)>> {
         PLAN.with(|p| {
             let mut p = p.borrow_mut();
             if p.dead {
@@ -101,13 +118,11 @@ mod armed {
             p.names.push(point);
             match p.fail_at {
                 Some((at, mode)) if at == n => match (mode, len) {
-                    (Mode::Error, _) => Err(io::Error::new(
-                        io::ErrorKind::StorageFull,
-                        format!("no space left on device (a test's crash point: {point})"),
-                    )),
+                    (Mode::Error | Mode::Short, None) | (Mode::Error, _) => Err(full(point)),
+                    (Mode::Short, Some(len)) => Ok(Some((len / 2, false))),
                     (Mode::Torn, Some(len)) => {
                         p.dead = true;
-                        Ok(Some(len / 2))
+                        Ok(Some((len / 2, true)))
                     }
                     (Mode::Death | Mode::Torn, _) => {
                         p.dead = true;

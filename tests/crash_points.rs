@@ -124,6 +124,8 @@ fn setup(scenario: Scenario) -> Setup {
 /// What a trial did: edits acknowledged (the append or fold returned success), edits tried,
 /// and whether every failure the program lived through was reported.
 struct Trial {
+    /// The program lived through the failure (an error, a write cut short).
+    lived: bool,
     acknowledged: usize,
     tried: usize,
     failed_unreported: bool,
@@ -142,6 +144,7 @@ fn run(
 ) -> Trial {
     failpoint::arm(at);
     let mut trial = Trial {
+        lived: !matches!(at, Some((_, Mode::Death | Mode::Torn))),
         acknowledged: 0,
         tried: 0,
         failed_unreported: false,
@@ -155,7 +158,7 @@ fn run(
         return trial; // the user is told and awayday does not start
     };
     let (mut store, mut s) = (opened.store, opened.session);
-    if matches!(at, Some((n, Mode::Error)) if failpoint::steps() > n)
+    if matches!(at, Some((n, Mode::Error | Mode::Short)) if failpoint::steps() > n)
         && opened.notices.is_empty()
         && store.health() == session::Health::default()
     {
@@ -171,7 +174,7 @@ fn run(
             Step::Fold if scenario == Scenario::Watchdog => {
                 // The watchdog folds from disk and the process exits.
                 let ok = session::fold_on_disk(store.path()).is_ok();
-                if matches!(at, Some((n, Mode::Error)) if before <= n && failpoint::steps() > n)
+                if matches!(at, Some((n, Mode::Error | Mode::Short)) if before <= n && failpoint::steps() > n)
                     && ok
                 {
                     trial.failed_unreported = true;
@@ -187,8 +190,7 @@ fn run(
         };
         let health = store.health();
         let reported = !ok || health.journal_error.is_some() || health.file_error.is_some();
-        let failed_here =
-            matches!(at, Some((n, Mode::Error)) if before <= n && failpoint::steps() > n);
+        let failed_here = matches!(at, Some((n, Mode::Error | Mode::Short)) if before <= n && failpoint::steps() > n);
         // An in-place rewrite that fails is written once more at once; when that succeeds,
         // nothing was lost and there is nothing to tell.
         let retried =
@@ -221,6 +223,18 @@ fn verify(setup: &Setup, trial: &Trial, what: &str) {
         trial.tried,
         read.session.nodes
     );
+    if trial.lived {
+        // A program that lived through a failed write cut the journal back: no damage is
+        // left for a reader to skip.
+        assert!(
+            !read
+                .notices
+                .iter()
+                .any(|n| n.contains("damaged") || n.contains("middle of an edit")),
+            "{what}: {:?}",
+            read.notices
+        );
+    }
     let opened = Store::open(&setup.path).unwrap_or_else(|e| panic!("{what}: open: {e}"));
     assert_eq!(
         opened.session.nodes, read.session.nodes,
@@ -249,8 +263,9 @@ fn walk(scenario: Scenario) -> usize {
     assert!(points >= 20, "{scenario:?}: only {points} points counted");
     let mut tried = 0;
     for at in 0..points {
-        for mode in [Mode::Error, Mode::Death, Mode::Torn] {
-            if mode == Mode::Error && trial.names[at] == "folder.sync" {
+        for mode in [Mode::Error, Mode::Short, Mode::Death, Mode::Torn] {
+            let lives = matches!(mode, Mode::Error | Mode::Short);
+            if lives && trial.names[at] == "folder.sync" {
                 continue; // flushing a folder reports no error that matters (files::sync_dir)
             }
             let s = setup(scenario);

@@ -674,10 +674,17 @@ pub fn fold_on_disk(real: &Path) -> Result<usize, StoreError> {
     file.set_len(found.journal_whole_bytes).map_err(io)?;
     file.seek(SeekFrom::Start(found.journal_whole_bytes))
         .map_err(io)?;
-    failpoint::write_all("journal.write", &mut file, marker.as_bytes()).map_err(io)?;
-    file.sync_data().map_err(io)?;
-    write_session_file(real, text.as_bytes()).map_err(|e| io_err(real, &e))?;
-    Ok(found.from_journal)
+    let whole = found.journal_whole_bytes;
+    let written = failpoint::write_all("journal.write", &mut file, marker.as_bytes())
+        .and_then(|()| failpoint::hit("journal.sync"))
+        .and_then(|()| file.sync_data())
+        .map_err(io)
+        .and_then(|()| write_session_file(real, text.as_bytes()).map_err(|e| io_err(real, &e)));
+    if written.is_err() {
+        // Neither half a marker nor a marker for a file that was not written stays behind.
+        let _ = failpoint::hit("journal.cut-back").and_then(|()| file.set_len(whole));
+    }
+    written.map(|()| found.from_journal)
 }
 
 fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
