@@ -137,6 +137,43 @@ fn a_findings_recommendations_are_numbered_in_the_markdown_and_html_reports() {
     );
 }
 
+#[test]
+fn a_findings_strengths_and_areas_for_improvement_are_in_the_reports_only_when_written() {
+    let (fw, s) = with_findings();
+    let r = model::build(&fw, &s);
+    let md = report::to_markdown(&r);
+    let area = part(&md, "### 2.1 Decision-making", "\n### ");
+    assert!(
+        area.contains("**Strengths:** Call-in is used well.\n"),
+        "{area}"
+    );
+    assert!(
+        area.contains("**Areas for improvement:** Members need training.\n"),
+        "{area}"
+    );
+    // The conclusions have neither: no empty headings for them.
+    let conclusions = part(&md, "## Main conclusions", "\n## ");
+    assert!(
+        !conclusions.contains("Strengths") && !conclusions.contains("Areas for improvement"),
+        "{conclusions}"
+    );
+    let html = report::to_html(&r);
+    let area = part(&html, "<h3>2.1 Decision-making</h3>", "<h3>");
+    assert!(
+        area.contains("<strong>Strengths:</strong> Call-in is used well."),
+        "{area}"
+    );
+    assert!(
+        area.contains("<strong>Areas for improvement:</strong> Members need training."),
+        "{area}"
+    );
+    let conclusions = part(&html, "<h2>Main conclusions</h2>", "<h2>");
+    assert!(
+        !conclusions.contains("Strengths") && !conclusions.contains("Areas for improvement"),
+        "{conclusions}"
+    );
+}
+
 /// Two groups scoring 1.2 two levels apart, 1.4 three apart and 1.7 one apart.
 fn three_disagreements() -> App {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
@@ -374,6 +411,14 @@ fn search_finds_what_the_findings_say() {
         found("forward plan"),
         [("2.2".to_owned(), "recommendation")]
     );
+    // The words are marked where they are, for the screen to highlight.
+    let hits = awayday::search::search_written(&app.framework, &app.session, "induction", 10);
+    assert_eq!(hits[0].text, "Members need induction training");
+    assert_eq!(hits[0].positions, (13..22).collect::<Vec<usize>>());
+    // Every finding holding the word, up to the limit asked for.
+    let hits = |limit| awayday::search::search_written(&app.framework, &app.session, "e", limit);
+    assert_eq!(hits(10).len(), 3, "both findings and the recommendation");
+    assert_eq!(hits(2).len(), 2);
     // And on the screen: listed, and Enter goes there.
     select(&mut app, "1.1");
     feed(&mut app, &[Action::Search]);
