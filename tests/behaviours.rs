@@ -283,6 +283,8 @@ fn n_in_the_presenter_view_shows_and_hides_the_notes() {
         matches!(app.overlay, Some(Overlay::Presenter(_))),
         "n stays in the view"
     );
+    feed(&mut app, &[press('p')]);
+    assert!(app.overlay.is_none(), "p goes back");
 }
 
 #[test]
