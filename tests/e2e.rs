@@ -26,6 +26,9 @@ fn a_facilitator_scores_two_groups_and_the_agreed_column_then_quits() {
     t.wait_for("Esc keeps the notes", 5);
     t.text("Groups differ on evidence – ask HR");
     t.keys(&["Escape"]);
+    // The editor closed (a `q` sent while it is open is typed into the notes, or read with
+    // the Escape as Alt+q), and the notes saved.
+    t.wait_gone("Esc keeps the notes", 5);
     t.wait_for("[saved]", 5);
     t.keys(&["q"]);
     t.wait_exit(10);
@@ -59,7 +62,7 @@ fn kill_9_loses_nothing_already_on_screen_and_the_session_reopens() {
         .status()
         .unwrap();
     assert!(status.success());
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    t.wait_dead(5);
 
     // Reopening replays the journal: every score is back.
     let s = common::reopened(&path).session;
@@ -92,7 +95,8 @@ fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
     };
     t.wait_for("[saved]", 10);
     t.keys(&["j", "3"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The score is on screen, so it is on disk before the crash.
+    t.wait_for("Red      3  Good", 5);
     t.keys(&["Z"]);
     t.wait_for("EXIT=1", 10);
     let screen = t.screen();

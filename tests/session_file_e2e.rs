@@ -141,7 +141,12 @@ fn an_action_being_typed_survives_kill_9() {
     let t = Tmux::start("draft2", &format!("exec {BIN} open s.ron"), dir.path()).unwrap();
     t.wait_for("Recovered the text you were typing", 10);
     t.wait_for("Ask HR for the survey", 5);
-    t.keys(&["Enter", "Escape", "q"]);
+    t.keys(&["Enter"]);
+    t.wait_for("1 open, 0 done", 5);
+    // The list closed before `q`: sent with the Escape unread, it would arrive as Alt+q.
+    t.keys(&["Escape"]);
+    t.wait_gone("1 open, 0 done", 5);
+    t.keys(&["q"]);
     t.wait_exit(10);
     assert_eq!(
         session::load(&path).unwrap().actions("1.1")[0].text,

@@ -124,6 +124,37 @@ impl Tmux {
         panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// Waits until the screen no longer shows `text` (a view closed); panics with the screen
+    /// after `secs`. A key sent right after `Escape`, before the app has read it, arrives as
+    /// Alt+key, so a test waits here for what the Escape closes before its next key.
+    pub fn wait_gone(&self, text: &str, secs: u64) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(secs) {
+            if !self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "timed out waiting for {text:?} to go; screen:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Waits until the program in the window has ended (with `keep_dead_panes`, the window
+    /// stays, marked dead), so its files are closed.
+    pub fn wait_dead(&self, secs: u64) {
+        let start = Instant::now();
+        while self.format("#{pane_dead}") != "1" {
+            assert!(
+                start.elapsed() < Duration::from_secs(secs),
+                "the program did not end; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The pid of the program in the window (start it with `exec` so it is not a shell's child).
     pub fn pid(&self) -> u32 {
         let out = Command::new("tmux")

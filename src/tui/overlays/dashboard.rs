@@ -147,10 +147,12 @@ impl DashboardOverlay {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        // The session's spread, as `d`, the grid and the report use it.
+        let spread_at = app.session.room.spread();
         if list.is_empty() {
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    "No statement has group scores that differ yet.",
+                    format!("No statement has groups {spread_at} or more levels apart."),
                     t.dim(),
                 )),
                 inner,
@@ -180,7 +182,7 @@ impl DashboardOverlay {
             } else {
                 Style::default()
             };
-            let spread_style = if d.spread >= 2 { t.warn() } else { t.title() };
+            let spread_style = if d.spread >= spread_at { t.warn() } else { t.title() };
             let text = shorten(&node.text, room);
             let pad = room.saturating_sub(text.width());
             lines.push(Line::from(vec![
