@@ -19,7 +19,10 @@ pub enum SaveState {
     Unsaved,
     /// The readable file cannot be written: these edits are safe in the journal only, and
     /// go into the file by themselves when it can be written again.
-    JournalOnly { edits: usize, why: String },
+    JournalOnly {
+        edits: usize,
+        why: String,
+    },
     /// Not even the journal could be written (or another program changed the file): what
     /// the text says is not saved. awayday keeps trying.
     Failed(String),
@@ -174,7 +177,10 @@ impl App {
 
     /// How many score columns the room grid shows, when it is on.
     pub fn grid_columns(&self) -> Option<usize> {
-        self.session.room.grid.then(|| self.session.groups.len() + 1)
+        self.session
+            .room
+            .grid
+            .then(|| self.session.groups.len() + 1)
     }
 
     /// Where keys go now: the open view's context, or the main screen's.

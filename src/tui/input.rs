@@ -12,7 +12,9 @@ use super::action::Action;
 /// context that has the keys, in `update`), a paste whole, mouse and resizes.
 pub fn actions_for(event: &Event) -> Vec<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => vec![Action::Key(plain_altgr(*key))],
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            vec![Action::Key(plain_altgr(*key))]
+        }
         Event::Paste(text) => vec![Action::Paste(text.clone())],
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(m.column, m.row)],
@@ -127,7 +129,10 @@ mod tests {
             let got = actions_for(&press(KeyCode::Char(c), altgr));
             assert_eq!(
                 got,
-                vec![Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))],
+                vec![Action::Key(KeyEvent::new(
+                    KeyCode::Char(c),
+                    KeyModifiers::NONE
+                ))],
                 "{c}"
             );
         }
@@ -142,7 +147,10 @@ mod tests {
     fn ctrl_alt_on_a_letter_or_digit_stays_a_chord() {
         let chord = KeyModifiers::CONTROL | KeyModifiers::ALT;
         for c in ['s', 'Q', '7'] {
-            assert_eq!(plain_altgr(KeyEvent::new(KeyCode::Char(c), chord)).modifiers, chord);
+            assert_eq!(
+                plain_altgr(KeyEvent::new(KeyCode::Char(c), chord)).modifiers,
+                chord
+            );
         }
         let ctrl_only = KeyEvent::new(KeyCode::Char('@'), KeyModifiers::CONTROL);
         assert_eq!(plain_altgr(ctrl_only), ctrl_only);

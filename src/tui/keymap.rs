@@ -288,6 +288,7 @@ impl Keymap {
 
 /// The default keys, in the order help lists them.
 #[allow(clippy::too_many_lines)] // one table, read top to bottom
+#[rustfmt::skip] // a table: one binding a line reads better than rustfmt's layout
 pub fn defaults() -> Vec<Binding> {
     use Context::{
         Actions, Agenda, Confirm, Conflict, Form, Help, Main, Notes, Presenter, Search, Settings,

@@ -35,7 +35,9 @@ pub fn areas(area: Rect, grid: Option<usize>) -> Option<Areas> {
     // The tree gets about two fifths: enough for ids and short titles, leaving the text room.
     let mut tree_width = (area.width * 2 / 5).clamp(28, 64);
     if let Some(columns) = grid {
-        let cells = u16::try_from(columns).unwrap_or(u16::MAX).saturating_mul(GRID_CELL);
+        let cells = u16::try_from(columns)
+            .unwrap_or(u16::MAX)
+            .saturating_mul(GRID_CELL);
         let wanted = cells.saturating_add(26).max(tree_width);
         tree_width = wanted.min(area.width - area.width / 3).max(tree_width);
     }

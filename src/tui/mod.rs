@@ -2,20 +2,60 @@
 //! draw → event → update → effects (save, quit). Draws only after an event.
 
 /// The screen's parts: crate-private in the program; opened to the tests, benches and
-/// examples by the `test-support` feature, which only they turn on.
-macro_rules! internal {
-    ($($name:ident),* $(,)?) => {$(
-        #[cfg(feature = "test-support")]
-        pub mod $name;
-        #[cfg(not(feature = "test-support"))]
-        pub(crate) mod $name;
-    )*};
-}
-
-internal!(
-    action, app, input, keyfile, keymap, layout, overlays, panes, persist, theme, tree_view, ui,
-    update,
-);
+/// examples by the `test-support` feature, which only they turn on. Written out, not made by
+/// a macro, so tools that read the source (cargo-mutants) see every module.
+#[cfg(feature = "test-support")]
+pub mod action;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod action;
+#[cfg(feature = "test-support")]
+pub mod app;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod app;
+#[cfg(feature = "test-support")]
+pub mod input;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod input;
+#[cfg(feature = "test-support")]
+pub mod keyfile;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod keyfile;
+#[cfg(feature = "test-support")]
+pub mod keymap;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod keymap;
+#[cfg(feature = "test-support")]
+pub mod layout;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod layout;
+#[cfg(feature = "test-support")]
+pub mod overlays;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod overlays;
+#[cfg(feature = "test-support")]
+pub mod panes;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod panes;
+#[cfg(feature = "test-support")]
+pub mod persist;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod persist;
+#[cfg(feature = "test-support")]
+pub mod theme;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod theme;
+#[cfg(feature = "test-support")]
+pub mod tree_view;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod tree_view;
+#[cfg(feature = "test-support")]
+pub mod ui;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod ui;
+#[cfg(feature = "test-support")]
+pub mod update;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod update;
 
 mod console;
 

@@ -122,12 +122,24 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         Action::ToggleGrid => {
             let mut room = app.session.room;
             room.grid = !room.grid;
-            live(app, Edit::Room { before: app.session.room, after: room });
+            live(
+                app,
+                Edit::Room {
+                    before: app.session.room,
+                    after: room,
+                },
+            );
         }
         Action::ToggleFastEntry => {
             let mut room = app.session.room;
             room.fast_entry = !room.fast_entry;
-            live(app, Edit::Room { before: app.session.room, after: room });
+            live(
+                app,
+                Edit::Room {
+                    before: app.session.room,
+                    after: room,
+                },
+            );
             app.message = Some(
                 if room.fast_entry {
                     "Fast entry: each score moves on to the next column, and after Agreed to the next statement."
@@ -171,7 +183,11 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         Action::NextStatement | Action::PrevStatement => {
             let forward = *action == Action::NextStatement;
             if let Some(&ix) = statements_from(app, forward).first() {
-                let wrapped = if forward { ix < app.selected() } else { ix > app.selected() };
+                let wrapped = if forward {
+                    ix < app.selected()
+                } else {
+                    ix > app.selected()
+                };
                 if !wrapped {
                     app.reveal(ix);
                     app.select(ix);
@@ -308,8 +324,14 @@ fn next_unscored(app: &mut App, forward: bool) {
         }
     });
     let none = match column {
-        Column::Agreed => "No statement is waiting for an agreed score (every group scored, not yet agreed).".to_owned(),
-        Column::Group(_) => format!("Every statement has a score in {}.", app.column_name(column)),
+        Column::Agreed => {
+            "No statement is waiting for an agreed score (every group scored, not yet agreed)."
+                .to_owned()
+        }
+        Column::Group(_) => format!(
+            "Every statement has a score in {}.",
+            app.column_name(column)
+        ),
     };
     jump(app, found, none);
 }
@@ -461,7 +483,9 @@ fn describe(app: &App, edit: &Edit) -> String {
         Edit::RemoveGroup { name, .. } => format!("remove group {name}"),
         Edit::MoveGroup { .. } => "group order".to_owned(),
         Edit::Agenda { .. } => "the day's plan".to_owned(),
-        Edit::Findings { node: Some(node), .. } => format!("findings on {node}"),
+        Edit::Findings {
+            node: Some(node), ..
+        } => format!("findings on {node}"),
         Edit::Findings { node: None, .. } => "the main conclusions".to_owned(),
     }
 }
@@ -470,8 +494,7 @@ fn click(app: &mut App, x: u16, y: u16) {
     let Some(areas) = layout::areas(
         ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
         app.grid_columns(),
-    )
-    else {
+    ) else {
         return;
     };
     if let (_, Some(scores)) = super::panes::detail::split(app, areas.detail) {
@@ -521,8 +544,7 @@ fn wheel(app: &mut App, x: u16, y: u16, down: bool) {
     let Some(areas) = layout::areas(
         ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1),
         app.grid_columns(),
-    )
-    else {
+    ) else {
         return;
     };
     if areas.detail.contains(ratatui::layout::Position::new(x, y)) {

@@ -60,7 +60,8 @@ fn field(text: &str) -> TextArea<'static> {
 
 /// An action's link, as the "For rec." field shows it.
 fn link_text(item: &ActionItem) -> String {
-    item.recommendation.map_or_else(String::new, |n| n.to_string())
+    item.recommendation
+        .map_or_else(String::new, |n| n.to_string())
 }
 
 impl Form {
@@ -142,9 +143,7 @@ impl ActionsOverlay {
         let ix = app.framework.find(node)?;
         let list = app.session.actions(node);
         let index = index.filter(|&i| i < list.len());
-        let saved = index
-            .and_then(|i| list.get(i).cloned())
-            .unwrap_or_default();
+        let saved = index.and_then(|i| list.get(i).cloned()).unwrap_or_default();
         let mut form = Form::new(index, &saved);
         let link = recommendation.clone().unwrap_or_else(|| link_text(&saved));
         form.fields = [field(text), field(owner), field(due), field(&link)];

@@ -102,7 +102,11 @@ impl AgendaOverlay {
     /// The plan with the line that was being typed when awayday was stopped (its saved text
     /// stays what `Esc` compares with, so the restored text is not lost unasked).
     pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
-        let Draft::Plan { field: which, value } = draft else {
+        let Draft::Plan {
+            field: which,
+            value,
+        } = draft
+        else {
             return None;
         };
         // Breaks need a day to go in.
@@ -239,10 +243,14 @@ impl AgendaOverlay {
                 let mut after = agenda.clone();
                 match action {
                     Action::MoreTime => {
-                        after.minutes.insert(slot.id.clone(), slot.minutes.saturating_add(5));
+                        after
+                            .minutes
+                            .insert(slot.id.clone(), slot.minutes.saturating_add(5));
                     }
                     Action::LessTime => {
-                        after.minutes.insert(slot.id.clone(), slot.minutes.saturating_sub(5));
+                        after
+                            .minutes
+                            .insert(slot.id.clone(), slot.minutes.saturating_sub(5));
                     }
                     _ => {
                         after.minutes.remove(&slot.id);
@@ -269,14 +277,12 @@ impl AgendaOverlay {
 
     #[allow(clippy::too_many_lines)] // one view, drawn top to bottom
     pub fn render(&self, app: &App, frame: &mut Frame) {
-        let area = crate::tui::layout::centred(
-            frame.area(),
-            96,
-            frame.area().height.saturating_sub(2),
-        );
+        let area =
+            crate::tui::layout::centred(frame.area(), 96, frame.area().height.saturating_sub(2));
         frame.render_widget(Clear, area);
         let hint = if self.editing.is_some() {
-            app.keymap.hints(Context::Form, &[Action::Submit, Action::Close])
+            app.keymap
+                .hints(Context::Form, &[Action::Submit, Action::Close])
         } else {
             app.keymap.hints(
                 Context::Agenda,
@@ -336,7 +342,11 @@ impl AgendaOverlay {
                     Span::raw(format!(
                         "   {} working minutes   breaks: {}",
                         agenda.working_minutes(),
-                        if breaks.is_empty() { "none".to_owned() } else { breaks.join(", ") }
+                        if breaks.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            breaks.join(", ")
+                        }
                     )),
                 ]),
                 top,
@@ -353,7 +363,11 @@ impl AgendaOverlay {
         for (i, s) in slots.iter().enumerate() {
             let node = app.framework.node(s.area);
             let spent = agenda.spent.get(&s.id).copied().unwrap_or(0) / 60;
-            let set = if agenda.minutes.contains_key(&s.id) { "*" } else { " " };
+            let set = if agenda.minutes.contains_key(&s.id) {
+                "*"
+            } else {
+                " "
+            };
             let label = crate::text::shorten(&format!("{} {}", s.id, node.title), 44);
             let style = if i == self.cursor && self.editing.is_none() {
                 t.selected()
@@ -371,7 +385,9 @@ impl AgendaOverlay {
                 style,
             ));
         }
-        let skip = self.cursor.saturating_sub(usize::from(list.height).saturating_sub(2));
+        let skip = self
+            .cursor
+            .saturating_sub(usize::from(list.height).saturating_sub(2));
         let mut rows = lines.into_iter();
         let shown: Vec<Line> = rows.next().into_iter().chain(rows.skip(skip)).collect();
         frame.render_widget(Paragraph::new(shown), list);
@@ -381,8 +397,8 @@ impl AgendaOverlay {
     /// The line under the plan: the question `Esc` asks, a refusal, or what the columns mean.
     fn render_foot(&self, app: &App, frame: &mut Frame, foot: ratatui::layout::Rect) {
         let t = app.theme;
-        let asked = (self.editing.is_some() && self.guard.asking())
-            .then(|| EscGuard::question(app));
+        let asked =
+            (self.editing.is_some() && self.guard.asking()).then(|| EscGuard::question(app));
         let warn = asked.is_some() || self.error.is_some();
         let note = asked.or_else(|| self.error.clone()).unwrap_or_else(|| {
             "* set by hand; the rest share the day by their statements. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()

@@ -22,7 +22,12 @@ const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "�
 
 /// What the summary does.
 #[cfg(test)]
-pub const ACTIONS: &[Action] = &[Action::ListUp, Action::ListDown, Action::Choose, Action::Close];
+pub const ACTIONS: &[Action] = &[
+    Action::ListUp,
+    Action::ListDown,
+    Action::Choose,
+    Action::Close,
+];
 
 /// The summary, with its figures worked out when it opened: the screen redraws on every key,
 /// and at 25,000 statements the figures take longer than a frame.
@@ -182,7 +187,11 @@ impl DashboardOverlay {
             } else {
                 Style::default()
             };
-            let spread_style = if d.spread >= spread_at { t.warn() } else { t.title() };
+            let spread_style = if d.spread >= spread_at {
+                t.warn()
+            } else {
+                t.title()
+            };
             let text = shorten(&node.text, room);
             let pad = room.saturating_sub(text.width());
             lines.push(Line::from(vec![

@@ -58,13 +58,19 @@ impl FindingsOverlay {
         let id = node.map(|ix| app.framework.node(ix).id.as_str());
         let f = app.session.findings(id).clone();
         let mean = if let Some(ix) = node {
-            summary::figures(&app.framework, &app.session, ix).agreed.mean()
+            summary::figures(&app.framework, &app.session, ix)
+                .agreed
+                .mean()
         } else {
             // The whole review: the mean of the themes' agreed means.
             let given: Vec<f64> = app
                 .framework
                 .roots()
-                .filter_map(|r| summary::figures(&app.framework, &app.session, r).agreed.mean())
+                .filter_map(|r| {
+                    summary::figures(&app.framework, &app.session, r)
+                        .agreed
+                        .mean()
+                })
                 .collect();
             #[allow(clippy::cast_precision_loss)] // a handful of themes
             let n = given.len() as f64;
@@ -205,9 +211,10 @@ impl FindingsOverlay {
             }
             None => "Main conclusions of the review".to_owned(),
         };
-        let hint = app
-            .keymap
-            .hints(Context::Form, &[Action::NextField, Action::Submit, Action::Close]);
+        let hint = app.keymap.hints(
+            Context::Form,
+            &[Action::NextField, Action::Submit, Action::Close],
+        );
         let block = popup_block(app, &title, &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -224,16 +231,15 @@ impl FindingsOverlay {
             let r = rows[i];
             let [label, input] =
                 Layout::horizontal([Constraint::Length(25), Constraint::Fill(1)]).areas(r);
-            let style = if i == self.focus {
-                t.key()
-            } else {
-                t.title()
-            };
+            let style = if i == self.focus { t.key() } else { t.title() };
             frame.render_widget(
                 Paragraph::new(Span::styled(format!("{name}:"), style)).wrap(Wrap { trim: true }),
                 label,
             );
-            frame.render_widget(&self.fields[i], Rect::new(input.x, input.y, input.width, r.height.saturating_sub(1)));
+            frame.render_widget(
+                &self.fields[i],
+                Rect::new(input.x, input.y, input.width, r.height.saturating_sub(1)),
+            );
         }
         let asked = self.guard.asking().then(|| EscGuard::question(app));
         let note = asked.or_else(|| self.error.clone()).map_or_else(|| {

@@ -113,17 +113,38 @@ mod tests {
     #[test]
     fn esc_asks_only_when_the_text_differs_from_what_is_saved() {
         let mut guard = EscGuard::new(vec!["Leadership".into()]);
-        assert_eq!(guard.react(&Action::Close, &[field("Leadership ")]), Guarded::Discard);
-        assert_eq!(guard.react(&Action::Close, &[field("Leaders")]), Guarded::Stay);
+        assert_eq!(
+            guard.react(&Action::Close, &[field("Leadership ")]),
+            Guarded::Discard
+        );
+        assert_eq!(
+            guard.react(&Action::Close, &[field("Leaders")]),
+            Guarded::Stay
+        );
         assert!(guard.asking());
-        assert_eq!(guard.react(&Action::NextField, &[field("Leaders")]), Guarded::Stay);
+        assert_eq!(
+            guard.react(&Action::NextField, &[field("Leaders")]),
+            Guarded::Stay
+        );
         assert!(guard.asking(), "a stray key leaves the question up");
-        assert_eq!(guard.react(&Action::Close, &[field("Leaders")]), Guarded::Stay);
+        assert_eq!(
+            guard.react(&Action::Close, &[field("Leaders")]),
+            Guarded::Stay
+        );
         assert!(!guard.asking(), "Esc again goes on editing");
         guard.react(&Action::Close, &[field("Leaders")]);
-        assert_eq!(guard.react(&Action::Discard, &[field("Leaders")]), Guarded::Discard);
+        assert_eq!(
+            guard.react(&Action::Discard, &[field("Leaders")]),
+            Guarded::Discard
+        );
         guard.react(&Action::Close, &[field("Leaders")]);
-        assert_eq!(guard.react(&Action::Submit, &[field("Leaders")]), Guarded::Keep);
-        assert_eq!(guard.react(&Action::Submit, &[field("Leaders")]), Guarded::Form);
+        assert_eq!(
+            guard.react(&Action::Submit, &[field("Leaders")]),
+            Guarded::Keep
+        );
+        assert_eq!(
+            guard.react(&Action::Submit, &[field("Leaders")]),
+            Guarded::Form
+        );
     }
 }

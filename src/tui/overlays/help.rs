@@ -147,7 +147,11 @@ mod tests {
                 } else {
                     binding.help
                 };
-                assert!(help.contains(shown), "{action:?} ({}) is not in help", context.name());
+                assert!(
+                    help.contains(shown),
+                    "{action:?} ({}) is not in help",
+                    context.name()
+                );
             }
         }
         // Only the levels the scale has.

@@ -24,11 +24,11 @@ use crate::session::journal::Draft;
 pub use actions::{ActionsOverlay, action_line};
 pub use agenda::AgendaOverlay;
 pub use conflict::ConflictOverlay;
-pub use presenter::PresenterOverlay;
 pub use dashboard::DashboardOverlay;
 pub use findings::FindingsOverlay;
 pub use help::HelpOverlay;
 pub use notes::NotesOverlay;
+pub use presenter::PresenterOverlay;
 pub use search::SearchOverlay;
 pub use settings::SettingsOverlay;
 

@@ -123,8 +123,11 @@ impl PresenterOverlay {
         ])
         .areas(body);
         frame.render_widget(
-            Paragraph::new(Line::styled(app.framework.breadcrumb(app.selected()), t.dim()))
-                .centered(),
+            Paragraph::new(Line::styled(
+                app.framework.breadcrumb(app.selected()),
+                t.dim(),
+            ))
+            .centered(),
             crumb,
         );
         frame.render_widget(
@@ -136,7 +139,10 @@ impl PresenterOverlay {
                 .build(),
             id,
         );
-        let mut words = vec![Line::default(), Line::styled(node.label().to_owned(), strong)];
+        let mut words = vec![
+            Line::default(),
+            Line::styled(node.label().to_owned(), strong),
+        ];
         let notes = app.session.notes(&node.id);
         if self.show_notes && !notes.is_empty() {
             words.push(Line::default());
@@ -214,7 +220,12 @@ impl PresenterOverlay {
                     .lines(vec![Line::from(value)])
                     .centered()
                     .build(),
-                Rect::new(inner.x, inner.y + 1, inner.width, inner.height.saturating_sub(1)),
+                Rect::new(
+                    inner.x,
+                    inner.y + 1,
+                    inner.width,
+                    inner.height.saturating_sub(1),
+                ),
             );
         }
     }

@@ -213,7 +213,10 @@ impl SearchOverlay {
                 }
             };
             let id = &app.framework.node(node).id;
-            let mut spans = vec![Span::styled(format!("{id:<10} "), base.patch(app.theme.key()))];
+            let mut spans = vec![Span::styled(
+                format!("{id:<10} "),
+                base.patch(app.theme.key()),
+            )];
             spans.extend(highlight(
                 text,
                 &positions,

@@ -200,7 +200,10 @@ impl SettingsOverlay {
                         Some(from + 1).filter(|&t| t < app.session.groups.len())
                     };
                     if let Some(to) = to {
-                        self.cursor = rows.iter().position(|&r| r == Row::Group(to)).unwrap_or(self.cursor);
+                        self.cursor = rows
+                            .iter()
+                            .position(|&r| r == Row::Group(to))
+                            .unwrap_or(self.cursor);
                         return Reaction::then(vec![Action::Edit(Edit::MoveGroup { from, to })]);
                     }
                 }
@@ -326,8 +329,8 @@ impl SettingsOverlay {
             }
         }
         let foot_y = inner.bottom().saturating_sub(1);
-        let asked = (self.editing.is_some() && self.guard.asking())
-            .then(|| EscGuard::question(app));
+        let asked =
+            (self.editing.is_some() && self.guard.asking()).then(|| EscGuard::question(app));
         if let Some(err) = asked.or_else(|| self.error.clone()) {
             frame.render_widget(
                 Paragraph::new(Line::styled(err, t.warn())),

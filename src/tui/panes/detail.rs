@@ -82,7 +82,10 @@ impl DetailPane<'_> {
                 .keymap
                 .key_for(Context::Main, &Action::EditNotes)
                 .unwrap_or_default();
-            lines.push(Line::styled(format!("none yet: press {key} to write"), t.dim()));
+            lines.push(Line::styled(
+                format!("none yet: press {key} to write"),
+                t.dim(),
+            ));
         } else {
             for l in notes.lines() {
                 lines.push(Line::raw(l.to_owned()));
@@ -146,7 +149,10 @@ impl DetailPane<'_> {
                 .unwrap_or_default();
             Line::styled(format!(" more above: {key} "), t.key())
                 .right_aligned()
-                .render(Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1), buf);
+                .render(
+                    Rect::new(area.x + 1, area.y, area.width.saturating_sub(2), 1),
+                    buf,
+                );
         }
         if more_below && area.height > 2 {
             let key = app

@@ -203,7 +203,11 @@ impl Widget for ScoresPane<'_> {
         let mean = summary::format_mean(summary::statement_mean(&app.session, id));
         let spread_text = spread.map_or("–".to_owned(), |s| s.to_string());
         let wide = spread.is_some_and(|s| s >= app.session.room.spread());
-        let mean = if mean.is_empty() { "–".to_owned() } else { mean };
+        let mean = if mean.is_empty() {
+            "–".to_owned()
+        } else {
+            mean
+        };
         let full = Line::from(vec![
             Span::styled("  spread ", t.dim()),
             Span::styled(spread_text.clone(), if wide { t.warn() } else { t.title() }),

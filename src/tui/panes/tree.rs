@@ -123,7 +123,11 @@ fn render_grid(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
         let label = format!("{}{name:>w$}", if active { "›" } else { " " }, w = cell - 1);
         heads.push(Span::styled(
             label,
-            if active { t.key().patch(t.selected()) } else { t.key() },
+            if active {
+                t.key().patch(t.selected())
+            } else {
+                t.key()
+            },
         ));
     }
     if area.height > 0 && width > cells_width {
@@ -177,10 +181,17 @@ fn render_grid(app: &App, area: Rect, inner: Rect, buf: &mut Buffer) {
             Span::styled(" ".repeat(pad), base),
         ];
         for (v, &c) in values.iter().zip(&columns) {
-            let style = if c == app.column { base.patch(t.key()) } else { base };
+            let style = if c == app.column {
+                base.patch(t.key())
+            } else {
+                base
+            };
             spans.push(Span::styled(format!("{v:>cell$}"), style));
         }
-        spans.push(Span::styled(if flagged { " !" } else { "  " }, base.patch(t.warn())));
+        spans.push(Span::styled(
+            if flagged { " !" } else { "  " },
+            base.patch(t.warn()),
+        ));
         let y = inner.y + u16::try_from(line_no).unwrap_or(0);
         Line::from(spans).render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
@@ -203,8 +214,8 @@ fn grid_cells(
                 if s.is_empty() { "·".to_owned() } else { s }
             })
             .collect();
-        let flagged = summary::spread(&app.session, &node.id)
-            .is_some_and(|s| f64::from(s) >= spread_at);
+        let flagged =
+            summary::spread(&app.session, &node.id).is_some_and(|s| f64::from(s) >= spread_at);
         return (values, flagged);
     }
     let f = summary::figures(&app.framework, &app.session, ix);
@@ -228,4 +239,3 @@ fn grid_cells(
     };
     (values, flagged)
 }
-
