@@ -12,6 +12,7 @@ mod merge;
 mod model;
 mod reader;
 mod store;
+mod store_error;
 pub mod summary;
 mod unique_keys;
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::file::parse;
 use super::journal::{self, Draft, Entry, Parsed};
 use super::model::Session;
-use super::store::StoreError;
+use super::store_error::{StoreError, io_err};
 use crate::files;
 use crate::framework::MAX_FILE_BYTES;
 
@@ -223,12 +223,5 @@ fn judge(parsed: &Parsed, file_digest: &str, file_saves: u64, real: &Path) -> Ve
     }
     Verdict::ReplayOverChanged {
         file_older: file_saves < newest,
-    }
-}
-
-fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
     }
 }

@@ -14,12 +14,14 @@ use std::io::{Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::file::{SessionError, backup_path, parse, to_ron};
+use super::file::{backup_path, parse, to_ron};
 use super::journal::{self, Draft, Entry, Header, Record};
-use super::lock::{LockError, SessionLock};
+use super::lock::SessionLock;
 use super::merge::{Prefer, merge};
 use super::model::Session;
 use super::reader::{self, Unused};
+pub use super::store_error::StoreError;
+use super::store_error::io_err;
 use crate::failpoint;
 use crate::files::{self, FileId};
 use crate::framework::MAX_FILE_BYTES;
@@ -36,21 +38,6 @@ pub const FOLD_AT_LEAST_EVERY: Duration = Duration::from_secs(5);
 /// waiting for its work to be safe again should not wait long once space is back.
 const RETRY_FIRST: Duration = Duration::from_millis(500);
 const RETRY_MAX: Duration = Duration::from_secs(4);
-
-/// Why the session file could not be opened or written.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(transparent)]
-    Session(#[from] SessionError),
-    #[error(transparent)]
-    Lock(#[from] LockError),
-    #[error("{path}: {message}")]
-    Io { path: String, message: String },
-    #[error(
-        "{path} was changed by another program since awayday last wrote it; nothing was written over it"
-    )]
-    ChangedElsewhere { path: String },
-}
 
 /// What the session file looked like when awayday last read or wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -685,13 +672,6 @@ pub fn fold_on_disk(real: &Path) -> Result<usize, StoreError> {
         let _ = failpoint::hit("journal.cut-back").and_then(|()| file.set_len(whole));
     }
     written.map(|()| found.from_journal)
-}
-
-fn io_err(path: &Path, e: &std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    }
 }
 
 fn read_session_bytes(real: &Path, shown: &Path) -> Result<Vec<u8>, StoreError> {
