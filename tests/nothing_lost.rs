@@ -10,9 +10,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use awayday::failpoint::{self, Mode};
-use awayday::session::journal::{self, Entry};
+use awayday::session::journal;
 use awayday::session::{self, Column, FOLD_AT_LEAST_EVERY, Score, Session, Store};
 use common::benchmark;
+use common::score_entry as score;
 
 fn new_session(dir: &Path, name: &str) -> PathBuf {
     let fw = benchmark();
@@ -20,14 +21,6 @@ fn new_session(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     session::save(&path, &s).unwrap();
     path
-}
-
-fn score(node: &str, group: &str, v: u8) -> Entry {
-    Entry::Score {
-        node: node.into(),
-        group: Some(group.into()),
-        score: Some(Score::Level(v)),
-    }
 }
 
 fn awayday(args: &[&str], dir: &Path) -> (bool, String, String) {

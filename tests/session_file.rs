@@ -15,6 +15,7 @@ use awayday::session::{self, Column, Score, Session, SessionLock, Store, StoreEr
 use awayday::tui::action::Action;
 use awayday::tui::overlays;
 use awayday::tui::update::update;
+use common::score_entry as score;
 use common::{app_with, benchmark, key, type_text};
 use ratatui::crossterm::event::KeyCode;
 
@@ -26,14 +27,6 @@ fn new_session(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     session::save(&path, &s).unwrap();
     path
-}
-
-fn score(node: &str, group: &str, v: u8) -> Entry {
-    Entry::Score {
-        node: node.into(),
-        group: Some(group.into()),
-        score: Some(Score::Level(v)),
-    }
 }
 
 fn listing(dir: &Path) -> Vec<String> {

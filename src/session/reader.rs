@@ -112,9 +112,14 @@ pub(super) fn read_at(real: &Path, shown: &Path) -> Result<SessionRead, StoreErr
 /// The swap copy beside a session whose file was left half-written by an interrupted
 /// in-place rewrite: only when the file itself does not parse.
 fn interrupted_rewrite(real: &Path, bytes: &[u8]) -> Option<Vec<u8>> {
-    let swap = files::read_limited(&files::companion(real, ".swap"), MAX_FILE_BYTES).ok()?;
+    let swap = files::read_limited(&swap_path(real), MAX_FILE_BYTES).ok()?;
     let whole = std::str::from_utf8(bytes).is_ok_and(|t| parse(t, "").is_ok());
     (!whole && swap != bytes).then_some(swap)
+}
+
+/// The copy kept beside a hard-linked session while it is rewritten in place.
+pub(super) fn swap_path(real: &Path) -> PathBuf {
+    files::companion(real, ".swap")
 }
 
 /// The journal beside a session.

@@ -19,7 +19,7 @@ use super::journal::{self, Draft, Entry, Header, Record};
 use super::lock::SessionLock;
 use super::merge::{Prefer, merge};
 use super::model::Session;
-use super::reader::{self, Unused};
+use super::reader::{self, Unused, swap_path};
 pub use super::store_error::StoreError;
 use super::store_error::io_err;
 use crate::failpoint;
@@ -679,10 +679,6 @@ fn read_session_bytes(real: &Path, shown: &Path) -> Result<Vec<u8>, StoreError> 
         path: shown.display().to_string(),
         message: e.to_string(),
     })
-}
-
-fn swap_path(real: &Path) -> PathBuf {
-    files::companion(real, ".swap")
 }
 
 /// `s.ours.ron`, or `s.ours-2.ron`… : a name beside the session that is not taken.

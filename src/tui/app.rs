@@ -21,18 +21,10 @@ pub enum SaveState {
     /// go into the file by themselves when it can be written again.
     JournalOnly {
         edits: usize,
-        why: String,
     },
     /// Not even the journal could be written (or another program changed the file): what
     /// the text says is not saved. awayday keeps trying.
     Failed(String),
-}
-
-impl SaveState {
-    /// The state with the message that announces it.
-    pub fn with_message(self, message: String) -> (SaveState, Option<String>) {
-        (self, Some(message))
-    }
 }
 
 /// Time-keeping for the time spent in each area.

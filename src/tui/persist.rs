@@ -54,35 +54,38 @@ fn edits(n: usize) -> String {
 pub fn report(app: &mut App, store: &Store) {
     let health = store.health();
     let file = store.shown().display().to_string();
-    let state = if let Some(why) = &health.journal_error {
-        SaveState::Failed(format!("{} only on screen", edits(health.on_screen_only)))
-            .with_message(format!(
-                "Cannot save to {} ({why}): {} only on screen. awayday keeps trying and saves as soon as it can; do not quit yet.",
-                store.journal_path().display(),
-                edits(health.on_screen_only)
-            ))
+    let (state, message) = if let Some(why) = &health.journal_error {
+        let only = edits(health.on_screen_only);
+        (
+            SaveState::Failed(format!("{only} only on screen")),
+            format!(
+                "Cannot save to {} ({why}): {only} only on screen. awayday keeps trying and saves as soon as it can; do not quit yet.",
+                store.journal_path().display()
+            ),
+        )
     } else if let Some(why) = &health.file_error {
-        SaveState::JournalOnly {
-            edits: health.journal_only,
-            why: why.clone(),
-        }
-        .with_message(format!(
-            "Cannot write {file} ({why}). Your {} are safe in its journal ({}) and go into the file by themselves when it can be written. To keep a copy elsewhere now: awayday save-as \"{file}\" COPY.ron",
-            edits(health.journal_only),
-            store.journal_path().display()
-        ))
+        (
+            SaveState::JournalOnly {
+                edits: health.journal_only,
+            },
+            format!(
+                "Cannot write {file} ({why}). Your {} are safe in its journal ({}) and go into the file by themselves when it can be written. To keep a copy elsewhere now: awayday save-as \"{file}\" COPY.ron",
+                edits(health.journal_only),
+                store.journal_path().display()
+            ),
+        )
     } else {
-        (SaveState::Saved, None)
+        (
+            SaveState::Saved,
+            format!("Saved: {file} holds every edit again."),
+        )
     };
-    let (state, message) = state;
+    // Said once, when the state changes: a failure when it starts, the recovery when it ends
+    // (not every ordinary save).
     let was_failing = !matches!(app.save_state, SaveState::Saved | SaveState::Unsaved);
     let changed = std::mem::discriminant(&state) != std::mem::discriminant(&app.save_state);
-    if changed {
-        if let Some(m) = message {
-            app.message = Some(m);
-        } else if was_failing {
-            app.message = Some(format!("Saved: {file} holds every edit again."));
-        }
+    if changed && (state != SaveState::Saved || was_failing) {
+        app.message = Some(message);
     }
     app.save_state = state;
 }

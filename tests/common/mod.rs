@@ -124,3 +124,12 @@ pub fn reopened(path: &Path) -> awayday::session::Opened {
     }
     panic!("{} stayed locked", path.display());
 }
+
+/// A journal entry: `group`'s score on `node` is level `v`.
+pub fn score_entry(node: &str, group: &str, v: u8) -> awayday::session::journal::Entry {
+    awayday::session::journal::Entry::Score {
+        node: node.into(),
+        group: Some(group.into()),
+        score: Some(Score::Level(v)),
+    }
+}

@@ -32,11 +32,9 @@ impl Widget for StatusBar<'_> {
         let (state, state_style) = match &app.save_state {
             SaveState::Saved => ("saved".to_owned(), t.ok()),
             SaveState::Unsaved => ("saving…".to_owned(), t.dim()),
-            SaveState::JournalOnly { edits: 1, .. } => {
-                ("1 edit in the journal only".to_owned(), t.warn())
-            }
-            SaveState::JournalOnly { edits, .. } => {
-                (format!("{edits} edits in the journal only"), t.warn())
+            SaveState::JournalOnly { edits } => {
+                let s = if *edits == 1 { "" } else { "s" };
+                (format!("{edits} edit{s} in the journal only"), t.warn())
             }
             SaveState::Failed(why) => (format!("NOT SAVED: {why}"), t.warn()),
         };
