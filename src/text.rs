@@ -180,9 +180,25 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// "1 edit", "3 edits": a count of edits in words.
+pub fn edits(n: usize) -> String {
+    if n == 1 {
+        "1 edit".to_owned()
+    } else {
+        format!("{n} edits")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_edits_is_said_in_words() {
+        assert_eq!(edits(1), "1 edit");
+        assert_eq!(edits(0), "0 edits");
+        assert_eq!(edits(12), "12 edits");
+    }
 
     #[test]
     fn wraps_at_spaces_and_keeps_paragraphs() {

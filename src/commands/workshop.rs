@@ -156,8 +156,8 @@ pub fn journal_notes(path: &Path, read: &session::SessionRead) -> Vec<String> {
     let mut notes = Vec::new();
     if read.from_journal > 0 {
         notes.push(format!(
-            "{name}: {} edits read from its journal (made in awayday and not yet written into the file).",
-            read.from_journal
+            "{name}: {} read from its journal (made in awayday and not yet written into the file).",
+            crate::text::edits(read.from_journal)
         ));
     }
     match &read.unused {

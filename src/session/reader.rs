@@ -187,13 +187,13 @@ fn replay_journal(read: &mut SessionRead, from_swap: bool) -> Result<(), StoreEr
     {
         read.notices.push(if file_older {
             format!(
-                "The session file is older than its journal (an earlier copy put back?): the journal's {} edits were applied on top of it.",
-                replayed.edits
+                "The session file is older than its journal (an earlier copy put back?): the journal's {} were applied on top of it.",
+                crate::text::edits(replayed.edits)
             )
         } else {
             format!(
-                "The session file had been changed by another program after your last {} edits here; they were applied on top of it.",
-                replayed.edits
+                "The session file had been changed by another program after your last {} here; they were applied on top of it.",
+                crate::text::edits(replayed.edits)
             )
         });
     }

@@ -157,8 +157,8 @@ impl Store {
         notices.extend(found.notices);
         if found.from_journal > 0 {
             notices.push(format!(
-                "Recovered {} edits made since the last save (awayday was stopped before writing them into the file).",
-                found.from_journal
+                "Recovered {} made since the last save (awayday was stopped before writing them into the file).",
+                crate::text::edits(found.from_journal)
             ));
         }
         keep_backup(&real, &found.bytes, &mut notices);

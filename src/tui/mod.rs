@@ -303,8 +303,8 @@ fn quit_refused(app: &App, store: &Store) -> String {
     let health = store.health();
     if health.on_screen_only > 0 {
         format!(
-            "{} edits are not saved anywhere yet ({}). Free some space or fix the folder and awayday saves them by itself; press {quit_key} again to quit and lose them.",
-            health.on_screen_only,
+            "{} are not saved anywhere yet ({}). Free some space or fix the folder and awayday saves them by itself; press {quit_key} again to quit and lose them.",
+            crate::text::edits(health.on_screen_only),
             health.journal_error.unwrap_or_default()
         )
     } else {

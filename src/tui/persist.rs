@@ -39,15 +39,6 @@ pub fn retry(app: &mut App, store: &mut Store) -> bool {
     true
 }
 
-/// "1 edit", "3 edits".
-fn edits(n: usize) -> String {
-    if n == 1 {
-        "1 edit".to_owned()
-    } else {
-        format!("{n} edits")
-    }
-}
-
 /// Says on screen where the work stands, in words, when that changes: every edit saved;
 /// edits safe in the journal only (the file cannot be written); edits only on screen (not
 /// even the journal can be written).
@@ -55,7 +46,7 @@ pub fn report(app: &mut App, store: &Store) {
     let health = store.health();
     let file = store.shown().display().to_string();
     let (state, message) = if let Some(why) = &health.journal_error {
-        let only = edits(health.on_screen_only);
+        let only = crate::text::edits(health.on_screen_only);
         (
             SaveState::Failed(format!("{only} only on screen")),
             format!(
@@ -70,7 +61,7 @@ pub fn report(app: &mut App, store: &Store) {
             },
             format!(
                 "Cannot write {file} ({why}). Your {} are safe in its journal ({}) and go into the file by themselves when it can be written. To keep a copy elsewhere now: awayday save-as \"{file}\" COPY.ron",
-                edits(health.journal_only),
+                crate::text::edits(health.journal_only),
                 store.journal_path().display()
             ),
         )
