@@ -12,7 +12,7 @@ use awayday::session::agenda::area_of;
 use awayday::session::{self, Column, Findings, Session};
 use awayday::tui::action::Action;
 use awayday::tui::app::App;
-use awayday::tui::overlays::Overlay;
+use awayday::tui::overlays::*;
 use awayday::tui::scenes::draw;
 use awayday::tui::svg::to_text;
 use common::{app_with, benchmark, feed, key, select, type_text};
@@ -220,7 +220,7 @@ fn the_summary_lists_and_flags_the_disagreements_at_the_sessions_spread() {
     let mut app = three_disagreements();
     app.session.room.spread = Some(3);
     feed(&mut app, &[Action::Summary]);
-    assert!(matches!(app.overlay, Some(Overlay::Dashboard(_))));
+    assert!(app.view::<DashboardOverlay>().is_some());
     let text = screen(&app);
     let list = part(&text, "Where the groups disagree", "\n\n");
     assert!(list.contains(" 3  1.4 "), "{list}");
@@ -268,7 +268,7 @@ fn n_in_the_presenter_view_shows_and_hides_the_notes() {
         "Ask HR for the staff survey".into(),
     );
     feed(&mut app, &[press('p')]);
-    assert!(matches!(app.overlay, Some(Overlay::Presenter(_))));
+    assert!(app.view::<PresenterOverlay>().is_some());
     let hidden = screen(&app);
     assert!(
         !hidden.contains("Ask HR for the staff survey"),
@@ -280,11 +280,11 @@ fn n_in_the_presenter_view_shows_and_hides_the_notes() {
     feed(&mut app, &[press('n')]);
     assert!(!screen(&app).contains("Ask HR for the staff survey"));
     assert!(
-        matches!(app.overlay, Some(Overlay::Presenter(_))),
+        app.view::<PresenterOverlay>().is_some(),
         "n stays in the view"
     );
     feed(&mut app, &[press('p')]);
-    assert!(app.overlay.is_none(), "p goes back");
+    assert!(!app.has_view(), "p goes back");
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use awayday::tui::action::Action;
 use awayday::tui::input::{actions_for, paste_in_burst};
-use awayday::tui::overlays::Overlay;
+use awayday::tui::overlays::*;
 use common::{app_with, feed, key, mini, select};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -44,7 +44,7 @@ fn altgr_characters_reach_the_search() {
     feed(&mut app, &[Action::Search]);
     let events: Vec<Event> = "@€".chars().map(altgr).collect();
     send(&mut app, &events);
-    let Some(Overlay::Search(s)) = &app.overlay else {
+    let Some(s) = app.view::<SearchOverlay>() else {
         panic!("search is open");
     };
     assert_eq!(s.query(), "@€");

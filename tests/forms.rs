@@ -153,7 +153,7 @@ fn esc_in_the_session_details_asks_before_typed_text_goes() {
         app_with(benchmark(), &["Red"]),
         WORDS,
         |app| {
-            if app.overlay.is_none() {
+            if !app.has_view() {
                 update(app, press('e'));
             }
             update(app, enter());
@@ -165,7 +165,7 @@ fn esc_in_the_session_details_asks_before_typed_text_goes() {
         app_with(benchmark(), &["Red"]),
         WORDS,
         |app| {
-            if app.overlay.is_none() {
+            if !app.has_view() {
                 update(app, press('e'));
             }
             // From the top, past the title, organisation and facilitator, to the group.
@@ -188,7 +188,7 @@ fn esc_in_the_day_plan_form_asks_before_typed_text_goes() {
         // Each typed after the breaks already kept (an empty part is no break).
         [", 12:00-12:10", ", 13:00-13:10", ", 14:00-14:10"],
         |app| {
-            if app.overlay.is_none() {
+            if !app.has_view() {
                 update(app, press('t'));
             }
             update(app, press('b'));

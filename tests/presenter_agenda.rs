@@ -8,7 +8,7 @@ mod common;
 use awayday::session::agenda::Agenda;
 use awayday::session::{Column, Score};
 use awayday::tui::action::Action;
-use awayday::tui::overlays::Overlay;
+use awayday::tui::overlays::*;
 use awayday::tui::update::update;
 use common::{app_with, benchmark, feed, select};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -27,7 +27,7 @@ fn a_round_is_run_from_the_presenter_view() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     select(&mut app, "2.3");
     feed(&mut app, &[press('p')]);
-    assert!(matches!(app.overlay, Some(Overlay::Presenter(_))));
+    assert!(app.view::<PresenterOverlay>().is_some());
     assert_eq!(
         app.selected_id(),
         "2.3.a.1",
@@ -56,7 +56,7 @@ fn a_round_is_run_from_the_presenter_view() {
         "the only disagreement is here"
     );
     feed(&mut app, &[press('n'), press('p')]);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_view());
     assert_eq!(app.selected_id(), "2.3.a.1", "back on the same statement");
 }
 

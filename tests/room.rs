@@ -7,7 +7,7 @@ mod common;
 
 use awayday::session::{Column, Score};
 use awayday::tui::action::Action;
-use awayday::tui::overlays::Overlay;
+use awayday::tui::overlays::*;
 use awayday::tui::update::update;
 use common::{app_with, benchmark, feed, key, mini, select, type_text};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -79,7 +79,7 @@ fn d_walks_the_disagreements_at_the_sessions_spread() {
     assert_eq!(app.selected_id(), "1.4");
     // The same threshold makes the summary's list.
     feed(&mut app, &[Action::Summary]);
-    let Some(Overlay::Dashboard(_)) = &app.overlay else {
+    let Some(_) = app.view::<DashboardOverlay>() else {
         panic!("summary open")
     };
 }
@@ -146,7 +146,7 @@ fn search_finds_notes_and_actions_and_ctrl_u_clears() {
         &mut app,
         Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     );
-    let Some(Overlay::Search(s)) = &app.overlay else {
+    let Some(s) = app.view::<SearchOverlay>() else {
         panic!("search open")
     };
     assert_eq!(s.query(), "");

@@ -440,7 +440,7 @@ fn form_text_in_the_journal_comes_back_as_a_draft() {
     assert_eq!(opened.draft, Some(draft.clone()));
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     app.restore_draft(draft);
-    assert!(matches!(app.overlay, Some(overlays::Overlay::Actions(_))));
+    assert!(app.view::<overlays::ActionsOverlay>().is_some());
     // Finishing the form keeps the action.
     update(&mut app, key(KeyCode::Enter));
     assert_eq!(
@@ -491,7 +491,7 @@ fn pastes_are_handled_whole_and_quickly_and_a_huge_one_is_refused() {
     );
     // Esc answers at once and keeps the notes.
     update(&mut app, key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_view());
 
     update(&mut app, Action::Search);
     let long = "golden thread ".repeat(200);
@@ -502,7 +502,7 @@ fn pastes_are_handled_whole_and_quickly_and_a_huge_one_is_refused() {
         took < Duration::from_millis(500),
         "search paste took {took:?}"
     );
-    let Some(overlays::Overlay::Search(search)) = &app.overlay else {
+    let Some(search) = app.view::<overlays::SearchOverlay>() else {
         panic!("search is open");
     };
     assert_eq!(search.query().chars().count(), 200);
@@ -536,10 +536,7 @@ fn findings_being_typed_are_kept_like_any_form() {
     // After a kill, the form comes back with its text and is kept with Enter.
     let mut again = app_with(benchmark(), &["Red"]);
     again.restore_draft(draft);
-    assert!(matches!(
-        again.overlay,
-        Some(overlays::Overlay::Findings(_))
-    ));
+    assert!(again.view::<overlays::FindingsOverlay>().is_some());
     update(&mut again, key(KeyCode::Enter));
     assert_eq!(
         again.session.findings(Some("2.1")).strengths,

@@ -5,7 +5,7 @@ mod common;
 
 use awayday::session::{self, Column, Score};
 use awayday::tui::action::Action;
-use awayday::tui::overlays::Overlay;
+use awayday::tui::overlays::*;
 use common::{app_with, feed, key, mini, select, type_text};
 use ratatui::crossterm::event::KeyCode;
 
@@ -138,12 +138,12 @@ fn search_jumps_to_the_node_and_expands_the_tree() {
     assert!(!app.tree.is_expanded(0));
     feed(&mut app, &[Action::Search]);
     type_text(&mut app, "call in");
-    let Some(Overlay::Search(s)) = &app.overlay else {
+    let Some(s) = app.view::<SearchOverlay>() else {
         panic!("search is open");
     };
     assert_eq!(app.framework.node(s.hits()[0].node).id, "2.1.a.1");
     assert_eq!(feed(&mut app, &[key(KeyCode::Enter)]), None);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_view());
     assert_eq!(app.selected_id(), "2.1.a.1");
     assert!(app.visible_rows().contains(&app.selected()));
 }
@@ -155,7 +155,7 @@ fn escape_leaves_search_where_you_were() {
     feed(&mut app, &[Action::Search]);
     type_text(&mut app, "scrutiny");
     feed(&mut app, &[key(KeyCode::Down), key(KeyCode::Esc)]);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_view());
     assert_eq!(app.selected_id(), "1.2");
 }
 
@@ -232,7 +232,7 @@ fn renaming_a_group_keeps_its_scores_and_adding_one_works() {
     feed(&mut app, &[key(KeyCode::Enter)]);
     type_text(&mut app, "Away day");
     feed(&mut app, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_view());
     assert_eq!(app.session.groups, ["Red", "Azure", "Green"]);
     assert_eq!(app.session.title, "Away day");
 

@@ -9,8 +9,8 @@ use crate::session::journal::{Draft, Entry};
 use crate::session::{Column, History, Session};
 
 use super::keymap::{Context, Keymap};
-use super::overlays::Overlay;
 use super::tree_view::TreeView;
+use super::view::{View, ViewContext};
 
 /// Whether what is on screen is on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +61,8 @@ pub struct App {
     /// What the text pane last drew: the scroll it used (never past the text's end) and
     /// whether more text is below, so scrolling stops where the text does.
     pub detail_view: std::cell::Cell<(u16, bool)>,
-    pub overlay: Option<Overlay>,
+    /// The view open over the main screen, if any: which one is the registry's business.
+    overlay: Option<Box<dyn View>>,
     pub save_state: SaveState,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -167,34 +168,78 @@ impl App {
         };
     }
 
+    /// What an open view may read: built for each key and each frame.
+    pub fn view_context(&self) -> ViewContext<'_> {
+        ViewContext {
+            framework: &self.framework,
+            session: &self.session,
+            keymap: &self.keymap,
+            theme: self.theme,
+            index: &self.index,
+            column: self.column,
+            size: self.size,
+            summary_cursor: self.summary_cursor,
+            selection: self.selected(),
+        }
+    }
+
     /// How many score columns the room grid shows, when it is on.
     pub fn grid_columns(&self) -> Option<usize> {
-        self.session
-            .room
-            .grid
-            .then(|| self.session.groups.len() + 1)
+        self.view_context().grid_columns()
     }
 
     /// Where keys go now: the open view's context, or the main screen's.
     pub fn context(&self) -> Context {
-        self.overlay
-            .as_ref()
-            .map_or(Context::Main, Overlay::context)
+        self.overlay.as_ref().map_or(Context::Main, |v| v.context())
     }
 
     /// The columns in Tab order: each group, then Agreed.
     pub fn columns(&self) -> Vec<Column> {
-        (0..self.session.groups.len())
-            .map(Column::Group)
-            .chain(std::iter::once(Column::Agreed))
-            .collect()
+        self.view_context().columns()
     }
 
     /// A column's name: the group's, or "Agreed".
     pub fn column_name(&self, column: Column) -> &str {
-        match column {
-            Column::Group(g) => self.session.groups.get(g).map_or("?", String::as_str),
-            Column::Agreed => "Agreed",
+        self.view_context().column_name(column)
+    }
+
+    /// The open view, if it is a `V`.
+    pub fn view<V: View>(&self) -> Option<&V> {
+        let view: &dyn std::any::Any = self.overlay.as_deref()?;
+        view.downcast_ref()
+    }
+
+    /// Whether a view is open over the main screen.
+    pub fn has_view(&self) -> bool {
+        self.overlay.is_some()
+    }
+
+    /// Opens `view` over the main screen, in place of any other.
+    pub fn open_view(&mut self, view: Box<dyn View>) {
+        self.overlay = Some(view);
+    }
+
+    /// Closes the open view, if any.
+    pub fn close_view(&mut self) {
+        self.overlay = None;
+    }
+
+    /// Takes the open view out while it reacts (it reads the app, so it cannot be in it).
+    pub(super) fn take_view(&mut self) -> Option<Box<dyn View>> {
+        self.overlay.take()
+    }
+
+    /// Whether the open view lets `action` through to the main screen.
+    pub(super) fn view_passes(&self, action: &super::action::Action) -> bool {
+        self.overlay
+            .as_ref()
+            .is_some_and(|v| v.passes_to_main(action))
+    }
+
+    /// Draws the open view, if any, over the main screen.
+    pub fn render_view(&self, frame: &mut ratatui::Frame) {
+        if let Some(view) = &self.overlay {
+            view.render(&self.view_context(), frame);
         }
     }
 
@@ -221,7 +266,7 @@ impl App {
             self.reveal(ix);
             self.select(ix);
         }
-        let restored = super::overlays::Overlay::restore(self, &draft);
+        let restored = super::overlays::registry::restore(&self.view_context(), &draft);
         if restored.is_some() {
             self.overlay = restored;
             self.message =
@@ -239,3 +284,7 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "views_test.rs"]
+mod views_test;

@@ -56,6 +56,10 @@ pub(crate) mod ui;
 pub mod update;
 #[cfg(not(feature = "test-support"))]
 pub(crate) mod update;
+#[cfg(feature = "test-support")]
+pub mod view;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod view;
 
 mod console;
 

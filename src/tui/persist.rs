@@ -5,7 +5,6 @@ use crate::session::{Store, StoreError, journal};
 
 use super::action::Resolution;
 use super::app::{App, SaveState};
-use super::overlays::Overlay;
 
 /// Writes every change made since the last call to the journal, durably. Moving around
 /// writes nothing: the selection rides along with the next edit.
@@ -104,7 +103,7 @@ pub fn conflict(app: &mut App, store: &mut Store) {
         Err(e) => format!("the journal beside it (a copy could not be written: {e})"),
     };
     app.save_state = SaveState::Failed("changed by another program".into());
-    app.overlay = Some(Overlay::conflict(
+    app.open_view(super::overlays::conflict(
         &store.shown().display().to_string(),
         &ours,
     ));
@@ -141,7 +140,7 @@ pub fn resolve(app: &mut App, store: &mut Store, choice: Resolution) {
         Ok(msg) => {
             app.message = Some(msg);
             app.save_state = SaveState::Saved;
-            app.overlay = None;
+            app.close_view();
         }
         Err(e) => fail(app, &e),
     }

@@ -8,7 +8,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::overlays;
 use super::panes::detail::DetailPane;
 use super::panes::header::Header;
 use super::panes::status::StatusBar;
@@ -24,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(TreePane { app }, areas.tree);
     frame.render_widget(DetailPane { app }, areas.detail);
     frame.render_widget(StatusBar { app }, areas.status);
-    overlays::render(app, frame);
+    app.render_view(frame);
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {

@@ -10,18 +10,19 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::form::{EscGuard, Guarded};
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
 use crate::session::{ActionItem, ActionStatus, Edit};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 const FIELDS: [&str; 4] = ["What", "Owner", "Due", "For rec."];
 
 /// What the list does (for the test that each has a key and appears in help).
-#[cfg(test)]
 pub const LIST_ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
@@ -29,15 +30,6 @@ pub const LIST_ACTIONS: &[Action] = &[
     Action::EditItem,
     Action::ToggleDone,
     Action::DeleteItem,
-    Action::Close,
-];
-
-/// What a form does, here and in the session details.
-#[cfg(test)]
-pub const FORM_ACTIONS: &[Action] = &[
-    Action::NextField,
-    Action::PrevField,
-    Action::Submit,
     Action::Close,
 ];
 
@@ -108,8 +100,35 @@ pub struct ActionsOverlay {
     error: Option<String>,
 }
 
+/// The actions of the selected node, and the form that writes one.
+pub const VIEW: Registered = Registered {
+    name: "actions",
+    opens_on: &[Action::Actions],
+    keys: &[
+        (Context::Form, super::form::FORM_ACTIONS),
+        (Context::Confirm, super::form::CONFIRM_ACTIONS),
+        (Context::Actions, LIST_ACTIONS),
+    ],
+    open: |cx, _| Opened::new(ActionsOverlay::open(cx)),
+    restore: |cx, draft| Some(Box::new(ActionsOverlay::restore(cx, draft)?)),
+};
+
+impl View for ActionsOverlay {
+    fn context(&self) -> Context {
+        ActionsOverlay::context(self)
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        ActionsOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        ActionsOverlay::render(self, cx, frame);
+    }
+}
+
 impl ActionsOverlay {
-    pub fn open(app: &App) -> Self {
+    pub fn open(app: &ViewContext<'_>) -> Self {
         let empty = app.session.actions(app.selected_id()).is_empty();
         let mut overlay = ActionsOverlay {
             node: app.selected(),
@@ -128,7 +147,7 @@ impl ActionsOverlay {
     /// saved values are what the form started from: a field the draft does not carry (the
     /// link, in a draft from before drafts carried it) keeps its saved value, so `Enter`
     /// clears nothing, and `Esc` asks before the restored text goes.
-    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+    pub fn restore(app: &ViewContext<'_>, draft: &Draft) -> Option<Self> {
         let Draft::Action {
             node,
             index,
@@ -177,7 +196,7 @@ impl ActionsOverlay {
     }
 
     /// The actions of the node replaced by `after`, as one undoable edit.
-    fn change(app: &App, id: &str, after: Vec<ActionItem>) -> Action {
+    fn change(app: &ViewContext<'_>, id: &str, after: Vec<ActionItem>) -> Action {
         Action::Edit(Edit::Actions {
             node: id.to_owned(),
             before: app.session.actions(id).to_vec(),
@@ -185,7 +204,7 @@ impl ActionsOverlay {
         })
     }
 
-    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         let id = app.framework.node(self.node).id.clone();
         let mut list = app.session.actions(&id).to_vec();
         if self.form.is_some() {
@@ -231,7 +250,7 @@ impl ActionsOverlay {
 
     fn react_in_form(
         &mut self,
-        app: &App,
+        app: &ViewContext<'_>,
         id: &str,
         list: Vec<ActionItem>,
         action: &Action,
@@ -280,7 +299,7 @@ impl ActionsOverlay {
 
     /// The form kept: checked, then applied as one edit over the action's saved values
     /// (its status stays as it was).
-    fn submit(&mut self, app: &App, id: &str, mut list: Vec<ActionItem>) -> Reaction {
+    fn submit(&mut self, app: &ViewContext<'_>, id: &str, mut list: Vec<ActionItem>) -> Reaction {
         let Some(form) = self.form.as_mut() else {
             return Reaction::stay();
         };
@@ -303,7 +322,7 @@ impl ActionsOverlay {
             }
         };
         // The recommendation (a number) of the area's findings it carries out.
-        let area = crate::session::agenda::area_of(&app.framework, self.node)
+        let area = crate::session::agenda::area_of(app.framework, self.node)
             .map(|a| app.framework.node(a).id.clone());
         let count = app.session.findings(area.as_deref()).recommendations.len();
         let recommendation = match form.value(3).as_str() {
@@ -337,7 +356,7 @@ impl ActionsOverlay {
         Reaction::then(vec![Action::Draft(None), Self::change(app, id, list)])
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = crate::tui::layout::centred(
             frame.area(),
             90,

@@ -11,16 +11,17 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::form::{EscGuard, Guarded};
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::session::Edit;
 use crate::session::agenda::{Agenda, PlanField as Field, format_time};
 use crate::session::journal::Draft;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 /// What the plan does (for the test that each has a key and appears in help).
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
@@ -46,7 +47,7 @@ pub struct AgendaOverlay {
 }
 
 /// A line of the plan, as its form shows it now: what `Esc` compares with.
-fn saved_text(app: &App, which: Field) -> String {
+fn saved_text(app: &ViewContext<'_>, which: Field) -> String {
     let Some(agenda) = &app.session.agenda else {
         return match which {
             Field::Day => DEFAULT_DAY.to_owned(),
@@ -71,11 +72,38 @@ fn field(text: &str) -> TextArea<'static> {
     t
 }
 
+/// The day's plan.
+pub const VIEW: Registered = Registered {
+    name: "agenda",
+    opens_on: &[Action::Agenda],
+    keys: &[
+        (Context::Agenda, ACTIONS),
+        (Context::Form, super::form::FORM_ACTIONS),
+        (Context::Confirm, super::form::CONFIRM_ACTIONS),
+    ],
+    open: |cx, _| Opened::new(AgendaOverlay::open(cx)),
+    restore: |cx, draft| Some(Box::new(AgendaOverlay::restore(cx, draft)?)),
+};
+
+impl View for AgendaOverlay {
+    fn context(&self) -> Context {
+        AgendaOverlay::context(self)
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        AgendaOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        AgendaOverlay::render(self, cx, frame);
+    }
+}
+
 impl AgendaOverlay {
     /// Opens on the area the selection is in; with no plan yet, straight into the day.
-    pub fn open(app: &App) -> Self {
-        let area = crate::session::agenda::area_of(&app.framework, app.selected());
-        let cursor = crate::session::summary::scoring_areas(&app.framework)
+    pub fn open(app: &ViewContext<'_>) -> Self {
+        let area = crate::session::agenda::area_of(app.framework, app.selected());
+        let cursor = crate::session::summary::scoring_areas(app.framework)
             .iter()
             .position(|&a| Some(a) == area)
             .unwrap_or(0);
@@ -92,7 +120,7 @@ impl AgendaOverlay {
     }
 
     /// Opens a line of the plan for typing, holding what it holds now.
-    fn edit(&mut self, app: &App, which: Field) {
+    fn edit(&mut self, app: &ViewContext<'_>, which: Field) {
         let text = saved_text(app, which);
         self.editing = Some((which, field(&text)));
         self.guard = EscGuard::new(vec![text]);
@@ -101,7 +129,7 @@ impl AgendaOverlay {
 
     /// The plan with the line that was being typed when awayday was stopped (its saved text
     /// stays what `Esc` compares with, so the restored text is not lost unasked).
-    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+    pub fn restore(app: &ViewContext<'_>, draft: &Draft) -> Option<Self> {
         let Draft::Plan {
             field: which,
             value,
@@ -135,7 +163,7 @@ impl AgendaOverlay {
         }
     }
 
-    fn change(app: &App, after: Option<Agenda>) -> Action {
+    fn change(app: &ViewContext<'_>, after: Option<Agenda>) -> Action {
         Action::Edit(Edit::Agenda {
             before: app.session.agenda.clone(),
             after,
@@ -143,7 +171,7 @@ impl AgendaOverlay {
     }
 
     /// A field being typed: the day or the breaks.
-    fn react_in_form(&mut self, app: &App, action: &Action) -> Reaction {
+    fn react_in_form(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         let Some((_, editor)) = &mut self.editing else {
             return Reaction::stay();
         };
@@ -182,7 +210,7 @@ impl AgendaOverlay {
 
     /// The line kept: the plan remade with it, keeping the minutes set by hand and the time
     /// spent.
-    fn submit(&mut self, app: &App) -> Reaction {
+    fn submit(&mut self, app: &ViewContext<'_>) -> Reaction {
         let Some((which, editor)) = &self.editing else {
             return Reaction::stay();
         };
@@ -217,7 +245,7 @@ impl AgendaOverlay {
         }
     }
 
-    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         if self.editing.is_some() {
             return self.react_in_form(app, action);
         }
@@ -228,7 +256,7 @@ impl AgendaOverlay {
             self.edit(app, Field::Day);
             return Reaction::stay();
         };
-        let slots = agenda.slots(&app.framework);
+        let slots = agenda.slots(app.framework);
         let chosen = slots.get(self.cursor.min(slots.len().saturating_sub(1)));
         match action {
             Action::Close => return Reaction::close(),
@@ -276,7 +304,7 @@ impl AgendaOverlay {
     }
 
     #[allow(clippy::too_many_lines)] // one view, drawn top to bottom
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area =
             crate::tui::layout::centred(frame.area(), 96, frame.area().height.saturating_sub(2));
         frame.render_widget(Clear, area);
@@ -359,7 +387,7 @@ impl AgendaOverlay {
             ),
             t.dim(),
         )];
-        let slots = agenda.slots(&app.framework);
+        let slots = agenda.slots(app.framework);
         for (i, s) in slots.iter().enumerate() {
             let node = app.framework.node(s.area);
             let spent = agenda.spent.get(&s.id).copied().unwrap_or(0) / 60;
@@ -395,7 +423,7 @@ impl AgendaOverlay {
     }
 
     /// The line under the plan: the question `Esc` asks, a refusal, or what the columns mean.
-    fn render_foot(&self, app: &App, frame: &mut Frame, foot: ratatui::layout::Rect) {
+    fn render_foot(&self, app: &ViewContext<'_>, frame: &mut Frame, foot: ratatui::layout::Rect) {
         let t = app.theme;
         let asked =
             (self.editing.is_some() && self.guard.asking()).then(|| EscGuard::question(app));

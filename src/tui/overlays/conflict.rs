@@ -5,13 +5,14 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 /// The three answers.
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::Resolve(crate::tui::action::Resolution::Theirs),
     Action::Resolve(crate::tui::action::Resolution::Ours),
@@ -21,6 +22,30 @@ pub const ACTIONS: &[Action] = &[
 pub struct ConflictOverlay {
     file: String,
     ours: String,
+}
+
+/// Opened by the loop, not a key, when another program changed the file (from here, with
+/// no names, for tests).
+pub const VIEW: Registered = Registered {
+    name: "conflict",
+    opens_on: &[],
+    keys: &[(Context::Conflict, ACTIONS)],
+    open: |_, _| Opened::new(ConflictOverlay::new("", "")),
+    restore: super::registry::no_draft,
+};
+
+impl View for ConflictOverlay {
+    fn context(&self) -> Context {
+        Context::Conflict
+    }
+
+    fn react(&mut self, _cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        ConflictOverlay::react(self, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        ConflictOverlay::render(self, cx, frame);
+    }
 }
 
 impl ConflictOverlay {
@@ -44,7 +69,7 @@ impl ConflictOverlay {
         }
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = crate::tui::layout::centred(frame.area(), 76, 14);
         frame.render_widget(Clear, area);
         let block = popup_block(app, "The session file was changed elsewhere", "");

@@ -9,19 +9,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::{NodeIx, NodeKind};
 use crate::session::Column;
 use crate::session::summary::{self, Disagreement, NodeFigures, format_mean, format_score};
 use crate::text::shorten;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
 /// What the summary does.
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
@@ -38,14 +39,37 @@ pub struct DashboardOverlay {
     orphans: Vec<String>,
 }
 
+/// The summary.
+pub const VIEW: Registered = Registered {
+    name: "dashboard",
+    opens_on: &[Action::Summary],
+    keys: &[(Context::Summary, ACTIONS)],
+    open: |cx, _| Opened::new(DashboardOverlay::open(cx)),
+    restore: super::registry::no_draft,
+};
+
+impl View for DashboardOverlay {
+    fn context(&self) -> Context {
+        Context::Summary
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        DashboardOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        DashboardOverlay::render(self, cx, frame);
+    }
+}
+
 impl DashboardOverlay {
-    pub fn open(app: &App) -> Self {
+    pub fn open(app: &ViewContext<'_>) -> Self {
         let fw = &app.framework;
         let mut wanted: Vec<NodeIx> = fw.roots().collect();
         wanted.extend(summary::scoring_areas(fw));
         wanted.sort_unstable();
         wanted.dedup();
-        let disagreements = summary::disagreements(fw, &app.session, app.session.room.spread());
+        let disagreements = summary::disagreements(fw, app.session, app.session.room.spread());
         DashboardOverlay {
             // Back where it was, so the room walks the list across several openings.
             cursor: app
@@ -53,10 +77,10 @@ impl DashboardOverlay {
                 .min(disagreements.len().saturating_sub(1)),
             figures: wanted
                 .into_iter()
-                .map(|ix| (ix, summary::figures(fw, &app.session, ix)))
+                .map(|ix| (ix, summary::figures(fw, app.session, ix)))
                 .collect(),
             disagreements,
-            orphans: summary::orphans(fw, &app.session)
+            orphans: summary::orphans(fw, app.session)
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
@@ -70,7 +94,7 @@ impl DashboardOverlay {
             .map(|i| &self.figures[i].1)
     }
 
-    pub fn react(&mut self, _app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, _app: &ViewContext<'_>, action: &Action) -> Reaction {
         let list = &self.disagreements;
         match action {
             Action::Close => return Reaction::close_then(vec![Action::SummaryAt(self.cursor)]),
@@ -89,7 +113,7 @@ impl DashboardOverlay {
         Reaction::stay()
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = frame.area();
         frame.render_widget(Clear, area);
         let hint = app.keymap.hints(
@@ -104,7 +128,7 @@ impl DashboardOverlay {
         if let Some(agenda) = &app.session.agenda {
             // Planned against spent, per area, when the day has a plan.
             let parts: Vec<String> = agenda
-                .slots(&app.framework)
+                .slots(app.framework)
                 .iter()
                 .map(|s| {
                     let spent = agenda.spent.get(&s.id).copied().unwrap_or(0) / 60;
@@ -140,7 +164,7 @@ impl DashboardOverlay {
         }
     }
 
-    fn render_list(&self, app: &App, frame: &mut Frame, area: Rect) {
+    fn render_list(&self, app: &ViewContext<'_>, frame: &mut Frame, area: Rect) {
         let t = app.theme;
         let list = &self.disagreements;
         let block = Block::new()
@@ -207,7 +231,7 @@ impl DashboardOverlay {
 
 impl DashboardOverlay {
     /// "1 Achievements…  ██████░░░░ 8/11" for each theme, as many to a line as fit.
-    fn coverage_lines(&self, app: &App, width: u16) -> Vec<Line<'static>> {
+    fn coverage_lines(&self, app: &ViewContext<'_>, width: u16) -> Vec<Line<'static>> {
         let t = app.theme;
         let fw = &app.framework;
         let cell = 38usize;
@@ -253,7 +277,7 @@ fn bar(part: usize, whole: usize, width: usize) -> String {
 
 impl DashboardOverlay {
     /// Each area's mean per column, as a bar on the scale, with the figure beside it.
-    fn chart_lines(&self, app: &App, width: u16) -> Vec<Line<'static>> {
+    fn chart_lines(&self, app: &ViewContext<'_>, width: u16) -> Vec<Line<'static>> {
         let t = app.theme;
         let fw = &app.framework;
         let columns = app.columns();

@@ -10,13 +10,15 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::form::{EscGuard, Guarded};
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
 use crate::session::{Edit, Findings, summary};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 const FIELDS: [&str; 4] = [
     "Strengths",
@@ -45,9 +47,38 @@ fn field(text: &str) -> TextArea<'static> {
     t
 }
 
+/// The findings on an area or heading (`Findings`), or the main conclusions (`Conclusions`).
+pub const VIEW: Registered = Registered {
+    name: "findings",
+    opens_on: &[Action::Findings, Action::Conclusions],
+    keys: &[
+        (Context::Form, super::form::FORM_ACTIONS),
+        (Context::Confirm, super::form::CONFIRM_ACTIONS),
+    ],
+    open: |cx, action| {
+        let node = (*action == Action::Findings).then(|| cx.selected());
+        Opened::new(FindingsOverlay::open(cx, node))
+    },
+    restore: |cx, draft| Some(Box::new(FindingsOverlay::restore(cx, draft)?)),
+};
+
+impl View for FindingsOverlay {
+    fn context(&self) -> Context {
+        FindingsOverlay::context(self)
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        FindingsOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        FindingsOverlay::render(self, cx, frame);
+    }
+}
+
 impl FindingsOverlay {
     /// On `node` (a statement's findings go on its heading or element), or the session.
-    pub fn open(app: &App, node: Option<NodeIx>) -> Self {
+    pub fn open(app: &ViewContext<'_>, node: Option<NodeIx>) -> Self {
         let node = node.map(|ix| {
             if app.framework.node(ix).is_statement() {
                 app.framework.node(ix).parent.unwrap_or(ix)
@@ -58,7 +89,7 @@ impl FindingsOverlay {
         let id = node.map(|ix| app.framework.node(ix).id.as_str());
         let f = app.session.findings(id).clone();
         let mean = if let Some(ix) = node {
-            summary::figures(&app.framework, &app.session, ix)
+            summary::figures(app.framework, app.session, ix)
                 .agreed
                 .mean()
         } else {
@@ -67,7 +98,7 @@ impl FindingsOverlay {
                 .framework
                 .roots()
                 .filter_map(|r| {
-                    summary::figures(&app.framework, &app.session, r)
+                    summary::figures(app.framework, app.session, r)
                         .agreed
                         .mean()
                 })
@@ -107,7 +138,7 @@ impl FindingsOverlay {
 
     /// The form that was being typed when awayday was stopped, with its text (the saved
     /// findings stay what `Esc` compares with, so the restored text is not lost unasked).
-    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+    pub fn restore(app: &ViewContext<'_>, draft: &Draft) -> Option<Self> {
         let Draft::Findings { node, fields } = draft else {
             return None;
         };
@@ -123,7 +154,7 @@ impl FindingsOverlay {
     }
 
     /// The form's text, for the journal.
-    fn draft(&self, app: &App) -> Action {
+    fn draft(&self, app: &ViewContext<'_>) -> Action {
         Action::Draft(Some(Draft::Findings {
             node: self.node.map(|ix| app.framework.node(ix).id.clone()),
             fields: std::array::from_fn(|i| self.fields[i].lines().join(" ")),
@@ -134,7 +165,7 @@ impl FindingsOverlay {
         self.fields[i].lines().join(" ").trim().to_owned()
     }
 
-    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         match self.guard.react(action, &self.fields) {
             Guarded::Keep => return self.submit(app),
             Guarded::Discard => return Reaction::close_then(vec![Action::Draft(None)]),
@@ -165,7 +196,7 @@ impl FindingsOverlay {
         }
     }
 
-    fn submit(&mut self, app: &App) -> Reaction {
+    fn submit(&mut self, app: &ViewContext<'_>) -> Reaction {
         let judgement = match self.value(2).as_str() {
             "" => None,
             text => match text.parse::<u8>() {
@@ -201,7 +232,7 @@ impl FindingsOverlay {
         ])
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = crate::tui::layout::centred(frame.area(), 100, 22);
         frame.render_widget(Clear, area);
         let title = match self.node {

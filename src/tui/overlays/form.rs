@@ -6,8 +6,8 @@
 use ratatui_textarea::TextArea;
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::ViewContext;
 
 /// The text a form started from, and whether it is asking about leaving.
 #[derive(Debug, Clone, Default)]
@@ -87,7 +87,7 @@ impl EscGuard {
     }
 
     /// The question, with its keys, for the form's message line.
-    pub fn question(app: &App) -> String {
+    pub fn question(app: &ViewContext<'_>) -> String {
         format!(
             "Keep the changes? {}",
             app.keymap.hints(
@@ -98,8 +98,15 @@ impl EscGuard {
     }
 }
 
-/// What the question does (for the test that each has a key and appears in help).
-#[cfg(test)]
+/// What every form does with keys that are not text: the same in each form.
+pub const FORM_ACTIONS: &[Action] = &[
+    Action::NextField,
+    Action::PrevField,
+    Action::Submit,
+    Action::Close,
+];
+
+/// What the question does.
 pub const CONFIRM_ACTIONS: &[Action] = &[Action::Submit, Action::Discard, Action::Close];
 
 #[cfg(test)]

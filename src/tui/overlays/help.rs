@@ -1,17 +1,19 @@
-//! The help overlay: every key of every context, generated from the keymap in effect.
+//! The help overlay: every key of every context, generated from the keymap in effect, in
+//! the order the views are registered.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::{Binding, Context};
 use crate::tui::layout::centred;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 /// What help does.
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
@@ -23,6 +25,29 @@ pub const ACTIONS: &[Action] = &[
 #[derive(Debug, Default)]
 pub struct HelpOverlay {
     scroll: u16,
+}
+
+/// Every key of every context.
+pub const VIEW: Registered = Registered {
+    name: "help",
+    opens_on: &[Action::Help],
+    keys: &[(Context::Help, ACTIONS)],
+    open: |_, _| Opened::new(HelpOverlay::default()),
+    restore: super::registry::no_draft,
+};
+
+impl View for HelpOverlay {
+    fn context(&self) -> Context {
+        Context::Help
+    }
+
+    fn react(&mut self, _cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        HelpOverlay::react(self, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        HelpOverlay::render(self, cx, frame);
+    }
 }
 
 impl HelpOverlay {
@@ -38,7 +63,7 @@ impl HelpOverlay {
         Reaction::stay()
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let lines = help_lines(app);
         let area = centred(
             frame.area(),
@@ -61,7 +86,7 @@ impl HelpOverlay {
 }
 
 /// Whether help lists a binding: a score key only for a level the scale has.
-fn listed(app: &App, b: &Binding) -> bool {
+fn listed(app: &ViewContext<'_>, b: &Binding) -> bool {
     match b.action {
         Action::Score(v) => app.framework.scale.level(v).is_some(),
         _ => true,
@@ -69,10 +94,10 @@ fn listed(app: &App, b: &Binding) -> bool {
 }
 
 /// One line per binding, under a heading per context; score keys as one line with the levels.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+pub fn help_lines(app: &ViewContext<'_>) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut lines = Vec::new();
-    for context in Context::ALL {
+    for context in super::registry::help_contexts() {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
@@ -113,48 +138,9 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn score_line(app: &App, scores: &[String]) -> Line<'static> {
+fn score_line(app: &ViewContext<'_>, scores: &[String]) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("  {:<24}", "score"), app.theme.key()),
         Span::raw(scores.join(" · ")),
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::overlays::reachable;
-
-    #[test]
-    fn every_action_of_every_view_has_a_key_and_is_in_help() {
-        let fw = crate::framework::resolve(None).unwrap();
-        let session = crate::session::Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
-        let app = App::new(fw, session, std::path::PathBuf::from("s.ron"));
-        let help: String = help_lines(&app)
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n");
-        for context in Context::ALL {
-            for action in reachable(context) {
-                let binding = app
-                    .keymap
-                    .context(context)
-                    .find(|b| b.action == *action)
-                    .unwrap_or_else(|| panic!("{action:?} has no key in {}", context.name()));
-                let shown = if matches!(action, Action::Score(_)) {
-                    "1 Underdeveloped"
-                } else {
-                    binding.help
-                };
-                assert!(
-                    help.contains(shown),
-                    "{action:?} ({}) is not in help",
-                    context.name()
-                );
-            }
-        }
-        // Only the levels the scale has.
-        assert!(!help.contains("5 "), "{help}");
-    }
 }

@@ -6,14 +6,16 @@ use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::Edit;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 /// What the editor does with keys that are not text (for the test that each has a key).
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[Action::Close];
 
 pub struct NotesOverlay {
@@ -25,8 +27,31 @@ pub struct NotesOverlay {
     journalled: String,
 }
 
+/// The notes editor, opened on the selected node.
+pub const VIEW: Registered = Registered {
+    name: "notes",
+    opens_on: &[Action::EditNotes],
+    keys: &[(Context::Notes, ACTIONS)],
+    open: |cx, _| Opened::new(NotesOverlay::open(cx)),
+    restore: super::registry::no_draft,
+};
+
+impl View for NotesOverlay {
+    fn context(&self) -> Context {
+        Context::Notes
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        NotesOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        NotesOverlay::render(self, cx, frame);
+    }
+}
+
 impl NotesOverlay {
-    pub fn open(app: &App) -> Self {
+    pub fn open(app: &ViewContext<'_>) -> Self {
         let before = app.session.notes(app.selected_id()).to_owned();
         let lines: Vec<String> = before.lines().map(str::to_owned).collect();
         let mut editor = TextArea::new(if lines.is_empty() {
@@ -51,7 +76,7 @@ impl NotesOverlay {
         self.editor.lines().join("\n")
     }
 
-    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         let id = app.framework.node(self.node).id.clone();
         match action {
             Action::Close => {
@@ -107,7 +132,7 @@ impl NotesOverlay {
         })
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let Some(areas) = crate::tui::layout::areas(frame.area(), app.grid_columns()) else {
             return;
         };

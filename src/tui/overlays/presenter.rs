@@ -12,18 +12,19 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Reaction;
+use super::registry::{Opened, Registered};
 use crate::session::Score;
 use crate::session::summary;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 /// The smallest screen the room can read this view on.
 pub const MIN_WIDTH: u16 = 120;
 pub const MIN_HEIGHT: u16 = 30;
 
 /// What the presenter view handles itself (the rest it passes to the main screen).
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::NextStatement,
     Action::PrevStatement,
@@ -61,10 +62,49 @@ pub fn passes_to_main(action: &Action) -> bool {
     )
 }
 
+/// Opens the view; from a heading, on its first statement, since the room sees a statement.
+fn open(cx: &ViewContext<'_>, _: &Action) -> Opened {
+    let mut opened = Opened::new(PresenterOverlay::default());
+    let selected = cx.selected();
+    if !cx.framework.node(selected).is_statement()
+        && let Some(first) = cx.framework.statements_under(selected).next()
+    {
+        opened.then.push(Action::Select(first));
+    }
+    opened
+}
+
 #[derive(Debug, Default)]
 pub struct PresenterOverlay {
     /// The notes are the facilitator's until shown to the room.
     show_notes: bool,
+}
+
+/// The statement shown to the room; from a heading, its first statement is selected.
+pub const VIEW: Registered = Registered {
+    name: "presenter",
+    opens_on: &[Action::Presenter],
+    keys: &[(Context::Presenter, ACTIONS)],
+    open,
+    restore: super::registry::no_draft,
+};
+
+impl View for PresenterOverlay {
+    fn context(&self) -> Context {
+        Context::Presenter
+    }
+
+    fn react(&mut self, _cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        PresenterOverlay::react(self, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        PresenterOverlay::render(self, cx, frame);
+    }
+
+    fn passes_to_main(&self, action: &Action) -> bool {
+        passes_to_main(action)
+    }
 }
 
 impl PresenterOverlay {
@@ -79,7 +119,7 @@ impl PresenterOverlay {
         }
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let full = frame.area();
         frame.render_widget(Clear, full);
         let t = app.theme;
@@ -154,7 +194,7 @@ impl PresenterOverlay {
         );
         Self::render_blocks(app, frame, blocks);
         let spread_at = app.session.room.spread();
-        let line = match summary::spread(&app.session, &node.id) {
+        let line = match summary::spread(app.session, &node.id) {
             Some(s) if s >= spread_at => Line::styled(
                 format!("▲ The groups disagree: {s} levels apart"),
                 t.warn().patch(strong),
@@ -182,7 +222,7 @@ impl PresenterOverlay {
     }
 
     /// One block per column: the name (the active one marked ▶), the score in big digits.
-    fn render_blocks(app: &App, frame: &mut Frame, area: Rect) {
+    fn render_blocks(app: &ViewContext<'_>, frame: &mut Frame, area: Rect) {
         let t = app.theme;
         let columns = app.columns();
         let id = app.selected_id();
@@ -231,7 +271,7 @@ impl PresenterOverlay {
     }
 
     /// The scale: each level and what it means, wrapped; only the labels when short of room.
-    fn scale_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    fn scale_lines(app: &ViewContext<'_>, width: u16) -> Vec<Line<'static>> {
         let t = app.theme;
         let scale = &app.framework.scale;
         let room = app.size.1.saturating_sub(MIN_HEIGHT) >= 8;

@@ -8,11 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::search::{Hit, Narrowing, WrittenHit, search_written};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 /// How many matches are kept for the list.
 const MAX_HITS: usize = 100;
@@ -21,7 +23,6 @@ const MAX_HITS: usize = 100;
 pub const MAX_QUERY_CHARS: usize = 200;
 
 /// What the search does with keys that are not text.
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
@@ -58,6 +59,29 @@ impl Default for SearchOverlay {
     }
 }
 
+/// The search over the framework and what the session wrote.
+pub const VIEW: Registered = Registered {
+    name: "search",
+    opens_on: &[Action::Search],
+    keys: &[(Context::Search, ACTIONS)],
+    open: |_, _| Opened::new(SearchOverlay::default()),
+    restore: super::registry::no_draft,
+};
+
+impl View for SearchOverlay {
+    fn context(&self) -> Context {
+        Context::Search
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        SearchOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        SearchOverlay::render(self, cx, frame);
+    }
+}
+
 impl SearchOverlay {
     pub fn query(&self) -> String {
         self.input.lines().join(" ")
@@ -68,7 +92,7 @@ impl SearchOverlay {
         &self.hits
     }
 
-    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         match action {
             Action::Close => return Reaction::close(),
             Action::Choose => {
@@ -117,7 +141,7 @@ impl SearchOverlay {
 
     /// Runs the query: narrowing from the last result while typing, afresh after a paste
     /// (which may have gone anywhere in the query).
-    fn search(&mut self, app: &App, afresh: bool) {
+    fn search(&mut self, app: &ViewContext<'_>, afresh: bool) {
         let from = if afresh {
             Narrowing::default()
         } else {
@@ -127,7 +151,7 @@ impl SearchOverlay {
         let (hits, narrowing) = app.index.search_from(&query, MAX_HITS, from);
         self.hits = hits;
         self.narrowing = narrowing;
-        self.written = search_written(&app.framework, &app.session, &query, MAX_HITS);
+        self.written = search_written(app.framework, app.session, &query, MAX_HITS);
         self.cursor = 0;
     }
 
@@ -142,7 +166,7 @@ impl SearchOverlay {
         self.cursor = self.cursor.saturating_add_signed(delta).min(self.len() - 1);
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let full = frame.area();
         let area = crate::tui::layout::centred(
             full,

@@ -10,12 +10,14 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::form::{EscGuard, Guarded};
+use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::session::journal::Draft;
 use crate::session::{Edit, MetaField};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::view::View;
+use crate::tui::view::ViewContext;
 
 const META: [MetaField; 3] = [
     MetaField::Title,
@@ -32,7 +34,6 @@ enum Row {
 }
 
 /// What the rows do (a field being edited is a form: see the actions view's).
-#[cfg(test)]
 pub const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
@@ -55,7 +56,7 @@ pub struct SettingsOverlay {
     error: Option<String>,
 }
 
-fn rows(app: &App) -> Vec<Row> {
+fn rows(app: &ViewContext<'_>) -> Vec<Row> {
     META.iter()
         .map(|&f| Row::Meta(f))
         .chain((0..app.session.groups.len()).map(Row::Group))
@@ -63,7 +64,7 @@ fn rows(app: &App) -> Vec<Row> {
         .collect()
 }
 
-fn value(app: &App, row: Row) -> String {
+fn value(app: &ViewContext<'_>, row: Row) -> String {
     match row {
         Row::Meta(MetaField::Title) => app.session.title.clone(),
         Row::Meta(MetaField::Organisation) => app.session.organisation.clone(),
@@ -96,9 +97,36 @@ fn draft(row: Row, editor: &TextArea<'static>) -> Draft {
     }
 }
 
+/// The session details and groups.
+pub const VIEW: Registered = Registered {
+    name: "settings",
+    opens_on: &[Action::Settings],
+    keys: &[
+        (Context::Settings, ACTIONS),
+        (Context::Form, super::form::FORM_ACTIONS),
+        (Context::Confirm, super::form::CONFIRM_ACTIONS),
+    ],
+    open: |_, _| Opened::new(SettingsOverlay::default()),
+    restore: |cx, draft| Some(Box::new(SettingsOverlay::restore(cx, draft)?)),
+};
+
+impl View for SettingsOverlay {
+    fn context(&self) -> Context {
+        SettingsOverlay::context(self)
+    }
+
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction {
+        SettingsOverlay::react(self, cx, action)
+    }
+
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
+        SettingsOverlay::render(self, cx, frame);
+    }
+}
+
 impl SettingsOverlay {
     /// The overlay with the field that was being typed when awayday was stopped.
-    pub fn restore(app: &App, draft: &Draft) -> Option<Self> {
+    pub fn restore(app: &ViewContext<'_>, draft: &Draft) -> Option<Self> {
         let rows = rows(app);
         let (row, value) = match draft {
             Draft::Meta { field, value } => (Row::Meta(*field), value),
@@ -142,7 +170,7 @@ impl SettingsOverlay {
         Reaction::then(vec![Action::Draft(Some(draft(row, editor)))])
     }
 
-    pub fn react(&mut self, app: &App, action: &Action) -> Reaction {
+    pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         let rows = rows(app);
         let row = rows[self.cursor.min(rows.len() - 1)];
         if let Some(editor) = &mut self.editing {
@@ -215,7 +243,7 @@ impl SettingsOverlay {
 
     /// Removes a group: at once when it has no scores, else on the second press, saying
     /// how many scores go with it (undo brings them back).
-    fn remove(&mut self, app: &App, index: usize, confirmed: bool) -> Reaction {
+    fn remove(&mut self, app: &ViewContext<'_>, index: usize, confirmed: bool) -> Reaction {
         let name = app.session.groups[index].clone();
         if app.session.groups.len() < 2 {
             self.error = Some("A session needs at least one group.".into());
@@ -248,7 +276,7 @@ impl SettingsOverlay {
     }
 
     /// The edited field kept: validated here (a group's name), applied as one edit.
-    fn commit(&mut self, app: &App, row: Row, text: &str) -> Reaction {
+    fn commit(&mut self, app: &ViewContext<'_>, row: Row, text: &str) -> Reaction {
         let edit = match row {
             Row::Meta(field) => Edit::Meta {
                 field,
@@ -279,7 +307,7 @@ impl SettingsOverlay {
         Reaction::then(vec![Action::Draft(None), Action::Edit(edit)])
     }
 
-    pub fn render(&self, app: &App, frame: &mut Frame) {
+    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let rows = rows(app);
         let height = u16::try_from(rows.len() + 6).unwrap_or(u16::MAX);
         let area = crate::tui::layout::centred(frame.area(), 64, height);

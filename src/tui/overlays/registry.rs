@@ -1,0 +1,107 @@
+//! The list of views: each view's file says, in one [`Registered`], what opens it, which key
+//! contexts it has (and so what help lists under it), and how it is made; [`VIEWS`] names
+//! each once. `update` opens views and help lists keys from here, so a view missing from the
+//! list opens on no key and has no keys in help.
+
+use super::{actions, agenda, conflict, dashboard, findings, help, notes, presenter};
+use super::{search, settings};
+use crate::session::journal::Draft;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::view::{View, ViewContext};
+
+/// A view as the registry knows it.
+pub struct Registered {
+    /// The view's name, for tests' messages.
+    pub name: &'static str,
+    /// The main-screen actions that open it (none for a view the loop opens itself).
+    pub opens_on: &'static [Action],
+    /// Its key contexts, each with the actions it reacts to there, in the order help lists
+    /// them.
+    pub keys: &'static [(Context, &'static [Action])],
+    /// Makes the view, for one of `opens_on`.
+    pub open: fn(&ViewContext<'_>, &Action) -> Opened,
+    /// Reopens the form a draft was typed in, if the draft is this view's.
+    pub restore: fn(&ViewContext<'_>, &Draft) -> Option<Box<dyn View>>,
+}
+
+/// A view just made, and what `update` applies once it is open (a jump, say).
+pub struct Opened {
+    pub view: Box<dyn View>,
+    pub then: Vec<Action>,
+}
+
+impl Opened {
+    /// The view, with nothing more to do.
+    pub fn new(view: impl View) -> Self {
+        Opened {
+            view: Box::new(view),
+            then: Vec::new(),
+        }
+    }
+}
+
+/// For views that no draft belongs to.
+pub fn no_draft(_: &ViewContext<'_>, _: &Draft) -> Option<Box<dyn View>> {
+    None
+}
+
+/// Every view, each once; help lists their keys in this order.
+pub const VIEWS: &[Registered] = &[
+    presenter::VIEW,
+    notes::VIEW,
+    findings::VIEW,
+    actions::VIEW,
+    dashboard::VIEW,
+    search::VIEW,
+    settings::VIEW,
+    help::VIEW,
+    conflict::VIEW,
+    agenda::VIEW,
+];
+
+/// The view `action` opens from the main screen, made.
+pub fn open(cx: &ViewContext<'_>, action: &Action) -> Option<Opened> {
+    VIEWS
+        .iter()
+        .find(|v| v.opens_on.contains(action))
+        .map(|v| (v.open)(cx, action))
+}
+
+/// The form a draft was typed in, reopened with its text.
+pub fn restore(cx: &ViewContext<'_>, draft: &Draft) -> Option<Box<dyn View>> {
+    VIEWS.iter().find_map(|v| (v.restore)(cx, draft))
+}
+
+/// The key contexts help lists, in order: the main screen's, then each view's, each once.
+pub fn help_contexts() -> Vec<Context> {
+    let mut contexts = vec![Context::Main];
+    for (context, _) in VIEWS.iter().flat_map(|v| v.keys) {
+        if !contexts.contains(context) {
+            contexts.push(*context);
+        }
+    }
+    contexts
+}
+
+#[cfg(test)]
+/// Every action the views of `context` react to (the main screen's for [`Context::Main`]),
+/// so a test can check each has a key there and appears in help.
+pub fn reacts_to(context: Context) -> Vec<&'static Action> {
+    if context == Context::Main {
+        return crate::tui::action::MAIN_ACTIONS.iter().collect();
+    }
+    let mut actions: Vec<&'static Action> = Vec::new();
+    for (_, list) in VIEWS
+        .iter()
+        .flat_map(|v| v.keys)
+        .filter(|(c, _)| *c == context)
+    {
+        for action in *list {
+            if !actions.contains(&action) {
+                actions.push(action);
+            }
+        }
+    }
+    actions
+}

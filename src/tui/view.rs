@@ -1,0 +1,133 @@
+//! What a view over the main screen sees and how it answers: a read-only [`ViewContext`]
+//! that the app builds for each key and each frame, the [`View`] every open view is, and the
+//! [`Reaction`] it answers with. Views never see the app itself, so no view imports it and
+//! the app names no view (they are listed once, in `overlays/registry.rs`).
+
+use std::any::Any;
+
+use ratatui::Frame;
+
+use crate::framework::{Framework, NodeIx};
+use crate::search::SearchIndex;
+use crate::session::{Column, Session};
+
+use super::action::{Action, Effect};
+use super::keymap::{Context, Keymap};
+use super::theme::Theme;
+
+/// What a view may read: the session, its framework, and the screen state views need.
+/// Built by `App::view_context`; borrowed, so a view cannot change anything through it.
+pub struct ViewContext<'a> {
+    pub framework: &'a Framework,
+    pub session: &'a Session,
+    /// The keys in effect, for hints and for help.
+    pub keymap: &'a Keymap,
+    pub theme: Theme,
+    /// The search index over the framework's text.
+    pub index: &'a SearchIndex,
+    /// The active score column.
+    pub column: Column,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// Where the summary's list of disagreements was when it last closed.
+    pub summary_cursor: usize,
+    /// The selected node.
+    pub selection: NodeIx,
+}
+
+impl<'a> ViewContext<'a> {
+    /// The selected node.
+    pub fn selected(&self) -> NodeIx {
+        self.selection
+    }
+
+    /// The selected node's id.
+    pub fn selected_id(&self) -> &'a str {
+        &self.framework.node(self.selection).id
+    }
+
+    /// The columns in Tab order: each group, then Agreed.
+    pub fn columns(&self) -> Vec<Column> {
+        (0..self.session.groups.len())
+            .map(Column::Group)
+            .chain(std::iter::once(Column::Agreed))
+            .collect()
+    }
+
+    /// A column's name: the group's, or "Agreed".
+    pub fn column_name(&self, column: Column) -> &'a str {
+        match column {
+            Column::Group(g) => self.session.groups.get(g).map_or("?", String::as_str),
+            Column::Agreed => "Agreed",
+        }
+    }
+
+    /// How many score columns the room grid shows, when it is on.
+    pub fn grid_columns(&self) -> Option<usize> {
+        self.session
+            .room
+            .grid
+            .then(|| self.session.groups.len() + 1)
+    }
+}
+
+/// A view drawn over the main screen. While it is open it has the keys (its [`Context`]'s);
+/// it turns actions into changes of its own state and into a [`Reaction`] that `update`
+/// applies. `Any` lets tests and the loop look at a particular view's state.
+pub trait View: Any {
+    /// The keymap context its keys are in now (a form's while it edits a field, say).
+    fn context(&self) -> Context;
+
+    /// Its answer to an action. Mouse actions never reach an open view.
+    fn react(&mut self, cx: &ViewContext<'_>, action: &Action) -> Reaction;
+
+    /// Draws it over the main screen.
+    fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame);
+
+    /// Whether `action` does, with this view open, what it does on the main screen (the
+    /// presenter view runs the round: scoring and moving work there too).
+    fn passes_to_main(&self, _action: &Action) -> bool {
+        false
+    }
+}
+
+/// What a view decided: whether it closes, what `update` should apply next, and what the
+/// loop should do.
+#[derive(Debug, Default)]
+pub struct Reaction {
+    pub close: bool,
+    pub then: Vec<Action>,
+    pub effect: Option<Effect>,
+}
+
+impl Reaction {
+    /// Stay open, nothing else.
+    pub fn stay() -> Self {
+        Reaction::default()
+    }
+
+    /// Close, nothing else.
+    pub fn close() -> Self {
+        Reaction {
+            close: true,
+            ..Reaction::default()
+        }
+    }
+
+    /// Stay open, and apply these.
+    pub fn then(then: Vec<Action>) -> Self {
+        Reaction {
+            then,
+            ..Reaction::default()
+        }
+    }
+
+    /// Close, and apply these.
+    pub fn close_then(then: Vec<Action>) -> Self {
+        Reaction {
+            close: true,
+            then,
+            effect: None,
+        }
+    }
+}

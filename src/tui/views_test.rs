@@ -1,0 +1,161 @@
+//! The registry is the only list of views: each view's key, its keys and help, and its
+//! drawing come from its entry, so a view missing from the list fails here.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use crate::session::journal::Draft;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::overlays::registry::{self, VIEWS};
+use crate::tui::update::update;
+
+fn app() -> App {
+    let fw = crate::framework::resolve(None).unwrap();
+    let session = crate::session::Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+    App::new(fw, session, std::path::PathBuf::from("s.ron"))
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| crate::tui::ui::render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn help_text(app: &App) -> String {
+    crate::tui::overlays::help_lines(&app.view_context())
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The main-screen keys that open a view, and the drafts a form reopens with, written out
+/// here rather than read from the registry: each must reach a registered view.
+const OPENERS: &[Action] = &[
+    Action::EditNotes,
+    Action::Actions,
+    Action::Summary,
+    Action::Agenda,
+    Action::Findings,
+    Action::Conclusions,
+    Action::Presenter,
+    Action::Search,
+    Action::Settings,
+    Action::Help,
+];
+
+fn drafts(app: &App) -> Vec<Draft> {
+    let statement = app.framework.statements_under(0).next().unwrap();
+    vec![
+        Draft::Action {
+            node: app.framework.node(statement).id.clone(),
+            index: None,
+            text: "Ask".into(),
+            owner: String::new(),
+            due: String::new(),
+            recommendation: None,
+        },
+        Draft::Meta {
+            field: crate::session::MetaField::Title,
+            value: "Away day".into(),
+        },
+        Draft::Group {
+            index: None,
+            value: "Blue".into(),
+        },
+        Draft::Findings {
+            node: None,
+            fields: ["Clear".into(), String::new(), String::new(), String::new()],
+        },
+        Draft::Plan {
+            field: crate::session::agenda::PlanField::Day,
+            value: "09:30-16:00".into(),
+        },
+    ]
+}
+
+#[test]
+fn every_view_opens_draws_and_has_its_keys_from_its_registry_entry() {
+    let main = draw(&app());
+    let mut opened = Vec::new();
+    for action in OPENERS {
+        let mut app = app();
+        update(&mut app, action.clone());
+        assert!(
+            app.has_view(),
+            "{action:?} opens no view: is it registered?"
+        );
+        let entry = VIEWS
+            .iter()
+            .find(|v| v.opens_on.contains(action))
+            .unwrap_or_else(|| panic!("no entry opens on {action:?}"));
+        opened.push(entry.name);
+        // Its keys: the open view's context is one its entry declares, and help lists it.
+        let context = app.context();
+        assert!(
+            entry.keys.iter().any(|(c, _)| *c == context),
+            "{} is in {} keys, not declared in its entry",
+            entry.name,
+            context.name()
+        );
+        assert!(help_text(&app).contains(context.title()), "{}", entry.name);
+        // Its drawing: the screen is not the main screen's.
+        assert_ne!(draw(&app), main, "{} draws nothing", entry.name);
+    }
+    for draft in drafts(&app()) {
+        let mut app = app();
+        app.restore_draft(draft.clone());
+        assert!(app.has_view(), "no registered view reopens {draft:?}");
+        assert_eq!(app.context(), Context::Form, "{draft:?}");
+    }
+    // The conflict view is opened by the loop; it is registered like the rest.
+    let conflict = VIEWS.iter().find(|v| v.name == "conflict").unwrap();
+    let mut app = app();
+    app.open_view((conflict.open)(&app.view_context(), &Action::Close).view);
+    assert_eq!(app.context(), Context::Conflict);
+    assert_ne!(draw(&app), main, "the conflict view draws nothing");
+    // Every context's keys are a registered view's (or the main screen's).
+    assert_eq!(
+        {
+            let mut listed = registry::help_contexts();
+            listed.sort_by_key(|c| c.name());
+            listed
+        },
+        {
+            let mut all = Context::ALL.to_vec();
+            all.sort_by_key(|c| c.name());
+            all
+        },
+        "a context no registered view has"
+    );
+}
+
+#[test]
+fn every_action_of_every_view_has_a_key_and_is_in_help() {
+    let app = app();
+    let help = help_text(&app);
+    for context in registry::help_contexts() {
+        for action in registry::reacts_to(context) {
+            let binding = app
+                .keymap
+                .context(context)
+                .find(|b| b.action == *action)
+                .unwrap_or_else(|| panic!("{action:?} has no key in {}", context.name()));
+            let shown = if matches!(action, Action::Score(_)) {
+                "1 Underdeveloped"
+            } else {
+                binding.help
+            };
+            assert!(
+                help.contains(shown),
+                "{action:?} ({}) is not in help",
+                context.name()
+            );
+        }
+    }
+    // Only the levels the scale has.
+    assert!(!help.contains("5 "), "{help}");
+}
