@@ -180,6 +180,7 @@ impl App {
             size: self.size,
             summary_cursor: self.summary_cursor,
             selection: self.selected(),
+            views: super::overlays::registry::VIEWS,
         }
     }
 

@@ -11,6 +11,8 @@ use crate::framework::{Framework, NodeIx};
 use crate::search::SearchIndex;
 use crate::session::{Column, Session};
 
+use crate::session::journal::Draft;
+
 use super::action::{Action, Effect};
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
@@ -33,6 +35,8 @@ pub struct ViewContext<'a> {
     pub summary_cursor: usize,
     /// The selected node.
     pub selection: NodeIx,
+    /// Every registered view, for help.
+    pub views: &'static [Registered],
 }
 
 impl<'a> ViewContext<'a> {
@@ -130,4 +134,52 @@ impl Reaction {
             effect: None,
         }
     }
+}
+
+/// A view as the registry knows it.
+pub struct Registered {
+    /// The view's name, for tests' messages.
+    pub name: &'static str,
+    /// The main-screen actions that open it (none for a view the loop opens itself).
+    pub opens_on: &'static [Action],
+    /// Its key contexts, each with the actions it reacts to there, in the order help lists
+    /// them.
+    pub keys: &'static [(Context, &'static [Action])],
+    /// Makes the view, for one of `opens_on`.
+    pub open: fn(&ViewContext<'_>, &Action) -> Opened,
+    /// Reopens the form a draft was typed in, if the draft is this view's.
+    pub restore: fn(&ViewContext<'_>, &Draft) -> Option<Box<dyn View>>,
+}
+
+/// A view just made, and what `update` applies once it is open (a jump, say).
+pub struct Opened {
+    pub view: Box<dyn View>,
+    pub then: Vec<Action>,
+}
+
+impl Opened {
+    /// The view, with nothing more to do.
+    pub fn new(view: impl View) -> Self {
+        Opened {
+            view: Box::new(view),
+            then: Vec::new(),
+        }
+    }
+}
+
+/// For views that no draft belongs to.
+pub fn no_draft(_: &ViewContext<'_>, _: &Draft) -> Option<Box<dyn View>> {
+    None
+}
+
+/// The key contexts help lists, in order: the main screen's, then each view's in `views`,
+/// each once.
+pub fn help_contexts(views: &[Registered]) -> Vec<Context> {
+    let mut contexts = vec![Context::Main];
+    for (context, _) in views.iter().flat_map(|v| v.keys) {
+        if !contexts.contains(context) {
+            contexts.push(*context);
+        }
+    }
+    contexts
 }

@@ -11,7 +11,6 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::form::{EscGuard, Guarded};
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::session::Edit;
 use crate::session::agenda::{Agenda, PlanField as Field, format_time};
@@ -20,6 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 /// What the plan does (for the test that each has a key and appears in help).
 pub const ACTIONS: &[Action] = &[

@@ -5,12 +5,12 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::tui::action::{Action, Effect};
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 /// The three answers.
 pub const ACTIONS: &[Action] = &[
@@ -31,7 +31,7 @@ pub const VIEW: Registered = Registered {
     opens_on: &[],
     keys: &[(Context::Conflict, ACTIONS)],
     open: |_, _| Opened::new(ConflictOverlay::new("", "")),
-    restore: super::registry::no_draft,
+    restore: crate::tui::view::no_draft,
 };
 
 impl View for ConflictOverlay {

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::{NodeIx, NodeKind};
 use crate::session::Column;
@@ -19,6 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
@@ -45,7 +45,7 @@ pub const VIEW: Registered = Registered {
     opens_on: &[Action::Summary],
     keys: &[(Context::Summary, ACTIONS)],
     open: |cx, _| Opened::new(DashboardOverlay::open(cx)),
-    restore: super::registry::no_draft,
+    restore: crate::tui::view::no_draft,
 };
 
 impl View for DashboardOverlay {

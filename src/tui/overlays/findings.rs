@@ -10,7 +10,6 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::form::{EscGuard, Guarded};
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
@@ -19,6 +18,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 const FIELDS: [&str; 4] = [
     "Strengths",

@@ -5,13 +5,13 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Binding, Context};
 use crate::tui::layout::centred;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 /// What help does.
 pub const ACTIONS: &[Action] = &[
@@ -33,7 +33,7 @@ pub const VIEW: Registered = Registered {
     opens_on: &[Action::Help],
     keys: &[(Context::Help, ACTIONS)],
     open: |_, _| Opened::new(HelpOverlay::default()),
-    restore: super::registry::no_draft,
+    restore: crate::tui::view::no_draft,
 };
 
 impl View for HelpOverlay {
@@ -97,7 +97,7 @@ fn listed(app: &ViewContext<'_>, b: &Binding) -> bool {
 pub fn help_lines(app: &ViewContext<'_>) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut lines = Vec::new();
-    for context in super::registry::help_contexts() {
+    for context in crate::tui::view::help_contexts(app.views) {
         if !lines.is_empty() {
             lines.push(Line::default());
         }

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::Edit;
@@ -14,6 +13,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 /// What the editor does with keys that are not text (for the test that each has a key).
 pub const ACTIONS: &[Action] = &[Action::Close];
@@ -33,7 +33,7 @@ pub const VIEW: Registered = Registered {
     opens_on: &[Action::EditNotes],
     keys: &[(Context::Notes, ACTIONS)],
     open: |cx, _| Opened::new(NotesOverlay::open(cx)),
-    restore: super::registry::no_draft,
+    restore: crate::tui::view::no_draft,
 };
 
 impl View for NotesOverlay {

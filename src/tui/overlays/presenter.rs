@@ -12,13 +12,13 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Reaction;
-use super::registry::{Opened, Registered};
 use crate::session::Score;
 use crate::session::summary;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 /// The smallest screen the room can read this view on.
 pub const MIN_WIDTH: u16 = 120;
@@ -86,7 +86,7 @@ pub const VIEW: Registered = Registered {
     opens_on: &[Action::Presenter],
     keys: &[(Context::Presenter, ACTIONS)],
     open,
-    restore: super::registry::no_draft,
+    restore: crate::tui::view::no_draft,
 };
 
 impl View for PresenterOverlay {

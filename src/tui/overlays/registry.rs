@@ -8,43 +8,7 @@ use super::{search, settings};
 use crate::session::journal::Draft;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
-use crate::tui::view::{View, ViewContext};
-
-/// A view as the registry knows it.
-pub struct Registered {
-    /// The view's name, for tests' messages.
-    pub name: &'static str,
-    /// The main-screen actions that open it (none for a view the loop opens itself).
-    pub opens_on: &'static [Action],
-    /// Its key contexts, each with the actions it reacts to there, in the order help lists
-    /// them.
-    pub keys: &'static [(Context, &'static [Action])],
-    /// Makes the view, for one of `opens_on`.
-    pub open: fn(&ViewContext<'_>, &Action) -> Opened,
-    /// Reopens the form a draft was typed in, if the draft is this view's.
-    pub restore: fn(&ViewContext<'_>, &Draft) -> Option<Box<dyn View>>,
-}
-
-/// A view just made, and what `update` applies once it is open (a jump, say).
-pub struct Opened {
-    pub view: Box<dyn View>,
-    pub then: Vec<Action>,
-}
-
-impl Opened {
-    /// The view, with nothing more to do.
-    pub fn new(view: impl View) -> Self {
-        Opened {
-            view: Box::new(view),
-            then: Vec::new(),
-        }
-    }
-}
-
-/// For views that no draft belongs to.
-pub fn no_draft(_: &ViewContext<'_>, _: &Draft) -> Option<Box<dyn View>> {
-    None
-}
+use crate::tui::view::{Opened, Registered, View, ViewContext};
 
 /// Every view, each once; help lists their keys in this order.
 pub const VIEWS: &[Registered] = &[
@@ -75,13 +39,7 @@ pub fn restore(cx: &ViewContext<'_>, draft: &Draft) -> Option<Box<dyn View>> {
 
 /// The key contexts help lists, in order: the main screen's, then each view's, each once.
 pub fn help_contexts() -> Vec<Context> {
-    let mut contexts = vec![Context::Main];
-    for (context, _) in VIEWS.iter().flat_map(|v| v.keys) {
-        if !contexts.contains(context) {
-            contexts.push(*context);
-        }
-    }
-    contexts
+    crate::tui::view::help_contexts(VIEWS)
 }
 
 #[cfg(test)]

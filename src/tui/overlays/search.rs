@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::search::{Hit, Narrowing, WrittenHit, search_written};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 /// How many matches are kept for the list.
 const MAX_HITS: usize = 100;
@@ -65,7 +65,7 @@ pub const VIEW: Registered = Registered {
     opens_on: &[Action::Search],
     keys: &[(Context::Search, ACTIONS)],
     open: |_, _| Opened::new(SearchOverlay::default()),
-    restore: super::registry::no_draft,
+    restore: crate::tui::view::no_draft,
 };
 
 impl View for SearchOverlay {

@@ -10,7 +10,6 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::form::{EscGuard, Guarded};
-use super::registry::{Opened, Registered};
 use super::{Reaction, popup_block};
 use crate::session::journal::Draft;
 use crate::session::{Edit, MetaField};
@@ -18,6 +17,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
+use crate::tui::view::{Opened, Registered};
 
 const META: [MetaField; 3] = [
     MetaField::Title,
