@@ -2,14 +2,13 @@
 //! edited, ticked off and deleted here. Every change is one undoable edit.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
-use ratatui_textarea::TextArea;
 
-use super::form::{EscGuard, Guarded};
+use super::checks;
+use super::form::{self, EscGuard, Fields, Step};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
@@ -37,17 +36,18 @@ pub const LIST_ACTIONS: &[Action] = &[
 struct Form {
     /// Which action is edited; `None` for a new one.
     index: Option<usize>,
-    fields: [TextArea<'static>; 4],
-    focus: usize,
-    /// What `Esc` does: asks first when the fields hold text not yet kept.
-    guard: EscGuard,
+    /// What, owner, due, the recommendation it carries out.
+    fields: Fields,
 }
 
-fn field(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![text.to_owned()]);
-    t.set_cursor_line_style(Style::default());
-    t.move_cursor(ratatui_textarea::CursorMove::End);
-    t
+/// An action as the form shows it when nothing has been typed.
+fn saved(item: &ActionItem) -> Vec<String> {
+    vec![
+        item.text.clone(),
+        item.owner.clone(),
+        item.due.clone(),
+        link_text(item),
+    ]
 }
 
 /// An action's link, as the "For rec." field shows it.
@@ -58,27 +58,19 @@ fn link_text(item: &ActionItem) -> String {
 
 impl Form {
     fn new(index: Option<usize>, item: &ActionItem) -> Self {
-        let fields = [
-            field(&item.text),
-            field(&item.owner),
-            field(&item.due),
-            field(&link_text(item)),
-        ];
         Form {
             index,
-            guard: EscGuard::new(super::form::texts(&fields)),
-            fields,
-            focus: 0,
+            fields: Fields::new(&saved(item), MAX_FIELD_CHARS, false),
         }
     }
 
     fn value(&self, i: usize) -> String {
-        self.fields[i].lines().join(" ").trim().to_owned()
+        self.fields.value(i)
     }
 
     /// The form's text as a draft for the journal, every field with it.
     fn draft(&self, node: &str) -> Draft {
-        let raw = |i: usize| self.fields[i].lines().join(" ");
+        let raw = |i: usize| self.fields.raw(i);
         Draft::Action {
             node: node.to_owned(),
             index: self.index,
@@ -165,7 +157,8 @@ impl ActionsOverlay {
         let saved = index.and_then(|i| list.get(i).cloned()).unwrap_or_default();
         let mut form = Form::new(index, &saved);
         let link = recommendation.clone().unwrap_or_else(|| link_text(&saved));
-        form.fields = [field(text), field(owner), field(due), field(&link)];
+        let typed = [text.clone(), owner.clone(), due.clone(), link];
+        form.fields = Fields::restored(&self::saved(&saved), &typed, MAX_FIELD_CHARS, false);
         Some(ActionsOverlay {
             node: ix,
             cursor: index.unwrap_or(0),
@@ -178,21 +171,7 @@ impl ActionsOverlay {
     pub fn context(&self) -> Context {
         self.form
             .as_ref()
-            .map_or(Context::Actions, |f| f.guard.context())
-    }
-
-    /// Pasted text goes into the focused field, on one line.
-    fn paste(&mut self, id: &str, text: &str) -> Reaction {
-        let Some(form) = self.form.as_mut() else {
-            return Reaction::stay();
-        };
-        let field = &mut form.fields[form.focus];
-        let room = MAX_FIELD_CHARS.saturating_sub(field.lines().join(" ").chars().count());
-        let text = super::one_line(text, room);
-        if text.is_empty() || !field.insert_str(&text) {
-            return Reaction::stay();
-        }
-        Reaction::then(vec![Action::Draft(Some(form.draft(id)))])
+            .map_or(Context::Actions, |f| f.fields.context())
     }
 
     /// The actions of the node replaced by `after`, as one undoable edit.
@@ -258,42 +237,20 @@ impl ActionsOverlay {
         let Some(form) = self.form.as_mut() else {
             return Reaction::stay();
         };
-        match form.guard.react(action, &form.fields) {
-            Guarded::Keep => return self.submit(app, id, list),
-            Guarded::Discard => {
+        match form.fields.react(action) {
+            Step::Submit => self.submit(app, id, list),
+            Step::Discard => {
                 // Back to the list, or out, if there is no list to go back to.
                 self.form = None;
                 self.error = None;
-                let forget = vec![Action::Draft(None)];
+                let forget = vec![form::forget()];
                 if list.is_empty() {
                     return Reaction::close_then(forget);
                 }
-                return Reaction::then(forget);
+                Reaction::then(forget)
             }
-            Guarded::Stay => return Reaction::stay(),
-            Guarded::Form => {}
-        }
-        match action {
-            Action::NextField => {
-                form.focus = (form.focus + 1) % FIELDS.len();
-                Reaction::stay()
-            }
-            Action::PrevField => {
-                form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len();
-                Reaction::stay()
-            }
-            Action::Submit => self.submit(app, id, list),
-            Action::Input(key) => {
-                let field = &mut form.fields[form.focus];
-                let full = field.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
-                let typing = matches!(key.code, KeyCode::Char(_));
-                if !(full && typing) && field.input(*key) {
-                    return Reaction::then(vec![Action::Draft(Some(form.draft(id)))]);
-                }
-                Reaction::stay()
-            }
-            Action::Paste(text) => self.paste(id, text),
-            _ => Reaction::stay(),
+            Step::Typed => form::journal(form.draft(id)),
+            Step::Stay => Reaction::stay(),
         }
     }
 
@@ -303,11 +260,13 @@ impl ActionsOverlay {
         let Some(form) = self.form.as_mut() else {
             return Reaction::stay();
         };
-        let text = form.value(0);
-        if text.is_empty() {
-            self.error = Some("An action needs to say what will be done.".into());
-            return Reaction::stay();
-        }
+        let text = match checks::action_text(&form.value(0)) {
+            Ok(text) => text,
+            Err(e) => {
+                self.error = Some(e);
+                return Reaction::stay();
+            }
+        };
         let mut item = form
             .index
             .and_then(|i| list.get(i).cloned())
@@ -316,7 +275,7 @@ impl ActionsOverlay {
         let due = match crate::session::parse_due(&form.value(2)) {
             Ok(due) => due.unwrap_or_default(),
             Err(e) => {
-                form.focus = 2;
+                form.fields.focus_on(2);
                 self.error = Some(e);
                 return Reaction::stay();
             }
@@ -325,20 +284,13 @@ impl ActionsOverlay {
         let area = crate::session::agenda::area_of(app.framework, self.node)
             .map(|a| app.framework.node(a).id.clone());
         let count = app.session.findings(area.as_deref()).recommendations.len();
-        let recommendation = match form.value(3).as_str() {
-            "" => None,
-            text => match text.parse::<usize>() {
-                Ok(n) if (1..=count).contains(&n) => Some(n),
-                _ => {
-                    form.focus = 3;
-                    self.error = Some(if count == 0 {
-                        "This area has no recommendations yet (F writes them).".to_owned()
-                    } else {
-                        format!("The area's recommendations are numbered 1 to {count}.")
-                    });
-                    return Reaction::stay();
-                }
-            },
+        let recommendation = match checks::recommendation(&form.value(3), count) {
+            Ok(n) => n,
+            Err(e) => {
+                form.fields.focus_on(3);
+                self.error = Some(e);
+                return Reaction::stay();
+            }
         };
         item.text = text;
         item.owner = form.value(1);
@@ -353,7 +305,7 @@ impl ActionsOverlay {
         }
         self.form = None;
         self.error = None;
-        Reaction::then(vec![Action::Draft(None), Self::change(app, id, list)])
+        Reaction::then(vec![form::forget(), Self::change(app, id, list)])
     }
 
     pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
@@ -421,15 +373,21 @@ impl ActionsOverlay {
                 let row = Rect::new(form_area.x, y, form_area.width, 1);
                 let [label, field] =
                     Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(row);
-                let style = if i == form.focus { t.key() } else { t.dim() };
+                let style = if i == form.fields.focus() {
+                    t.key()
+                } else {
+                    t.dim()
+                };
                 frame.render_widget(Span::styled(format!("{name:>6}: "), style), label);
-                frame.render_widget(&form.fields[i], field);
+                if let Some(text) = form.fields.field(i) {
+                    frame.render_widget(text, field);
+                }
             }
         }
         let asked = self
             .form
             .as_ref()
-            .is_some_and(|f| f.guard.asking())
+            .is_some_and(|f| f.fields.asking())
             .then(|| EscGuard::question(app));
         let foot_text = asked.or_else(|| self.error.clone()).map_or_else(
             || {

@@ -4,12 +4,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
-use ratatui_textarea::{TextArea, WrapMode};
 
-use super::form::{EscGuard, Guarded};
+use super::checks;
+use super::form::{self, EscGuard, Fields, Step};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
@@ -30,22 +29,15 @@ const FIELDS: [&str; 4] = [
 pub struct FindingsOverlay {
     /// The node the findings are on; `None` for the session's main conclusions.
     node: Option<NodeIx>,
-    fields: [TextArea<'static>; 4],
-    focus: usize,
+    /// Strengths, improvements, judgement, recommendations.
+    form: Fields,
     /// The level the agreed mean suggests, with its label and the mean.
     suggestion: Option<(u8, String, f64)>,
     error: Option<String>,
-    /// What `Esc` does: asks first when the fields hold text not yet kept.
-    guard: EscGuard,
 }
 
-fn field(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![text.to_owned()]);
-    t.set_cursor_line_style(Style::default());
-    t.set_wrap_mode(WrapMode::WordOrGlyph);
-    t.move_cursor(ratatui_textarea::CursorMove::End);
-    t
-}
+/// Longest text one field of the findings takes.
+const MAX_FIELD_CHARS: usize = 5000;
 
 /// The findings on an area or heading (`Findings`), or the main conclusions (`Conclusions`).
 pub const VIEW: Registered = Registered {
@@ -115,17 +107,9 @@ impl FindingsOverlay {
                 .level(level)
                 .map(|l| (level, l.label.clone(), m))
         });
-        let fields = [
-            field(&f.strengths),
-            field(&f.improvements),
-            field(&f.judgement.map_or_else(String::new, |j| j.to_string())),
-            field(&f.recommendations.join("; ")),
-        ];
         FindingsOverlay {
             node,
-            guard: EscGuard::new(super::form::texts(&fields)),
-            fields,
-            focus: 0,
+            form: Fields::new(&saved(&f), MAX_FIELD_CHARS, true),
             suggestion,
             error: None,
         }
@@ -133,7 +117,7 @@ impl FindingsOverlay {
 
     /// The form's keys, or the question's while `Esc` asks.
     pub fn context(&self) -> Context {
-        self.guard.context()
+        self.form.context()
     }
 
     /// The form that was being typed when awayday was stopped, with its text (the saved
@@ -146,84 +130,49 @@ impl FindingsOverlay {
             Some(id) => Some(app.framework.find(id)?),
             None => None,
         };
-        let mut form = Self::open(app, ix);
-        for (field_area, text) in form.fields.iter_mut().zip(fields) {
-            *field_area = field(text);
-        }
-        Some(form)
+        let mut overlay = Self::open(app, ix);
+        let id = ix.map(|ix| app.framework.node(ix).id.as_str());
+        let saved = saved(app.session.findings(id));
+        overlay.form = Fields::restored(&saved, fields, MAX_FIELD_CHARS, true);
+        Some(overlay)
     }
 
     /// The form's text, for the journal.
-    fn draft(&self, app: &ViewContext<'_>) -> Action {
-        Action::Draft(Some(Draft::Findings {
+    fn draft(&self, app: &ViewContext<'_>) -> Draft {
+        Draft::Findings {
             node: self.node.map(|ix| app.framework.node(ix).id.clone()),
-            fields: std::array::from_fn(|i| self.fields[i].lines().join(" ")),
-        }))
-    }
-
-    fn value(&self, i: usize) -> String {
-        self.fields[i].lines().join(" ").trim().to_owned()
+            fields: std::array::from_fn(|i| self.form.raw(i)),
+        }
     }
 
     pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
-        match self.guard.react(action, &self.fields) {
-            Guarded::Keep => return self.submit(app),
-            Guarded::Discard => return Reaction::close_then(vec![Action::Draft(None)]),
-            Guarded::Stay => return Reaction::stay(),
-            Guarded::Form => {}
-        }
-        match action {
-            Action::NextField => {
-                self.focus = (self.focus + 1) % FIELDS.len();
-                Reaction::stay()
-            }
-            Action::PrevField => {
-                self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len();
-                Reaction::stay()
-            }
-            Action::Input(key) => {
-                if self.fields[self.focus].input(*key) {
-                    return Reaction::then(vec![self.draft(app)]);
-                }
-                Reaction::stay()
-            }
-            Action::Paste(text) => {
-                self.fields[self.focus].insert_str(super::one_line(text, 5000));
-                Reaction::then(vec![self.draft(app)])
-            }
-            Action::Submit => self.submit(app),
-            _ => Reaction::stay(),
+        match self.form.react(action) {
+            Step::Submit => self.submit(app),
+            Step::Discard => Reaction::close_then(vec![form::forget()]),
+            Step::Typed => form::journal(self.draft(app)),
+            Step::Stay => Reaction::stay(),
         }
     }
 
     fn submit(&mut self, app: &ViewContext<'_>) -> Reaction {
-        let judgement = match self.value(2).as_str() {
-            "" => None,
-            text => match text.parse::<u8>() {
-                Ok(v) if app.framework.scale.level(v).is_some() => Some(v),
-                _ => {
-                    self.focus = 2;
-                    self.error = Some(format!("\"{text}\" is not a level of the scale."));
-                    return Reaction::stay();
-                }
-            },
+        let judgement = match checks::judgement(&self.form.value(2), &app.framework.scale) {
+            Ok(judgement) => judgement,
+            Err(e) => {
+                self.form.focus_on(2);
+                self.error = Some(e);
+                return Reaction::stay();
+            }
         };
         let after = Findings {
-            strengths: self.value(0),
-            improvements: self.value(1),
+            strengths: self.form.value(0),
+            improvements: self.form.value(1),
             judgement,
-            recommendations: self
-                .value(3)
-                .split(';')
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            recommendations: checks::recommendations(&self.form.value(3)),
         };
         let node = self.node.map(|ix| app.framework.node(ix).id.clone());
         let before = app.session.findings(node.as_deref()).clone();
         Reaction::close_then(vec![
-            Action::Draft(None),
+            form::forget(),
             Action::Edit(Edit::Findings {
                 node,
                 before,
@@ -262,17 +211,19 @@ impl FindingsOverlay {
             let r = rows[i];
             let [label, input] =
                 Layout::horizontal([Constraint::Length(25), Constraint::Fill(1)]).areas(r);
-            let style = if i == self.focus { t.key() } else { t.title() };
+            let style = self.form.label_style(i, t);
             frame.render_widget(
                 Paragraph::new(Span::styled(format!("{name}:"), style)).wrap(Wrap { trim: true }),
                 label,
             );
-            frame.render_widget(
-                &self.fields[i],
-                Rect::new(input.x, input.y, input.width, r.height.saturating_sub(1)),
-            );
+            if let Some(field) = self.form.field(i) {
+                frame.render_widget(
+                    field,
+                    Rect::new(input.x, input.y, input.width, r.height.saturating_sub(1)),
+                );
+            }
         }
-        let asked = self.guard.asking().then(|| EscGuard::question(app));
+        let asked = self.form.asking().then(|| EscGuard::question(app));
         let note = asked.or_else(|| self.error.clone()).map_or_else(|| {
             Line::styled(
                 match &self.suggestion {
@@ -287,4 +238,14 @@ impl FindingsOverlay {
         }, |e| Line::styled(e, t.warn()));
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[4]);
     }
+}
+
+/// The findings as the form shows them when nothing has been typed.
+fn saved(f: &Findings) -> Vec<String> {
+    vec![
+        f.strengths.clone(),
+        f.improvements.clone(),
+        f.judgement.map_or_else(String::new, |j| j.to_string()),
+        f.recommendations.join("; "),
+    ]
 }

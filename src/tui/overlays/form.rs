@@ -1,10 +1,18 @@
-//! What `Esc` means in every form, in one place: a form whose text is what is saved closes
-//! at once; a form holding text not yet kept asks "Keep the changes?" (`y` keeps, `n`
-//! throws it away, `Esc` goes on editing), so nothing typed is lost without the facilitator
-//! saying so. The notes editor needs no question: its text is kept as it is typed.
+//! The form component every form is made of ([`Fields`]): the same keys everywhere (Tab and
+//! Shift-Tab between fields, Enter keeps, Esc keeps-or-asks), the focused field shown, and
+//! each change to the text a [`Step::Typed`] the form journals as its draft.
+//!
+//! What `Esc` means in every form, in one place ([`EscGuard`]): a form whose text is what is
+//! saved closes at once; a form holding text not yet kept asks "Keep the changes?" (`y`
+//! keeps, `n` throws it away, `Esc` goes on editing), so nothing typed is lost without the
+//! facilitator saying so. The notes editor needs no question: its text is kept as it is typed.
 
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Style;
+use ratatui_textarea::{TextArea, WrapMode};
 
+use super::Reaction;
+use crate::session::journal::Draft;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::ViewContext;
@@ -96,6 +104,152 @@ impl EscGuard {
             )
         )
     }
+}
+
+/// A form's fields: their text, which has the cursor, and what `Esc` does.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    fields: Vec<TextArea<'static>>,
+    focus: usize,
+    guard: EscGuard,
+    /// Longest text one field takes, typed or pasted.
+    max_chars: usize,
+}
+
+/// What a key did to the fields, for the form to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The text changed: journal the form's draft.
+    Typed,
+    /// Nothing for the form to do (the focus moved, the question opened or closed).
+    Stay,
+    /// Keep the text: `Enter`, or `y` at the question. The form checks it, and may refuse.
+    Submit,
+    /// Leave without keeping: nothing was typed, or `n` at the question.
+    Discard,
+}
+
+/// One field holding `text`, the cursor at its end; long text wraps when `wrap`.
+fn field(text: &str, wrap: bool) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_owned()]);
+    t.set_cursor_line_style(Style::default());
+    if wrap {
+        t.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl Fields {
+    /// Fields holding `saved`, nothing typed yet.
+    pub fn new(saved: &[String], max_chars: usize, wrap: bool) -> Self {
+        Self::restored(saved, saved, max_chars, wrap)
+    }
+
+    /// Fields holding `typed` (a draft brought back after a stop) over `saved`: `Esc`
+    /// compares with the saved text, so the draft is not lost unasked.
+    pub fn restored(saved: &[String], typed: &[String], max_chars: usize, wrap: bool) -> Self {
+        Fields {
+            fields: typed.iter().map(|t| field(t, wrap)).collect(),
+            focus: 0,
+            guard: EscGuard::new(saved.to_vec()),
+            max_chars,
+        }
+    }
+
+    /// Sees an action first: the guard's answer, the focus moves, and the typing.
+    pub fn react(&mut self, action: &Action) -> Step {
+        match self.guard.react(action, &self.fields) {
+            Guarded::Keep => return Step::Submit,
+            Guarded::Discard => return Step::Discard,
+            Guarded::Stay => return Step::Stay,
+            Guarded::Form => {}
+        }
+        let count = self.fields.len();
+        match action {
+            Action::NextField => self.focus = (self.focus + 1) % count,
+            Action::PrevField => self.focus = (self.focus + count - 1) % count,
+            Action::Submit => return Step::Submit,
+            Action::Input(key) => {
+                let field = &mut self.fields[self.focus];
+                let full = field.lines().join(" ").chars().count() >= self.max_chars;
+                let typing = matches!(key.code, KeyCode::Char(_));
+                // A field is one line: a line break is never typed into it.
+                let newline = matches!(key.code, KeyCode::Enter);
+                if !(full && typing) && !newline && field.input(*key) {
+                    return Step::Typed;
+                }
+            }
+            Action::Paste(text) => {
+                let field = &mut self.fields[self.focus];
+                let room = self
+                    .max_chars
+                    .saturating_sub(field.lines().join(" ").chars().count());
+                let text = super::one_line(text, room);
+                if !text.is_empty() && field.insert_str(&text) {
+                    return Step::Typed;
+                }
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    /// Field `i`'s text as kept: trimmed.
+    pub fn value(&self, i: usize) -> String {
+        self.raw(i).trim().to_owned()
+    }
+
+    /// Field `i`'s text as typed, for a draft.
+    pub fn raw(&self, i: usize) -> String {
+        self.fields
+            .get(i)
+            .map_or_else(String::new, |f| f.lines().join(" "))
+    }
+
+    /// The field with the cursor.
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    /// Puts the cursor in field `i` (the one a check refused).
+    pub fn focus_on(&mut self, i: usize) {
+        self.focus = i.min(self.fields.len().saturating_sub(1));
+    }
+
+    /// Field `i`, to draw.
+    pub fn field(&self, i: usize) -> Option<&TextArea<'static>> {
+        self.fields.get(i)
+    }
+
+    /// The keys' context: the question's while it is asked, else the form's.
+    pub fn context(&self) -> Context {
+        self.guard.context()
+    }
+
+    /// Whether "Keep the changes?" is on screen.
+    pub fn asking(&self) -> bool {
+        self.guard.asking()
+    }
+
+    /// The style of field `i`'s label: the focused field stands out.
+    pub fn label_style(&self, i: usize, theme: crate::tui::theme::Theme) -> Style {
+        if i == self.focus {
+            theme.key()
+        } else {
+            theme.title()
+        }
+    }
+}
+
+/// The draft of a form, journalled as it is typed (one mechanism for every form).
+pub fn journal(draft: Draft) -> Reaction {
+    Reaction::then(vec![Action::Draft(Some(draft))])
+}
+
+/// The draft forgotten: the form was kept or left.
+pub fn forget() -> Action {
+    Action::Draft(None)
 }
 
 /// What every form does with keys that are not text: the same in each form.

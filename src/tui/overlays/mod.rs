@@ -5,6 +5,7 @@
 
 mod actions;
 mod agenda;
+mod checks;
 mod conflict;
 mod dashboard;
 mod findings;
