@@ -3,14 +3,12 @@
 //! here. Every change is one undoable edit of the session.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use ratatui_textarea::TextArea;
 
-use super::form::{EscGuard, Guarded};
+use super::form::{self, EscGuard, Fields, Step};
 use super::{Reaction, popup_block};
 use crate::session::Edit;
 use crate::session::agenda::{Agenda, PlanField as Field, format_time};
@@ -40,9 +38,7 @@ const DEFAULT_DAY: &str = "09:30-16:00";
 pub struct AgendaOverlay {
     cursor: usize,
     /// The line being typed (the day, or the breaks), journalled as a draft as it is typed.
-    editing: Option<(Field, TextArea<'static>)>,
-    /// What `Esc` does in the line: asks first when it holds text not yet kept.
-    guard: EscGuard,
+    editing: Option<(Field, Fields)>,
     error: Option<String>,
 }
 
@@ -65,12 +61,8 @@ fn saved_text(app: &ViewContext<'_>, which: Field) -> String {
     }
 }
 
-fn field(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![text.to_owned()]);
-    t.set_cursor_line_style(Style::default());
-    t.move_cursor(ratatui_textarea::CursorMove::End);
-    t
-}
+/// Longest line of the plan.
+const MAX_LINE_CHARS: usize = 200;
 
 /// The day's plan.
 pub const VIEW: Registered = Registered {
@@ -110,7 +102,6 @@ impl AgendaOverlay {
         let mut overlay = AgendaOverlay {
             cursor,
             editing: None,
-            guard: EscGuard::default(),
             error: None,
         };
         if app.session.agenda.is_none() {
@@ -122,8 +113,7 @@ impl AgendaOverlay {
     /// Opens a line of the plan for typing, holding what it holds now.
     fn edit(&mut self, app: &ViewContext<'_>, which: Field) {
         let text = saved_text(app, which);
-        self.editing = Some((which, field(&text)));
-        self.guard = EscGuard::new(vec![text]);
+        self.editing = Some((which, Fields::new(&[text], MAX_LINE_CHARS, false)));
         self.error = None;
     }
 
@@ -142,25 +132,24 @@ impl AgendaOverlay {
             return None;
         }
         let mut overlay = Self::open(app);
-        overlay.edit(app, *which);
-        overlay.editing = Some((*which, field(value)));
+        let saved = saved_text(app, *which);
+        let typed = Fields::restored(&[saved], std::slice::from_ref(value), MAX_LINE_CHARS, false);
+        overlay.editing = Some((*which, typed));
         Some(overlay)
     }
 
     /// The line being typed, as a draft for the journal.
-    fn draft(&self) -> Action {
-        Action::Draft(self.editing.as_ref().map(|(which, editor)| Draft::Plan {
-            field: *which,
-            value: editor.lines().join(" "),
-        }))
+    fn draft(which: Field, editor: &Fields) -> Draft {
+        Draft::Plan {
+            field: which,
+            value: editor.raw(0),
+        }
     }
 
     pub fn context(&self) -> Context {
-        if self.editing.is_some() {
-            self.guard.context()
-        } else {
-            Context::Agenda
-        }
+        self.editing
+            .as_ref()
+            .map_or(Context::Agenda, |(_, editor)| editor.context())
     }
 
     fn change(app: &ViewContext<'_>, after: Option<Agenda>) -> Action {
@@ -172,39 +161,23 @@ impl AgendaOverlay {
 
     /// A field being typed: the day or the breaks.
     fn react_in_form(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
-        let Some((_, editor)) = &mut self.editing else {
+        let Some((which, editor)) = &mut self.editing else {
             return Reaction::stay();
         };
-        match self.guard.react(action, std::slice::from_ref(editor)) {
-            Guarded::Keep => return self.submit(app),
-            Guarded::Discard => {
+        match editor.react(action) {
+            Step::Submit => self.submit(app),
+            Step::Discard => {
                 self.editing = None;
                 self.error = None;
-                let forget = vec![Action::Draft(None)];
+                let forget = vec![form::forget()];
                 // With no plan, there is no list to go back to.
                 if app.session.agenda.is_none() {
                     return Reaction::close_then(forget);
                 }
-                return Reaction::then(forget);
+                Reaction::then(forget)
             }
-            Guarded::Stay => return Reaction::stay(),
-            Guarded::Form => {}
-        }
-        match action {
-            Action::Submit => self.submit(app),
-            Action::Input(key) => {
-                if !matches!(key.code, KeyCode::Enter) && editor.input(*key) {
-                    return Reaction::then(vec![self.draft()]);
-                }
-                Reaction::stay()
-            }
-            Action::Paste(text) => {
-                if editor.insert_str(super::one_line(text, 200)) {
-                    return Reaction::then(vec![self.draft()]);
-                }
-                Reaction::stay()
-            }
-            _ => Reaction::stay(),
+            Step::Typed => form::journal(Self::draft(*which, editor)),
+            Step::Stay => Reaction::stay(),
         }
     }
 
@@ -214,7 +187,7 @@ impl AgendaOverlay {
         let Some((which, editor)) = &self.editing else {
             return Reaction::stay();
         };
-        let text = editor.lines().join(" ");
+        let text = editor.raw(0);
         let current = app.session.agenda.clone().unwrap_or_default();
         let result = match which {
             Field::Day => {
@@ -345,7 +318,9 @@ impl AgendaOverlay {
             ])
             .areas(top);
             frame.render_widget(Span::styled(label, t.title()), l);
-            frame.render_widget(editor, f);
+            if let Some(field) = editor.field(0) {
+                frame.render_widget(field, f);
+            }
         }
         let Some(agenda) = &app.session.agenda else {
             frame.render_widget(
@@ -425,8 +400,8 @@ impl AgendaOverlay {
     /// The line under the plan: the question `Esc` asks, a refusal, or what the columns mean.
     fn render_foot(&self, app: &ViewContext<'_>, frame: &mut Frame, foot: ratatui::layout::Rect) {
         let t = app.theme;
-        let asked =
-            (self.editing.is_some() && self.guard.asking()).then(|| EscGuard::question(app));
+        let asked = (self.editing.as_ref().is_some_and(|(_, e)| e.asking()))
+            .then(|| EscGuard::question(app));
         let warn = asked.is_some() || self.error.is_some();
         let note = asked.or_else(|| self.error.clone()).unwrap_or_else(|| {
             "* set by hand; the rest share the day by their statements. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()

@@ -2,14 +2,12 @@
 //! Every change goes through the undo history like any other.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use ratatui_textarea::TextArea;
 
-use super::form::{EscGuard, Guarded};
+use super::form::{self, EscGuard, Fields, Step};
 use super::{Reaction, popup_block};
 use crate::session::journal::Draft;
 use crate::session::{Edit, MetaField};
@@ -50,9 +48,7 @@ pub struct SettingsOverlay {
     /// A group with scores waiting for a second `d` before it is removed.
     confirm_remove: Option<usize>,
     /// The field being edited, if any.
-    editing: Option<TextArea<'static>>,
-    /// What `Esc` does in the field: asks first when it holds text not yet kept.
-    guard: EscGuard,
+    editing: Option<Fields>,
     error: Option<String>,
 }
 
@@ -77,16 +73,9 @@ fn value(app: &ViewContext<'_>, row: Row) -> String {
 /// Longest text a session detail or group name takes.
 const MAX_FIELD_CHARS: usize = 500;
 
-fn editor_with(text: &str) -> TextArea<'static> {
-    let mut editor = TextArea::new(vec![text.to_owned()]);
-    editor.set_cursor_line_style(Style::default());
-    editor.move_cursor(ratatui_textarea::CursorMove::End);
-    editor
-}
-
 /// The row being edited as a draft for the journal.
-fn draft(row: Row, editor: &TextArea<'static>) -> Draft {
-    let value = editor.lines().join(" ");
+fn draft(row: Row, editor: &Fields) -> Draft {
+    let value = editor.raw(0);
     match row {
         Row::Meta(field) => Draft::Meta { field, value },
         Row::Group(g) => Draft::Group {
@@ -141,68 +130,39 @@ impl SettingsOverlay {
         Some(SettingsOverlay {
             cursor,
             confirm_remove: None,
-            editing: Some(editor_with(value)),
-            // The saved value, so the restored text is not lost unasked.
-            guard: EscGuard::new(vec![self::value(app, row)]),
+            editing: Some(Fields::restored(
+                &[self::value(app, row)],
+                std::slice::from_ref(value),
+                MAX_FIELD_CHARS,
+                false,
+            )),
             error: None,
         })
     }
 
     /// The rows' keys, or a form's while a field is edited.
     pub fn context(&self) -> Context {
-        if self.editing.is_some() {
-            self.guard.context()
-        } else {
-            Context::Settings
-        }
-    }
-
-    /// Pasted text goes into the field being edited, on one line.
-    fn paste(&mut self, row: Row, text: &str) -> Reaction {
-        let Some(editor) = self.editing.as_mut() else {
-            return Reaction::stay();
-        };
-        let room = MAX_FIELD_CHARS.saturating_sub(editor.lines().join(" ").chars().count());
-        let text = super::one_line(text, room);
-        if text.is_empty() || !editor.insert_str(&text) {
-            return Reaction::stay();
-        }
-        Reaction::then(vec![Action::Draft(Some(draft(row, editor)))])
+        self.editing
+            .as_ref()
+            .map_or(Context::Settings, Fields::context)
     }
 
     pub fn react(&mut self, app: &ViewContext<'_>, action: &Action) -> Reaction {
         let rows = rows(app);
         let row = rows[self.cursor.min(rows.len() - 1)];
         if let Some(editor) = &mut self.editing {
-            match self.guard.react(action, std::slice::from_ref(editor)) {
-                Guarded::Keep => {
-                    let text = editor.lines().join(" ").trim().to_owned();
-                    return self.commit(app, row, &text);
-                }
-                Guarded::Discard => {
-                    self.editing = None;
-                    self.error = None;
-                    return Reaction::then(vec![Action::Draft(None)]);
-                }
-                Guarded::Stay => return Reaction::stay(),
-                Guarded::Form => {}
-            }
-            return match action {
-                Action::Submit => {
-                    let text = editor.lines().join(" ").trim().to_owned();
+            return match editor.react(action) {
+                Step::Submit => {
+                    let text = editor.value(0);
                     self.commit(app, row, &text)
                 }
-                Action::Input(key) => {
-                    let full = editor.lines().join(" ").chars().count() >= MAX_FIELD_CHARS;
-                    let typing = matches!(key.code, KeyCode::Char(_));
-                    if !(full && typing) && editor.input(*key) {
-                        Reaction::then(vec![Action::Draft(Some(draft(row, editor)))])
-                    } else {
-                        Reaction::stay()
-                    }
+                Step::Discard => {
+                    self.editing = None;
+                    self.error = None;
+                    Reaction::then(vec![form::forget()])
                 }
-                Action::Paste(text) => self.paste(row, text),
-                _ => Reaction::stay(),
+                Step::Typed => form::journal(draft(row, editor)),
+                Step::Stay => Reaction::stay(),
             };
         }
         let confirming = self.confirm_remove.take();
@@ -211,8 +171,7 @@ impl SettingsOverlay {
             Action::ListDown => self.cursor = (self.cursor + 1).min(rows.len() - 1),
             Action::ListUp => self.cursor = self.cursor.saturating_sub(1),
             Action::EditItem => {
-                self.editing = Some(editor_with(&value(app, row)));
-                self.guard = EscGuard::new(vec![value(app, row)]);
+                self.editing = Some(Fields::new(&[value(app, row)], MAX_FIELD_CHARS, false));
                 self.error = None;
             }
             Action::DeleteItem => {
@@ -349,7 +308,11 @@ impl SettingsOverlay {
                 label_area,
             );
             match (&self.editing, selected) {
-                (Some(editor), true) => frame.render_widget(editor, value_area),
+                (Some(editor), true) => {
+                    if let Some(field) = editor.field(0) {
+                        frame.render_widget(field, value_area);
+                    }
+                }
                 _ => frame.render_widget(
                     Span::styled(format!(" {}", value(app, row)), style),
                     value_area,
@@ -358,7 +321,7 @@ impl SettingsOverlay {
         }
         let foot_y = inner.bottom().saturating_sub(1);
         let asked =
-            (self.editing.is_some() && self.guard.asking()).then(|| EscGuard::question(app));
+            (self.editing.as_ref().is_some_and(Fields::asking)).then(|| EscGuard::question(app));
         if let Some(err) = asked.or_else(|| self.error.clone()) {
             frame.render_widget(
                 Paragraph::new(Line::styled(err, t.warn())),
