@@ -117,7 +117,7 @@ fn score_and_save(c: &mut Criterion) {
         });
         // A score as the app makes it durable: the update, then its journal record, fsynced.
         let journalled = dir.path().join(format!("journalled-{}.ron", size.name));
-        session::save(&journalled, &app.session).expect("save");
+        session::save(&journalled, app.session()).expect("save");
         let mut store = session::Store::open(&journalled).expect("open").store;
         c.bench_function(&format!("score journalled/{}", size.name), |b| {
             b.iter(|| {
@@ -129,7 +129,7 @@ fn score_and_save(c: &mut Criterion) {
         drop(store);
         let path = dir.path().join(format!("{}.ron", size.name));
         c.bench_function(&format!("save/{}", size.name), |b| {
-            b.iter(|| session::save(&path, black_box(&app.session)).expect("save"));
+            b.iter(|| session::save(&path, black_box(app.session())).expect("save"));
         });
         c.bench_function(&format!("load/{}", size.name), |b| {
             b.iter(|| session::load(&path).expect("load"));

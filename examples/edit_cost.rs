@@ -137,7 +137,7 @@ fn main() -> anyhow::Result<()> {
         persist::journal(&mut app, &mut store);
         // The grid draws every group's mean on heading rows; the header works out the pacing.
         update(&mut app, Action::ToggleGrid);
-        app.session.agenda =
+        app.session_mut().agenda =
             awayday::session::agenda::Agenda::new("09:00-17:00", &["12:30-13:15".into()]).ok();
         update(
             &mut app,
@@ -166,7 +166,7 @@ fn main() -> anyhow::Result<()> {
             );
         }
         let start = Instant::now();
-        store.fold(&mut app.session)?;
+        store.fold(app.session_mut())?;
         folds.push((name, start.elapsed(), std::fs::metadata(&path)?.len()));
     }
     println!();

@@ -49,7 +49,7 @@ fn main() -> anyhow::Result<()> {
         );
         terminal.draw(|f| tui::ui::render(&app, f))?;
     }
-    session::save(&path, &app.session)?;
+    session::save(&path, app.session())?;
     let size = std::fs::metadata(&path)?.len();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let peak = status

@@ -179,7 +179,7 @@ fn three_disagreements() -> App {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     for (id, a, b) in [("1.2", 1, 3), ("1.4", 1, 4), ("1.7", 2, 1)] {
         select(&mut app, id);
-        app.column = Column::Group(0);
+        app.set_column(Column::Group(0));
         feed(
             &mut app,
             &[Action::Score(a), Action::NextColumn, Action::Score(b)],
@@ -192,20 +192,20 @@ fn three_disagreements() -> App {
 #[test]
 fn d_and_shift_d_walk_the_disagreements_at_the_sessions_spread_not_at_two() {
     let mut app = three_disagreements();
-    app.session.room.spread = Some(3);
+    app.session_mut().room.spread = Some(3);
     feed(&mut app, &[press('d')]);
     assert_eq!(app.selected_id(), "1.4", "1.2 is only two levels apart");
     feed(&mut app, &[press('D')]);
     assert_eq!(app.selected_id(), "1.4", "the only one three apart");
 
-    app.session.room.spread = Some(1);
+    app.session_mut().room.spread = Some(1);
     select(&mut app, "1.1");
     feed(&mut app, &[press('d'), press('d'), press('d')]);
     assert_eq!(app.selected_id(), "1.7", "one level apart is enough");
     feed(&mut app, &[press('D'), press('D')]);
     assert_eq!(app.selected_id(), "1.2");
 
-    app.session.room.spread = Some(4);
+    app.session_mut().room.spread = Some(4);
     feed(&mut app, &[press('d')]);
     assert_eq!(app.selected_id(), "1.2", "nothing is four apart: no move");
     assert!(
@@ -218,7 +218,7 @@ fn d_and_shift_d_walk_the_disagreements_at_the_sessions_spread_not_at_two() {
 #[test]
 fn the_summary_lists_and_flags_the_disagreements_at_the_sessions_spread() {
     let mut app = three_disagreements();
-    app.session.room.spread = Some(3);
+    app.session_mut().room.spread = Some(3);
     feed(&mut app, &[Action::Summary]);
     assert!(app.view::<DashboardOverlay>().is_some());
     let text = screen(&app);
@@ -230,7 +230,7 @@ fn the_summary_lists_and_flags_the_disagreements_at_the_sessions_spread() {
     );
     feed(&mut app, &[key(KeyCode::Esc)]);
 
-    app.session.room.spread = Some(4);
+    app.session_mut().room.spread = Some(4);
     feed(&mut app, &[Action::Summary]);
     let text = screen(&app);
     assert!(
@@ -240,8 +240,8 @@ fn the_summary_lists_and_flags_the_disagreements_at_the_sessions_spread() {
     feed(&mut app, &[key(KeyCode::Esc)]);
 
     // At a spread of 1, one level apart is a disagreement, flagged as the others are.
-    app.session.room.spread = Some(1);
-    app.theme.colour = true;
+    app.session_mut().room.spread = Some(1);
+    app.theme_mut().colour = true;
     feed(&mut app, &[Action::Summary]);
     let buffer = draw(&app);
     let text = to_text(&buffer);
@@ -263,7 +263,7 @@ fn n_in_the_presenter_view_shows_and_hides_the_notes() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     select(&mut app, "1.1");
     common::set_notes(
-        &mut app.session,
+        app.session_mut(),
         "1.1",
         "Ask HR for the staff survey".into(),
     );
@@ -303,10 +303,10 @@ fn the_markdown_report_notes_a_framework_changed_since_the_session_began() {
 /// The benchmark with two recommendations on the area of statement 1.1.
 fn app_with_recommendations() -> App {
     let mut app = app_with(benchmark(), &["Red"]);
-    let area = area_of(&app.framework, app.framework.find("1.1").unwrap()).unwrap();
-    let area = app.framework.node(area).id.clone();
+    let area = area_of(app.framework(), app.framework().find("1.1").unwrap()).unwrap();
+    let area = app.framework().node(area).id.clone();
     set_findings(
-        &mut app.session,
+        app.session_mut(),
         Some(&area),
         Findings {
             recommendations: vec!["Survey staff".into(), "Train managers".into()],
@@ -329,7 +329,7 @@ fn an_action_is_linked_to_its_recommendation_in_the_app() {
     );
     type_text(&mut app, "3");
     feed(&mut app, &[key(KeyCode::Enter)]);
-    assert!(app.session.actions("1.1").is_empty(), "there is no third");
+    assert!(app.session().actions("1.1").is_empty(), "there is no third");
     let text = screen(&app);
     assert!(
         text.contains("The area's recommendations are numbered 1 to 2."),
@@ -338,7 +338,7 @@ fn an_action_is_linked_to_its_recommendation_in_the_app() {
     feed(&mut app, &[key(KeyCode::Backspace)]);
     type_text(&mut app, "2");
     feed(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.session.actions("1.1")[0].recommendation, Some(2));
+    assert_eq!(app.session().actions("1.1")[0].recommendation, Some(2));
     // Edited again, the form shows the link it has.
     feed(&mut app, &[key(KeyCode::Enter)]);
     let text = screen(&app);
@@ -355,7 +355,7 @@ fn an_action_is_linked_to_its_recommendation_in_the_app() {
 #[test]
 fn an_action_sits_under_its_recommendation_in_the_reports_action_plan() {
     let mut app = app_with_recommendations();
-    let mut actions = app.session.actions("1.1").to_vec();
+    let mut actions = app.session().actions("1.1").to_vec();
     for (text, link) in [("Run the survey", Some(2)), ("Tidy the intranet", None)] {
         actions.push(session::ActionItem {
             text: text.into(),
@@ -364,8 +364,8 @@ fn an_action_sits_under_its_recommendation_in_the_reports_action_plan() {
             ..session::ActionItem::default()
         });
     }
-    common::set_actions(&mut app.session, "1.1", actions);
-    let r = model::build(&app.framework, &app.session);
+    common::set_actions(app.session_mut(), "1.1", actions);
+    let r = model::build(app.framework(), app.session());
     let md = report::to_markdown(&r);
     let plan = part(&md, "## Action plan", "\n## ");
     let heading = plan.find("#### Recommendation 2: Train managers\n");
@@ -392,7 +392,7 @@ fn an_action_sits_under_its_recommendation_in_the_reports_action_plan() {
 fn search_finds_what_the_findings_say() {
     let mut app = app_with(benchmark(), &["Red"]);
     set_findings(
-        &mut app.session,
+        app.session_mut(),
         Some("2.2"),
         Findings {
             strengths: "Budget papers arrive early".into(),
@@ -402,9 +402,9 @@ fn search_finds_what_the_findings_say() {
         },
     );
     let found = |query: &str| -> Vec<(String, &'static str)> {
-        awayday::search::search_written(&app.framework, &app.session, query, 10)
+        awayday::search::search_written(app.framework(), app.session(), query, 10)
             .into_iter()
-            .map(|h| (app.framework.node(h.node).id.clone(), h.what))
+            .map(|h| (app.framework().node(h.node).id.clone(), h.what))
             .collect()
     };
     assert_eq!(found("papers early"), [("2.2".to_owned(), "finding")]);
@@ -414,11 +414,11 @@ fn search_finds_what_the_findings_say() {
         [("2.2".to_owned(), "recommendation")]
     );
     // The words are marked where they are, for the screen to highlight.
-    let hits = awayday::search::search_written(&app.framework, &app.session, "induction", 10);
+    let hits = awayday::search::search_written(app.framework(), app.session(), "induction", 10);
     assert_eq!(hits[0].text, "Members need induction training");
     assert_eq!(hits[0].positions, (13..22).collect::<Vec<usize>>());
     // Every finding holding the word, up to the limit asked for.
-    let hits = |limit| awayday::search::search_written(&app.framework, &app.session, "e", limit);
+    let hits = |limit| awayday::search::search_written(app.framework(), app.session(), "e", limit);
     assert_eq!(hits(10).len(), 3, "both findings and the recommendation");
     assert_eq!(hits(2).len(), 2);
     // And on the screen: listed, and Enter goes there.

@@ -35,7 +35,7 @@ fn altgr_characters_reach_the_notes() {
     let events: Vec<Event> = ALTGR_TEXT.chars().map(altgr).collect();
     send(&mut app, &events);
     feed(&mut app, &[key(KeyCode::Esc)]);
-    assert_eq!(app.session.notes("2.1"), ALTGR_TEXT);
+    assert_eq!(app.session().notes("2.1"), ALTGR_TEXT);
 }
 
 #[test]
@@ -68,5 +68,5 @@ fn a_paste_sent_as_keys_keeps_its_line_breaks_in_the_notes() {
         .collect();
     let text = paste_in_burst(&burst).unwrap();
     feed(&mut app, &[Action::Paste(text), key(KeyCode::Esc)]);
-    assert_eq!(app.session.notes("2.1"), "one\ntwo\nthree");
+    assert_eq!(app.session().notes("2.1"), "one\ntwo\nthree");
 }

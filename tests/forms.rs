@@ -36,7 +36,7 @@ fn enter() -> Action {
 
 /// The form text last journalled: the draft a kill would leave.
 fn last_draft(app: &App) -> Option<Draft> {
-    app.outbox
+    app.outbox()
         .iter()
         .rev()
         .find_map(|e| match e {
@@ -109,7 +109,7 @@ fn esc_in_the_findings_form_asks_before_typed_text_goes() {
             select(app, "2.1");
             update(app, press('F'));
         },
-        |app| app.session.findings(Some("2.1")).strengths.clone(),
+        |app| app.session().findings(Some("2.1")).strengths.clone(),
     );
     esc_never_loses_text(
         "conclusions",
@@ -118,7 +118,7 @@ fn esc_in_the_findings_form_asks_before_typed_text_goes() {
         |app| {
             update(app, press('C'));
         },
-        |app| app.session.findings(None).strengths.clone(),
+        |app| app.session().findings(None).strengths.clone(),
     );
 }
 
@@ -136,7 +136,7 @@ fn esc_in_the_action_form_asks_before_typed_text_goes() {
             }
         },
         |app| {
-            app.session
+            app.session()
                 .actions("2.1.a.1")
                 .iter()
                 .map(|a| a.text.clone())
@@ -158,7 +158,7 @@ fn esc_in_the_session_details_asks_before_typed_text_goes() {
             }
             update(app, enter());
         },
-        |app| app.session.title.clone(),
+        |app| app.session().title.clone(),
     );
     esc_never_loses_text(
         "group name",
@@ -174,14 +174,14 @@ fn esc_in_the_session_details_asks_before_typed_text_goes() {
             }
             feed(app, &[press('j'), press('j'), press('j'), enter()]);
         },
-        |app| app.session.groups[0].clone(),
+        |app| app.session().groups[0].clone(),
     );
 }
 
 #[test]
 fn esc_in_the_day_plan_form_asks_before_typed_text_goes() {
     let mut app = app_with(benchmark(), &["Red"]);
-    app.session.agenda = Some(Agenda::new("09:00-17:00", &[]).unwrap());
+    app.session_mut().agenda = Some(Agenda::new("09:00-17:00", &[]).unwrap());
     esc_never_loses_text(
         "breaks",
         app,
@@ -194,7 +194,7 @@ fn esc_in_the_day_plan_form_asks_before_typed_text_goes() {
             update(app, press('b'));
         },
         |app| {
-            let breaks = &app.session.agenda.as_ref().unwrap().breaks;
+            let breaks = &app.session().agenda.as_ref().unwrap().breaks;
             let spans: Vec<String> = breaks
                 .iter()
                 .map(|(a, z)| format!(", {}-{}", format_time(*a), format_time(*z)))
@@ -218,7 +218,7 @@ fn session_file(dir: &Path, prepare: impl Fn(&Framework, &mut Session)) -> PathB
 /// state a `kill -9` leaves.
 fn killed(app: &mut App, path: &Path) {
     let mut store = Store::open(path).unwrap().store;
-    store.append(std::mem::take(&mut app.outbox), None).unwrap();
+    store.append(app.take_outbox(), None).unwrap();
     // Dropped without a fold: what a kill leaves.
     drop(store);
 }
@@ -258,7 +258,7 @@ fn the_day_plan_being_typed_survives_kill_9() {
     assert_eq!(again.context(), Context::Confirm);
     feed(&mut again, &[esc(), enter()]);
     assert_eq!(
-        again.session.agenda.as_ref().unwrap().breaks,
+        again.session().agenda.as_ref().unwrap().breaks,
         [(750, 795)],
         "the break typed before the kill is kept"
     );
@@ -313,7 +313,7 @@ fn a_restored_action_draft_keeps_its_link_and_enter_clears_no_saved_field() {
     update(&mut again, esc());
     assert_eq!(again.context(), Context::Confirm);
     feed(&mut again, &[esc(), enter()]);
-    let item = &again.session.actions("1.1")[0];
+    let item = &again.session().actions("1.1")[0];
     assert_eq!(item.owner, "Sam (HR)");
     assert_eq!(item.recommendation, Some(2), "Enter kept the saved link");
 
@@ -332,7 +332,7 @@ fn a_restored_action_draft_keeps_its_link_and_enter_clears_no_saved_field() {
     let mut again = reopened_app(&path);
     update(&mut again, enter());
     assert_eq!(
-        again.session.actions("1.1")[0].recommendation,
+        again.session().actions("1.1")[0].recommendation,
         Some(1),
         "the link typed before the kill"
     );
@@ -352,7 +352,7 @@ fn an_action_draft_journalled_without_its_link_leaves_the_saved_link_alone() {
     update(&mut app, Action::Resize(120, 40));
     app.restore_draft(old);
     update(&mut app, enter());
-    let item = &app.session.actions("1.1")[0];
+    let item = &app.session().actions("1.1")[0];
     assert_eq!(item.owner, "Sam Jones");
     assert_eq!(item.recommendation, Some(2));
 }
@@ -363,7 +363,7 @@ fn tick(app: &mut App, seconds: u64) {
 }
 
 fn spent(app: &App) -> u32 {
-    app.session
+    app.session()
         .agenda
         .as_ref()
         .map_or(0, |a| a.spent.values().sum())
@@ -372,7 +372,7 @@ fn spent(app: &App) -> u32 {
 /// Two minutes in the selected area, with someone at the keyboard.
 fn two_minutes(app: &mut App, from: u64) {
     update(app, Action::Resize(120, 40)); // not a key: keeps the clock honest
-    app.clock.last_key = Some(from);
+    app.clock_mut().last_key = Some(from);
     for s in (from..=from + 120).step_by(10) {
         tick(app, s);
     }
@@ -383,12 +383,12 @@ fn undoing_a_plan_change_keeps_the_time_spent() {
     let mut app = app_with(benchmark(), &["Red"]);
     select(&mut app, "2.1.a.1");
     feed(&mut app, &[press('t'), enter()]); // the day, as offered
-    assert!(app.session.agenda.is_some());
+    assert!(app.session().agenda.is_some());
     two_minutes(&mut app, 0);
     let first = spent(&app);
     assert!(first >= 60, "{first}");
     feed(&mut app, &[press('+')]);
-    let plus = app.session.agenda.clone().unwrap().minutes;
+    let plus = app.session().agenda.clone().unwrap().minutes;
     assert_eq!(plus.len(), 1);
     two_minutes(&mut app, 200);
     let total = spent(&app);
@@ -396,7 +396,7 @@ fn undoing_a_plan_change_keeps_the_time_spent() {
 
     // Undo the five minutes: the plan goes back, the time spent stays.
     feed(&mut app, &[esc(), press('u')]);
-    assert!(app.session.agenda.as_ref().unwrap().minutes.is_empty());
+    assert!(app.session().agenda.as_ref().unwrap().minutes.is_empty());
     assert_eq!(spent(&app), total, "undo kept the time spent");
     two_minutes(&mut app, 400);
     let later = spent(&app);
@@ -406,12 +406,12 @@ fn undoing_a_plan_change_keeps_the_time_spent() {
         &mut app,
         Action::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
     );
-    assert_eq!(app.session.agenda.as_ref().unwrap().minutes, plus);
+    assert_eq!(app.session().agenda.as_ref().unwrap().minutes, plus);
     assert_eq!(spent(&app), later, "redo kept the time spent");
 
     // Undoing the whole plan and redoing it brings the time spent back with it.
     feed(&mut app, &[press('u'), press('u')]);
-    assert!(app.session.agenda.is_none());
+    assert!(app.session().agenda.is_none());
     update(
         &mut app,
         Action::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),

@@ -57,8 +57,8 @@ proptest! {
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");
-        session::save(&path, &app.session).unwrap();
+        session::save(&path, app.session()).unwrap();
         let reloaded = session::load(&path).unwrap();
-        prop_assert_eq!(reloaded, app.session);
+        prop_assert_eq!(&reloaded, app.session());
     }
 }

@@ -22,7 +22,7 @@ const SAMPLES: &[&str] = &[
 fn assert_borders_intact(app: &awayday::tui::app::App) {
     let buf = scenes::draw(app);
     let text = svg::to_text(&buf);
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     for y in 1..h - 1 {
         let last = buf[(w - 1, y)].symbol();
         assert!(
@@ -46,7 +46,7 @@ fn wide_emoji_combining_and_rtl_notes_render_inside_their_pane() {
         assert_borders_intact(&app);
         feed(&mut app, &[key(KeyCode::Esc)]);
         assert_borders_intact(&app);
-        assert!(app.session.notes("2.1.a.1").contains("שלום"));
+        assert!(app.session().notes("2.1.a.1").contains("שלום"));
     }
 }
 
@@ -57,7 +57,7 @@ fn a_100_kb_note_edits_renders_and_round_trips() {
     let line = "Evidence from the leisure review: call-in used twice, both upheld – 日本 👍🏽. ";
     let big: String = line.repeat(100 * 1024 / line.len() + 1);
     assert!(big.len() > 100 * 1024);
-    common::set_notes(&mut app.session, "1.1", big.clone());
+    common::set_notes(app.session_mut(), "1.1", big.clone());
     assert_borders_intact(&app);
     feed(&mut app, &[Action::EditNotes, key(KeyCode::End)]);
     type_text(&mut app, " end");
@@ -69,7 +69,7 @@ fn a_100_kb_note_edits_renders_and_round_trips() {
     assert_borders_intact(&app);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.ron");
-    session::save(&path, &app.session).unwrap();
+    session::save(&path, app.session()).unwrap();
     assert_eq!(
         session::load(&path).unwrap().notes("1.1"),
         format!("{big} end").trim_end()

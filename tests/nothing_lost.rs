@@ -366,39 +366,34 @@ fn the_screen_says_which_edits_are_only_on_screen_and_which_only_in_the_journal(
     persist::journal(&mut app, &mut store);
     failpoint::disarm();
     assert!(
-        matches!(&app.save_state, SaveState::Failed(why) if why.contains("1 edit only on screen")),
+        matches!(app.save_state(), SaveState::Failed(why) if why.contains("1 edit only on screen")),
         "{:?}",
-        app.save_state
+        app.save_state()
     );
-    let said = app.message.clone().unwrap();
+    let said = app.message().unwrap().to_owned();
     assert!(
         said.contains("only on screen") && said.contains("keeps trying"),
         "{said}"
     );
 
     // Space returns: the retry writes the waiting edit, and the screen says so.
-    store.retry(&mut app.session).unwrap();
+    store.retry(app.session_mut()).unwrap();
     persist::journal(&mut app, &mut store);
     press(&mut app, '2');
     persist::journal(&mut app, &mut store);
-    assert_eq!(app.save_state, SaveState::Saved);
-    assert!(
-        app.message
-            .clone()
-            .unwrap()
-            .contains("holds every edit again")
-    );
+    assert_eq!(*app.save_state(), SaveState::Saved);
+    assert!(app.message().unwrap().contains("holds every edit again"));
 
     // The file cannot be written (its folder made read-only): safe in the journal only.
     failpoint::arm(Some((2, Mode::Error)));
     persist::fold(&mut app, &mut store);
     failpoint::disarm();
     assert!(
-        matches!(app.save_state, SaveState::JournalOnly { edits: 2, .. }),
+        matches!(app.save_state(), SaveState::JournalOnly { edits: 2, .. }),
         "{:?}",
-        app.save_state
+        app.save_state()
     );
-    let said = app.message.clone().unwrap();
+    let said = app.message().unwrap().to_owned();
     assert!(
         said.contains("safe in its journal") && said.contains("awayday save-as"),
         "{said}"

@@ -35,15 +35,15 @@ fn a_round_is_run_from_the_presenter_view() {
     );
     feed(&mut app, &[press('f'), press('3'), press('1'), press('2')]);
     assert_eq!(
-        app.session.score("2.3.a.1", Column::Group(0)),
+        app.session().score("2.3.a.1", Column::Group(0)),
         Some(Score::Level(3))
     );
     assert_eq!(
-        app.session.score("2.3.a.1", Column::Group(1)),
+        app.session().score("2.3.a.1", Column::Group(1)),
         Some(Score::Level(1))
     );
     assert_eq!(
-        app.session.score("2.3.a.1", Column::Agreed),
+        app.session().score("2.3.a.1", Column::Agreed),
         Some(Score::Level(2))
     );
     assert_eq!(app.selected_id(), "2.3.a.2", "fast entry moved on");
@@ -69,7 +69,7 @@ fn the_plan_is_set_and_edited_in_the_app() {
         &mut app,
         Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
     );
-    let agenda = app.session.agenda.clone().unwrap();
+    let agenda = app.session().agenda.clone().unwrap();
     assert_eq!((agenda.start, agenda.end), (570, 960));
     feed(&mut app, &[press('b')]);
     common::type_text(&mut app, "");
@@ -81,32 +81,32 @@ fn the_plan_is_set_and_edited_in_the_app() {
             KeyModifiers::NONE,
         ))],
     );
-    let agenda = app.session.agenda.clone().unwrap();
+    let agenda = app.session().agenda.clone().unwrap();
     assert_eq!(agenda.breaks, [(750, 795)]);
     // Five more minutes for the first area, taken from the others.
-    let first = agenda.slots(&app.framework)[0].clone();
+    let first = agenda.slots(app.framework())[0].clone();
     feed(&mut app, &[press('+')]);
-    let edited = app.session.agenda.clone().unwrap();
-    assert_eq!(edited.slots(&app.framework)[0].minutes, first.minutes + 5);
+    let edited = app.session().agenda.clone().unwrap();
+    assert_eq!(edited.slots(app.framework())[0].minutes, first.minutes + 5);
     assert_eq!(
         edited
-            .slots(&app.framework)
+            .slots(app.framework())
             .iter()
             .map(|s| s.minutes)
             .sum::<u16>(),
         edited.working_minutes()
     );
     feed(&mut app, &[press('r')]);
-    assert!(app.session.agenda.clone().unwrap().minutes.is_empty());
+    assert!(app.session().agenda.clone().unwrap().minutes.is_empty());
     // Undo takes the edits back one by one.
     feed(&mut app, &[Action::Close, press('u')]);
-    assert_eq!(app.session.agenda.clone().unwrap().minutes.len(), 1);
+    assert_eq!(app.session().agenda.clone().unwrap().minutes.len(), 1);
 }
 
 #[test]
 fn time_spent_is_counted_to_the_area_and_idle_gaps_are_left_out() {
     let mut app = app_with(benchmark(), &["Red"]);
-    app.session.agenda = Some(Agenda::new("09:00-17:00", &[]).unwrap());
+    app.session_mut().agenda = Some(Agenda::new("09:00-17:00", &[]).unwrap());
     select(&mut app, "2.1.a.1");
     tick(&mut app, 0);
     feed(&mut app, &[press('j')]); // a key: someone is here
@@ -114,7 +114,7 @@ fn time_spent_is_counted_to_the_area_and_idle_gaps_are_left_out() {
         tick(&mut app, s);
     }
     let spent = |app: &awayday::tui::app::App, id: &str| {
-        app.session
+        app.session()
             .agenda
             .as_ref()
             .unwrap()
@@ -141,7 +141,7 @@ fn time_spent_is_counted_to_the_area_and_idle_gaps_are_left_out() {
     assert!(spent(&app, "2.1") - idle < 120);
     // Written as an edit of the session, so it is journalled and saved.
     assert!(
-        app.history
+        app.history_mut()
             .take_applied()
             .iter()
             .any(|(e, _)| matches!(e, awayday::session::Edit::Agenda { .. }))

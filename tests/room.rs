@@ -19,15 +19,15 @@ fn press(c: char) -> Action {
 #[test]
 fn v_toggles_the_grid_and_the_session_remembers_it() {
     let mut app = app_with(mini(), &["Red", "Blue"]);
-    assert!(!app.session.room.grid);
+    assert!(!app.session().room.grid);
     feed(&mut app, &[press('v')]);
-    assert!(app.session.room.grid);
+    assert!(app.session().room.grid);
     // Written with the session, and not an undo step.
-    assert!(!app.history.take_applied().is_empty());
+    assert!(!app.history_mut().take_applied().is_empty());
     feed(&mut app, &[press('u')]);
-    assert!(app.session.room.grid, "undo undoes scores, not the view");
+    assert!(app.session().room.grid, "undo undoes scores, not the view");
     feed(&mut app, &[press('v')]);
-    assert!(!app.session.room.grid);
+    assert!(!app.session().room.grid);
 }
 
 #[test]
@@ -35,28 +35,28 @@ fn fast_entry_scores_a_statement_for_four_groups_and_agreed_in_five_keys() {
     let mut app = app_with(benchmark(), &["Red", "Blue", "Green", "Yellow"]);
     select(&mut app, "1.1");
     feed(&mut app, &[press('f')]);
-    assert!(app.session.room.fast_entry);
+    assert!(app.session().room.fast_entry);
     feed(
         &mut app,
         &[press('3'), press('2'), press('4'), press('3'), press('3')],
     );
     for (g, v) in [(0, 3), (1, 2), (2, 4), (3, 3)] {
         assert_eq!(
-            app.session.score("1.1", Column::Group(g)),
+            app.session().score("1.1", Column::Group(g)),
             Some(Score::Level(v))
         );
     }
     assert_eq!(
-        app.session.score("1.1", Column::Agreed),
+        app.session().score("1.1", Column::Agreed),
         Some(Score::Level(3))
     );
     // On to the next statement, first group.
     assert_eq!(app.selected_id(), "1.2");
-    assert_eq!(app.column, Column::Group(0));
+    assert_eq!(app.column(), Column::Group(0));
     // Off, a score stays where it is.
     feed(&mut app, &[press('f'), press('2')]);
     assert_eq!(app.selected_id(), "1.2");
-    assert_eq!(app.column, Column::Group(0));
+    assert_eq!(app.column(), Column::Group(0));
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn d_walks_the_disagreements_at_the_sessions_spread() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     for (id, a, b) in [("1.2", 1, 2), ("1.4", 1, 3), ("1.7", 4, 1)] {
         select(&mut app, id);
-        app.column = Column::Group(0);
+        app.set_column(Column::Group(0));
         feed(
             &mut app,
             &[Action::Score(a), Action::NextColumn, Action::Score(b)],
@@ -89,7 +89,7 @@ fn in_the_agreed_column_brackets_find_statements_awaiting_agreement() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     // 1.3: both groups scored, no agreed score; 1.2: only Red.
     select(&mut app, "1.2");
-    app.column = Column::Group(0);
+    app.set_column(Column::Group(0));
     feed(&mut app, &[Action::Score(2)]);
     select(&mut app, "1.3");
     feed(
@@ -97,7 +97,7 @@ fn in_the_agreed_column_brackets_find_statements_awaiting_agreement() {
         &[Action::Score(2), Action::NextColumn, Action::Score(3)],
     );
     select(&mut app, "1.1");
-    app.column = Column::Agreed;
+    app.set_column(Column::Agreed);
     feed(&mut app, &[press(']')]);
     assert_eq!(app.selected_id(), "1.3");
 }
@@ -107,7 +107,7 @@ fn the_summary_keeps_its_place() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     for id in ["1.2", "1.4", "1.7"] {
         select(&mut app, id);
-        app.column = Column::Group(0);
+        app.set_column(Column::Group(0));
         feed(
             &mut app,
             &[Action::Score(1), Action::NextColumn, Action::Score(4)],
@@ -164,7 +164,11 @@ fn group_names_are_unique_ignoring_case_and_never_agreed() {
         feed(&mut app, &[key(KeyCode::Enter)]);
         type_text(&mut app, name);
         feed(&mut app, &[key(KeyCode::Enter)]);
-        assert_eq!(app.session.groups, ["Red", "Blue"], "{name:?} was accepted");
+        assert_eq!(
+            app.session().groups,
+            ["Red", "Blue"],
+            "{name:?} was accepted"
+        );
         // Esc asks before typed text goes; n lets it go.
         feed(&mut app, &[key(KeyCode::Esc), press('n')]);
     }
@@ -174,20 +178,24 @@ fn group_names_are_unique_ignoring_case_and_never_agreed() {
 fn a_group_is_removed_after_a_second_press_and_undo_brings_its_scores_back() {
     let mut app = app_with(mini(), &["Red", "Blue", "Green"]);
     select(&mut app, "2.1.a.1");
-    app.column = Column::Group(1);
+    app.set_column(Column::Group(1));
     feed(&mut app, &[Action::Score(4)]);
     feed(&mut app, &[Action::Settings]);
     for _ in 0..4 {
         feed(&mut app, &[key(KeyCode::Down)]);
     }
     feed(&mut app, &[press('d')]);
-    assert_eq!(app.session.groups.len(), 3, "asks first: Blue has a score");
-    feed(&mut app, &[press('d')]);
-    assert_eq!(app.session.groups, ["Red", "Green"]);
-    feed(&mut app, &[key(KeyCode::Esc), press('u')]);
-    assert_eq!(app.session.groups, ["Red", "Blue", "Green"]);
     assert_eq!(
-        app.session.score("2.1.a.1", Column::Group(1)),
+        app.session().groups.len(),
+        3,
+        "asks first: Blue has a score"
+    );
+    feed(&mut app, &[press('d')]);
+    assert_eq!(app.session().groups, ["Red", "Green"]);
+    feed(&mut app, &[key(KeyCode::Esc), press('u')]);
+    assert_eq!(app.session().groups, ["Red", "Blue", "Green"]);
+    assert_eq!(
+        app.session().score("2.1.a.1", Column::Group(1)),
         Some(Score::Level(4))
     );
     // Reordered: Green first; Blue's score stays Blue's.
@@ -196,9 +204,9 @@ fn a_group_is_removed_after_a_second_press_and_undo_brings_its_scores_back() {
         feed(&mut app, &[key(KeyCode::Down)]);
     }
     feed(&mut app, &[press('K'), press('K')]);
-    assert_eq!(app.session.groups, ["Green", "Red", "Blue"]);
+    assert_eq!(app.session().groups, ["Green", "Red", "Blue"]);
     assert_eq!(
-        app.session.score("2.1.a.1", Column::Group(2)),
+        app.session().score("2.1.a.1", Column::Group(2)),
         Some(Score::Level(4))
     );
 }
@@ -241,11 +249,11 @@ fn a_click_on_a_score_row_picks_the_column_and_on_a_level_scores_it() {
     };
     let (x, y) = find("Blue     ·");
     feed(&mut app, &[Action::Click(x, y)]);
-    assert_eq!(app.column, Column::Group(1));
+    assert_eq!(app.column(), Column::Group(1));
     let (x, y) = find("3 Good");
     feed(&mut app, &[Action::Click(x, y)]);
     assert_eq!(
-        app.session.score("1.1", Column::Group(1)),
+        app.session().score("1.1", Column::Group(1)),
         Some(Score::Level(3))
     );
 }

@@ -309,8 +309,8 @@ fn moving_around_writes_nothing() {
     ] {
         update(&mut app, a);
     }
-    assert!(app.history.take_applied().is_empty());
-    assert!(app.outbox.is_empty());
+    assert!(app.history_mut().take_applied().is_empty());
+    assert!(app.outbox().is_empty());
 }
 
 // The journal replayed.
@@ -444,7 +444,7 @@ fn form_text_in_the_journal_comes_back_as_a_draft() {
     // Finishing the form keeps the action.
     update(&mut app, key(KeyCode::Enter));
     assert_eq!(
-        app.session.actions("1.1")[0].text,
+        app.session().actions("1.1")[0].text,
         "Ask HR for the staff survey"
     );
 }
@@ -456,7 +456,7 @@ fn typing_in_a_form_journals_its_text() {
     update(&mut app, key(KeyCode::Enter)); // the title
     type_text(&mut app, "Away");
     let drafts: Vec<&Entry> = app
-        .outbox
+        .outbox()
         .iter()
         .filter(|e| matches!(e, Entry::Draft(Some(_))))
         .collect();
@@ -476,19 +476,14 @@ fn pastes_are_handled_whole_and_quickly_and_a_huge_one_is_refused() {
     update(&mut app, Action::Paste(big.clone()));
     let took = start.elapsed();
     assert!(took < Duration::from_secs(1), "400 K paste took {took:?}");
-    assert_eq!(app.session.notes(app.selected_id()).len(), big.len());
+    assert_eq!(app.session().notes(app.selected_id()).len(), big.len());
 
     let huge = "x".repeat(10 * 1024 * 1024);
     let start = Instant::now();
     update(&mut app, Action::Paste(huge));
     let took = start.elapsed();
     assert!(took < Duration::from_secs(1), "10 MB paste took {took:?}");
-    assert!(
-        app.message
-            .as_deref()
-            .unwrap_or("")
-            .contains("Nothing was pasted")
-    );
+    assert!(app.message().unwrap_or("").contains("Nothing was pasted"));
     // Esc answers at once and keeps the notes.
     update(&mut app, key(KeyCode::Esc));
     assert!(!app.has_view());
@@ -521,7 +516,7 @@ fn findings_being_typed_are_kept_like_any_form() {
     );
     type_text(&mut app, "Clear ambition");
     let draft = app
-        .outbox
+        .outbox()
         .iter()
         .rev()
         .find_map(|e| match e {
@@ -539,7 +534,7 @@ fn findings_being_typed_are_kept_like_any_form() {
     assert!(again.view::<overlays::FindingsOverlay>().is_some());
     update(&mut again, key(KeyCode::Enter));
     assert_eq!(
-        again.session.findings(Some("2.1")).strengths,
+        again.session().findings(Some("2.1")).strengths,
         "Clear ambition"
     );
 }

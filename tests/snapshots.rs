@@ -89,11 +89,11 @@ fn pacing_line_on_and_off_track() {
     let probe = scenes::scene(&fw, "main", 120, 40, false);
     // The minute at which the plan expected as many statements agreed as the scene has.
     let on_track = (570..960)
-        .find(|&m| agenda.pacing(&fw, &probe.session, m, None).ahead <= 0)
+        .find(|&m| agenda.pacing(&fw, probe.session(), m, None).ahead <= 0)
         .unwrap();
     for (name, minute) in [("behind", on_track + 20), ("on_track", on_track)] {
         let mut app = scenes::scene(&fw, "main", 120, 40, false);
-        app.session.agenda = Some(agenda.clone());
+        app.session_mut().agenda = Some(agenda.clone());
         update(&mut app, Action::Tick { minute, seconds: 0 });
         let text = svg::to_text(&scenes::draw(&app));
         let header = text.lines().next().unwrap().to_owned();

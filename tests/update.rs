@@ -15,7 +15,7 @@ fn scoring_each_group_and_the_agreed_column() {
     select(&mut app, "2.1.a.1");
     assert_eq!(feed(&mut app, &[Action::Score(3)]), None);
     // The score is an edit for the journal.
-    assert_eq!(app.history.take_applied().len(), 1);
+    assert_eq!(app.history_mut().take_applied().len(), 1);
     feed(
         &mut app,
         &[
@@ -25,7 +25,7 @@ fn scoring_each_group_and_the_agreed_column() {
             Action::Score(2),
         ],
     );
-    let s = &app.session;
+    let s = app.session();
     assert_eq!(s.score("2.1.a.1", Column::Group(0)), Some(Score::Level(3)));
     assert_eq!(s.score("2.1.a.1", Column::Group(1)), Some(Score::Level(1)));
     assert_eq!(s.score("2.1.a.1", Column::Agreed), Some(Score::Level(2)));
@@ -38,13 +38,13 @@ fn clearing_and_not_applicable() {
     select(&mut app, "1.1");
     feed(&mut app, &[Action::Score(4), Action::NotApplicable]);
     assert_eq!(
-        app.session.score("1.1", Column::Group(0)),
+        app.session().score("1.1", Column::Group(0)),
         Some(Score::NotApplicable)
     );
     feed(&mut app, &[Action::Clear]);
-    assert_eq!(app.session.score("1.1", Column::Group(0)), None);
+    assert_eq!(app.session().score("1.1", Column::Group(0)), None);
     // Nothing left for the node: the file holds no entry for it.
-    assert!(app.session.record("1.1").is_none());
+    assert!(app.session().record("1.1").is_none());
 }
 
 #[test]
@@ -52,26 +52,26 @@ fn levels_outside_the_scale_and_non_statements_are_refused_with_a_message() {
     let mut app = app_with(mini(), &["Red"]);
     select(&mut app, "1.1");
     assert_eq!(feed(&mut app, &[Action::Score(7)]), None);
-    assert!(app.message.as_deref().unwrap_or("").contains("no level 7"));
+    assert!(app.message().unwrap_or("").contains("no level 7"));
     select(&mut app, "2.1");
     assert_eq!(feed(&mut app, &[Action::Score(2)]), None);
-    assert!(app.message.as_deref().unwrap_or("").contains("statements"));
-    assert!(app.session.nodes.is_empty());
+    assert!(app.message().unwrap_or("").contains("statements"));
+    assert!(app.session().nodes.is_empty());
 }
 
 #[test]
 fn tab_cycles_groups_then_agreed_and_back() {
     let mut app = app_with(mini(), &["Red", "Blue", "Green"]);
-    assert_eq!(app.column, Column::Group(0));
+    assert_eq!(app.column(), Column::Group(0));
     feed(
         &mut app,
         &[Action::NextColumn, Action::NextColumn, Action::NextColumn],
     );
-    assert_eq!(app.column, Column::Agreed);
+    assert_eq!(app.column(), Column::Agreed);
     feed(&mut app, &[Action::NextColumn]);
-    assert_eq!(app.column, Column::Group(0));
+    assert_eq!(app.column(), Column::Group(0));
     feed(&mut app, &[Action::PrevColumn]);
-    assert_eq!(app.column, Column::Agreed);
+    assert_eq!(app.column(), Column::Agreed);
 }
 
 #[test]
@@ -81,16 +81,16 @@ fn undo_and_redo_every_kind_of_change() {
     feed(&mut app, &[Action::Score(2), Action::Score(4)]);
     feed(&mut app, &[Action::Undo]);
     assert_eq!(
-        app.session.score("1.2", Column::Group(0)),
+        app.session().score("1.2", Column::Group(0)),
         Some(Score::Level(2))
     );
     feed(&mut app, &[Action::Undo]);
-    assert_eq!(app.session.score("1.2", Column::Group(0)), None);
+    assert_eq!(app.session().score("1.2", Column::Group(0)), None);
     feed(&mut app, &[Action::Undo]);
-    assert_eq!(app.message.as_deref(), Some("Nothing to undo."));
+    assert_eq!(app.message(), Some("Nothing to undo."));
     feed(&mut app, &[Action::Redo, Action::Redo]);
     assert_eq!(
-        app.session.score("1.2", Column::Group(0)),
+        app.session().score("1.2", Column::Group(0)),
         Some(Score::Level(4))
     );
 
@@ -103,11 +103,11 @@ fn undo_and_redo_every_kind_of_change() {
     feed(&mut app, &[Action::EditNotes]);
     type_text(&mut app, "Agreed quickly");
     feed(&mut app, &[key(KeyCode::Esc)]);
-    assert_eq!(app.session.notes("1.2"), "Agreed quickly");
+    assert_eq!(app.session().notes("1.2"), "Agreed quickly");
     feed(&mut app, &[Action::Undo]);
-    assert_eq!(app.session.notes("1.2"), "");
+    assert_eq!(app.session().notes("1.2"), "");
     feed(&mut app, &[Action::Redo]);
-    assert_eq!(app.session.notes("1.2"), "Agreed quickly");
+    assert_eq!(app.session().notes("1.2"), "Agreed quickly");
 }
 
 #[test]
@@ -124,10 +124,10 @@ fn a_new_change_clears_redo() {
         ],
     );
     assert_eq!(
-        app.session.score("1.1", Column::Group(0)),
+        app.session().score("1.1", Column::Group(0)),
         Some(Score::Level(3))
     );
-    assert_eq!(app.message.as_deref(), Some("Nothing to redo."));
+    assert_eq!(app.message(), Some("Nothing to redo."));
 }
 
 #[test]
@@ -135,13 +135,13 @@ fn search_jumps_to_the_node_and_expands_the_tree() {
     let mut app = app_with(mini(), &["Red"]);
     // Collapse everything first: the jump must open the way.
     feed(&mut app, &[Action::Top, Action::Left]);
-    assert!(!app.tree.is_expanded(0));
+    assert!(!app.tree().is_expanded(0));
     feed(&mut app, &[Action::Search]);
     type_text(&mut app, "call in");
     let Some(s) = app.view::<SearchOverlay>() else {
         panic!("search is open");
     };
-    assert_eq!(app.framework.node(s.hits()[0].node).id, "2.1.a.1");
+    assert_eq!(app.framework().node(s.hits()[0].node).id, "2.1.a.1");
     assert_eq!(feed(&mut app, &[key(KeyCode::Enter)]), None);
     assert!(!app.has_view());
     assert_eq!(app.selected_id(), "2.1.a.1");
@@ -168,12 +168,12 @@ fn notes_on_any_node_with_unicode_and_several_lines() {
     feed(&mut app, &[key(KeyCode::Enter)]);
     type_text(&mut app, "second line");
     // Typed text reaches the session before the editor closes (a crash loses nothing).
-    assert_eq!(app.session.notes("2.1"), "Élan – 日本語 👍🏽\nsecond line");
+    assert_eq!(app.session().notes("2.1"), "Élan – 日本語 👍🏽\nsecond line");
     feed(&mut app, &[key(KeyCode::Backspace), key(KeyCode::Esc)]);
-    assert_eq!(app.session.notes("2.1"), "Élan – 日本語 👍🏽\nsecond lin");
+    assert_eq!(app.session().notes("2.1"), "Élan – 日本語 👍🏽\nsecond lin");
     // Keys typed in the editor never score.
     assert!(
-        app.session
+        app.session()
             .record("2.1")
             .is_some_and(|r| r.scores.is_empty())
     );
@@ -193,9 +193,9 @@ fn renaming_a_group_keeps_its_scores_and_adding_one_works() {
     }
     type_text(&mut app, "Azure");
     feed(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.session.groups, ["Red", "Azure"]);
+    assert_eq!(app.session().groups, ["Red", "Azure"]);
     assert_eq!(
-        app.session.score("1.1", Column::Group(1)),
+        app.session().score("1.1", Column::Group(1)),
         Some(Score::Level(3))
     );
 
@@ -214,7 +214,7 @@ fn renaming_a_group_keeps_its_scores_and_adding_one_works() {
             key(KeyCode::Char('n')),
         ],
     );
-    assert_eq!(app.session.groups, ["Red", "Azure"]);
+    assert_eq!(app.session().groups, ["Red", "Azure"]);
 
     feed(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
     type_text(&mut app, "Green");
@@ -233,14 +233,14 @@ fn renaming_a_group_keeps_its_scores_and_adding_one_works() {
     type_text(&mut app, "Away day");
     feed(&mut app, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
     assert!(!app.has_view());
-    assert_eq!(app.session.groups, ["Red", "Azure", "Green"]);
-    assert_eq!(app.session.title, "Away day");
+    assert_eq!(app.session().groups, ["Red", "Azure", "Green"]);
+    assert_eq!(app.session().title, "Away day");
 
     feed(&mut app, &[Action::Undo, Action::Undo, Action::Undo]);
-    assert_eq!(app.session.groups, ["Red", "Blue"]);
-    assert_eq!(app.session.title, "");
+    assert_eq!(app.session().groups, ["Red", "Blue"]);
+    assert_eq!(app.session().title, "");
     assert_eq!(
-        app.session.score("1.1", Column::Group(1)),
+        app.session().score("1.1", Column::Group(1)),
         Some(Score::Level(3))
     );
 }
@@ -268,7 +268,7 @@ fn tree_navigation_collapses_expands_and_goes_to_parent() {
     let rows: Vec<&str> = app
         .visible_rows()
         .iter()
-        .map(|&i| app.framework.node(i).id.as_str())
+        .map(|&i| app.framework().node(i).id.as_str())
         .collect();
     assert_eq!(rows, ["1", "1.1", "1.2", "2", "2.1"]);
     feed(&mut app, &[Action::Bottom, Action::Right, Action::Right]);
@@ -300,9 +300,9 @@ fn the_session_file_round_trips_exactly() {
     );
     type_text(&mut app, "a \"quoted\" note, with\\backslash");
     feed(&mut app, &[key(KeyCode::Esc)]);
-    session::save(&path, &app.session).unwrap();
+    session::save(&path, app.session()).unwrap();
     let loaded = session::load(&path).unwrap();
-    assert_eq!(loaded, app.session);
+    assert_eq!(loaded, *app.session());
     assert_eq!(loaded.selected.as_deref(), Some("2.1.a.2"));
     let text = std::fs::read_to_string(&path).unwrap();
     // Readable: statement ids as keys, nothing for untouched nodes.

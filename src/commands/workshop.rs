@@ -240,19 +240,19 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
     let (keymap, key_problem) = crate::tui::keyfile::load();
-    app.keymap = keymap;
+    app.set_keymap(keymap);
     let mut messages: Vec<String> = message.into_iter().collect();
     messages.extend(key_problem);
-    if app.framework.digest != app.session.framework.digest {
+    if app.framework().digest != app.session().framework.digest {
         messages.push(format!(
             "The framework has changed since this session was scored (edition {}); scores of statements that still exist are kept.",
-            app.framework.edition
+            app.framework().edition
         ));
     }
-    let orphans = crate::session::summary::orphans(&app.framework, &app.session).len();
+    let orphans = crate::session::summary::orphans(app.framework(), app.session()).len();
     if orphans > 0 {
         let summary = app
-            .keymap
+            .keymap()
             .key_for(Keys::Main, &Action::Summary)
             .unwrap_or_default();
         messages.push(format!(
@@ -263,15 +263,16 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     let mut all = opened.notices;
     all.extend(messages);
     if !all.is_empty() {
-        app.message = Some(all.join(" "));
+        let _ = app.set_message(Some(all.join(" ")));
     }
     if let Some(draft) = opened.draft {
-        let told = app.message.take();
+        let told = app.set_message(None);
         app.restore_draft(draft);
-        app.message = match (told, app.message.take()) {
+        let recovered = app.set_message(None);
+        let _ = app.set_message(match (told, recovered) {
             (Some(a), Some(b)) => Some(format!("{a} {b}")),
             (a, b) => a.or(b),
-        };
+        });
     }
     tui::run(app, opened.store)
 }

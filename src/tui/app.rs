@@ -37,41 +37,45 @@ pub struct Clock {
 }
 
 /// Everything the screen shows and `update` changes.
+/// Everything the screen shows and `update` changes. Its state is the screen layer's
+/// (`crate::tui`): `update` changes it, the panes and the loop read it; the rest of the
+/// program and the tests read it through the accessors below, and views through a
+/// [`ViewContext`].
 pub struct App {
-    pub framework: Framework,
-    pub session: Session,
+    pub(super) framework: Framework,
+    pub(super) session: Session,
     /// Where the session is saved.
-    pub path: PathBuf,
-    pub history: History,
-    pub index: SearchIndex,
+    pub(super) path: PathBuf,
+    pub(super) history: History,
+    pub(super) index: SearchIndex,
     /// The outline: what is open, selected, and scrolled to.
-    pub tree: TreeView,
-    pub column: Column,
+    pub(super) tree: TreeView,
+    pub(super) column: Column,
     /// The keys in effect (the defaults, with the user's changes).
-    pub keymap: Keymap,
+    pub(super) keymap: Keymap,
     /// Lines scrolled in the text pane.
-    pub detail_scroll: u16,
+    pub(super) detail_scroll: u16,
     /// Where the summary's list of disagreements was when it last closed.
-    pub summary_cursor: usize,
+    pub(super) summary_cursor: usize,
     /// The time, as the loop last told it (minutes since local midnight), for the pacing line.
-    pub now: Option<u16>,
+    pub(super) now: Option<u16>,
     /// Seconds of the last tick and of the last key, for recording time spent (a gap with no
     /// key for five minutes is not counted).
-    pub clock: Clock,
+    pub(super) clock: Clock,
     /// What the text pane last drew: the scroll it used (never past the text's end) and
     /// whether more text is below, so scrolling stops where the text does.
-    pub detail_view: std::cell::Cell<(u16, bool)>,
+    pub(super) detail_view: std::cell::Cell<(u16, bool)>,
     /// The view open over the main screen, if any: which one is the registry's business.
     overlay: Option<Box<dyn View>>,
-    pub save_state: SaveState,
+    pub(super) save_state: SaveState,
     /// A one-line message for the status bar, cleared by the next key.
-    pub message: Option<String>,
+    pub(super) message: Option<String>,
     /// The terminal size, for page moves and mouse hits.
-    pub size: (u16, u16),
-    pub theme: super::theme::Theme,
+    pub(super) size: (u16, u16),
+    pub(super) theme: super::theme::Theme,
     /// Changes made outside the undo history (notes as they are typed, forms being filled
     /// in), waiting for the journal.
-    pub outbox: Vec<Entry>,
+    pub(super) outbox: Vec<Entry>,
 }
 
 impl App {
@@ -166,6 +170,76 @@ impl App {
         } else {
             shown.saturating_sub(u16::try_from(-delta).unwrap_or(0))
         };
+    }
+
+    /// The framework the session is scored against.
+    pub fn framework(&self) -> &Framework {
+        &self.framework
+    }
+
+    /// The session as it is now.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Where the session is saved.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The outline: what is open, selected and scrolled to.
+    pub fn tree(&self) -> &TreeView {
+        &self.tree
+    }
+
+    /// The active score column.
+    pub fn column(&self) -> Column {
+        self.column
+    }
+
+    /// The keys in effect.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Puts the user's keys in effect.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
+    /// The status bar's message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Sets (or clears) the status bar's message, returning the one it replaces.
+    pub fn set_message(&mut self, message: Option<String>) -> Option<String> {
+        std::mem::replace(&mut self.message, message)
+    }
+
+    /// Whether what is on screen is on disk.
+    pub fn save_state(&self) -> &SaveState {
+        &self.save_state
+    }
+
+    /// The terminal size the screen is laid out for.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The colours in use.
+    pub fn theme(&self) -> super::theme::Theme {
+        self.theme
+    }
+
+    /// Changes waiting for the journal.
+    pub fn outbox(&self) -> &[Entry] {
+        &self.outbox
     }
 
     /// What an open view may read: built for each key and each frame.
@@ -289,3 +363,31 @@ impl App {
 #[cfg(test)]
 #[path = "views_test.rs"]
 mod views_test;
+
+/// What the tests, benches and examples set up or take out directly: never the program.
+#[cfg(feature = "test-support")]
+impl App {
+    pub fn session_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
+
+    pub fn set_column(&mut self, column: Column) {
+        self.column = column;
+    }
+
+    pub fn theme_mut(&mut self) -> &mut super::theme::Theme {
+        &mut self.theme
+    }
+
+    pub fn clock_mut(&mut self) -> &mut Clock {
+        &mut self.clock
+    }
+
+    pub fn history_mut(&mut self) -> &mut History {
+        &mut self.history
+    }
+
+    pub fn take_outbox(&mut self) -> Vec<Entry> {
+        std::mem::take(&mut self.outbox)
+    }
+}

@@ -36,7 +36,7 @@ pub fn app_with(fw: Framework, groups: &[&str]) -> App {
         "2026-11-23".into(),
     );
     let mut app = App::new(fw, session, PathBuf::from("/tmp/awayday-test-session.ron"));
-    app.theme.colour = false;
+    app.theme_mut().colour = false;
     update(&mut app, Action::Resize(120, 40));
     app
 }
@@ -106,7 +106,7 @@ pub fn key(code: KeyCode) -> Action {
 
 /// Selects the node with this id (expanding what is needed).
 pub fn select(app: &mut App, id: &str) {
-    let ix = app.framework.find(id).expect("id exists");
+    let ix = app.framework().find(id).expect("id exists");
     app.reveal(ix);
     app.select(ix);
 }

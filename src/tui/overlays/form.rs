@@ -109,7 +109,7 @@ impl EscGuard {
 /// A form's fields: their text, which has the cursor, and what `Esc` does.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    fields: Vec<TextArea<'static>>,
+    texts: Vec<TextArea<'static>>,
     focus: usize,
     guard: EscGuard,
     /// Longest text one field takes, typed or pasted.
@@ -150,7 +150,7 @@ impl Fields {
     /// compares with the saved text, so the draft is not lost unasked.
     pub fn restored(saved: &[String], typed: &[String], max_chars: usize, wrap: bool) -> Self {
         Fields {
-            fields: typed.iter().map(|t| field(t, wrap)).collect(),
+            texts: typed.iter().map(|t| field(t, wrap)).collect(),
             focus: 0,
             guard: EscGuard::new(saved.to_vec()),
             max_chars,
@@ -159,29 +159,29 @@ impl Fields {
 
     /// Sees an action first: the guard's answer, the focus moves, and the typing.
     pub fn react(&mut self, action: &Action) -> Step {
-        match self.guard.react(action, &self.fields) {
+        match self.guard.react(action, &self.texts) {
             Guarded::Keep => return Step::Submit,
             Guarded::Discard => return Step::Discard,
             Guarded::Stay => return Step::Stay,
             Guarded::Form => {}
         }
-        let count = self.fields.len();
+        let count = self.texts.len();
         match action {
             Action::NextField => self.focus = (self.focus + 1) % count,
             Action::PrevField => self.focus = (self.focus + count - 1) % count,
             Action::Submit => return Step::Submit,
             Action::Input(key) => {
-                let field = &mut self.fields[self.focus];
+                let field = &mut self.texts[self.focus];
                 let full = field.lines().join(" ").chars().count() >= self.max_chars;
                 let typing = matches!(key.code, KeyCode::Char(_));
                 // A field is one line: a line break is never typed into it.
                 let newline = matches!(key.code, KeyCode::Enter);
-                if !(full && typing) && !newline && field.input(*key) {
+                if !(newline || full && typing) && field.input(*key) {
                     return Step::Typed;
                 }
             }
             Action::Paste(text) => {
-                let field = &mut self.fields[self.focus];
+                let field = &mut self.texts[self.focus];
                 let room = self
                     .max_chars
                     .saturating_sub(field.lines().join(" ").chars().count());
@@ -202,7 +202,7 @@ impl Fields {
 
     /// Field `i`'s text as typed, for a draft.
     pub fn raw(&self, i: usize) -> String {
-        self.fields
+        self.texts
             .get(i)
             .map_or_else(String::new, |f| f.lines().join(" "))
     }
@@ -214,12 +214,12 @@ impl Fields {
 
     /// Puts the cursor in field `i` (the one a check refused).
     pub fn focus_on(&mut self, i: usize) {
-        self.focus = i.min(self.fields.len().saturating_sub(1));
+        self.focus = i.min(self.texts.len().saturating_sub(1));
     }
 
     /// Field `i`, to draw.
     pub fn field(&self, i: usize) -> Option<&TextArea<'static>> {
-        self.fields.get(i)
+        self.texts.get(i)
     }
 
     /// The keys' context: the question's while it is asked, else the form's.
