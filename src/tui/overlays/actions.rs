@@ -2,13 +2,13 @@
 //! edited, ticked off and deleted here. Every change is one undoable edit.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::checks;
-use super::form::{self, EscGuard, Fields, Step};
+use super::action_form::{Form, link_text};
+use super::form::{self, EscGuard, Step};
 use super::{Reaction, popup_block};
 use crate::framework::NodeIx;
 use crate::session::journal::Draft;
@@ -18,8 +18,6 @@ use crate::tui::keymap::Context;
 use crate::tui::view::View;
 use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
-
-const FIELDS: [&str; 4] = ["What", "Owner", "Due", "For rec."];
 
 /// What the list does (for the test that each has a key and appears in help).
 pub const LIST_ACTIONS: &[Action] = &[
@@ -31,59 +29,6 @@ pub const LIST_ACTIONS: &[Action] = &[
     Action::DeleteItem,
     Action::Close,
 ];
-
-/// The form for one action being written.
-struct Form {
-    /// Which action is edited; `None` for a new one.
-    index: Option<usize>,
-    /// What, owner, due, the recommendation it carries out.
-    fields: Fields,
-}
-
-/// An action as the form shows it when nothing has been typed.
-fn saved(item: &ActionItem) -> Vec<String> {
-    vec![
-        item.text.clone(),
-        item.owner.clone(),
-        item.due.clone(),
-        link_text(item),
-    ]
-}
-
-/// An action's link, as the "For rec." field shows it.
-fn link_text(item: &ActionItem) -> String {
-    item.recommendation
-        .map_or_else(String::new, |n| n.to_string())
-}
-
-impl Form {
-    fn new(index: Option<usize>, item: &ActionItem) -> Self {
-        Form {
-            index,
-            fields: Fields::new(&saved(item), MAX_FIELD_CHARS, false),
-        }
-    }
-
-    fn value(&self, i: usize) -> String {
-        self.fields.value(i)
-    }
-
-    /// The form's text as a draft for the journal, every field with it.
-    fn draft(&self, node: &str) -> Draft {
-        let raw = |i: usize| self.fields.raw(i);
-        Draft::Action {
-            node: node.to_owned(),
-            index: self.index,
-            text: raw(0),
-            owner: raw(1),
-            due: raw(2),
-            recommendation: Some(raw(3)),
-        }
-    }
-}
-
-/// Longest text one field of an action takes.
-const MAX_FIELD_CHARS: usize = 2000;
 
 pub struct ActionsOverlay {
     node: NodeIx,
@@ -155,10 +100,9 @@ impl ActionsOverlay {
         let list = app.session.actions(node);
         let index = index.filter(|&i| i < list.len());
         let saved = index.and_then(|i| list.get(i).cloned()).unwrap_or_default();
-        let mut form = Form::new(index, &saved);
         let link = recommendation.clone().unwrap_or_else(|| link_text(&saved));
         let typed = [text.clone(), owner.clone(), due.clone(), link];
-        form.fields = Fields::restored(&self::saved(&saved), &typed, MAX_FIELD_CHARS, false);
+        let form = Form::restored(index, &saved, &typed);
         Some(ActionsOverlay {
             node: ix,
             cursor: index.unwrap_or(0),
@@ -260,42 +204,21 @@ impl ActionsOverlay {
         let Some(form) = self.form.as_mut() else {
             return Reaction::stay();
         };
-        let text = match checks::action_text(&form.value(0)) {
-            Ok(text) => text,
-            Err(e) => {
-                self.error = Some(e);
-                return Reaction::stay();
-            }
-        };
-        let mut item = form
+        let saved = form
             .index
             .and_then(|i| list.get(i).cloned())
             .unwrap_or_default();
-        // A due date is a date (ISO or day first), kept as ISO so plans sort by it.
-        let due = match crate::session::parse_due(&form.value(2)) {
-            Ok(due) => due.unwrap_or_default(),
-            Err(e) => {
-                form.fields.focus_on(2);
-                self.error = Some(e);
-                return Reaction::stay();
-            }
-        };
         // The recommendation (a number) of the area's findings it carries out.
         let area = crate::session::agenda::area_of(app.framework, self.node)
             .map(|a| app.framework.node(a).id.clone());
         let count = app.session.findings(area.as_deref()).recommendations.len();
-        let recommendation = match checks::recommendation(&form.value(3), count) {
-            Ok(n) => n,
+        let item = match form.item(&saved, count) {
+            Ok(item) => item,
             Err(e) => {
-                form.fields.focus_on(3);
                 self.error = Some(e);
                 return Reaction::stay();
             }
         };
-        item.text = text;
-        item.owner = form.value(1);
-        item.due = due;
-        item.recommendation = recommendation;
         match form.index {
             Some(i) if i < list.len() => list[i] = item,
             _ => {
@@ -365,24 +288,7 @@ impl ActionsOverlay {
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list_area);
         if let Some(form) = &self.form {
-            for (i, name) in FIELDS.iter().enumerate() {
-                let y = form_area.y + 1 + u16::try_from(i).unwrap_or(0);
-                if y >= form_area.bottom() {
-                    break;
-                }
-                let row = Rect::new(form_area.x, y, form_area.width, 1);
-                let [label, field] =
-                    Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(row);
-                let style = if i == form.fields.focus() {
-                    t.key()
-                } else {
-                    t.dim()
-                };
-                frame.render_widget(Span::styled(format!("{name:>6}: "), style), label);
-                if let Some(text) = form.fields.field(i) {
-                    frame.render_widget(text, field);
-                }
-            }
+            form.render(t, frame, form_area);
         }
         let asked = self
             .form

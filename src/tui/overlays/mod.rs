@@ -3,6 +3,7 @@
 //! state and into further actions (an edit, a jump) that `update` applies. It reads a
 //! [`ViewContext`], never the app.
 
+mod action_form;
 mod actions;
 mod agenda;
 mod checks;
