@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::form::{self, EscGuard, Fields, Step};
+use super::plan_form::{self, saved_text};
 use super::{Reaction, popup_block};
 use crate::session::Edit;
 use crate::session::agenda::{Agenda, PlanField as Field, format_time};
@@ -32,37 +33,12 @@ pub const ACTIONS: &[Action] = &[
     Action::Close,
 ];
 
-/// The day offered when there is no plan yet.
-const DEFAULT_DAY: &str = "09:30-16:00";
-
 pub struct AgendaOverlay {
     cursor: usize,
     /// The line being typed (the day, or the breaks), journalled as a draft as it is typed.
     editing: Option<(Field, Fields)>,
     error: Option<String>,
 }
-
-/// A line of the plan, as its form shows it now: what `Esc` compares with.
-fn saved_text(app: &ViewContext<'_>, which: Field) -> String {
-    let Some(agenda) = &app.session.agenda else {
-        return match which {
-            Field::Day => DEFAULT_DAY.to_owned(),
-            Field::Breaks => String::new(),
-        };
-    };
-    match which {
-        Field::Day => format!("{}-{}", format_time(agenda.start), format_time(agenda.end)),
-        Field::Breaks => agenda
-            .breaks
-            .iter()
-            .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
-}
-
-/// Longest line of the plan.
-const MAX_LINE_CHARS: usize = 200;
 
 /// The day's plan.
 pub const VIEW: Registered = Registered {
@@ -112,8 +88,8 @@ impl AgendaOverlay {
 
     /// Opens a line of the plan for typing, holding what it holds now.
     fn edit(&mut self, app: &ViewContext<'_>, which: Field) {
-        let text = saved_text(app, which);
-        self.editing = Some((which, Fields::new(&[text], MAX_LINE_CHARS, false)));
+        let text = saved_text(app.session.agenda.as_ref(), which);
+        self.editing = Some((which, plan_form::fields(&text)));
         self.error = None;
     }
 
@@ -132,18 +108,10 @@ impl AgendaOverlay {
             return None;
         }
         let mut overlay = Self::open(app);
-        let saved = saved_text(app, *which);
-        let typed = Fields::restored(&[saved], std::slice::from_ref(value), MAX_LINE_CHARS, false);
+        let saved = saved_text(app.session.agenda.as_ref(), *which);
+        let typed = plan_form::restored(&saved, value);
         overlay.editing = Some((*which, typed));
         Some(overlay)
-    }
-
-    /// The line being typed, as a draft for the journal.
-    fn draft(which: Field, editor: &Fields) -> Draft {
-        Draft::Plan {
-            field: which,
-            value: editor.raw(0),
-        }
     }
 
     pub fn context(&self) -> Context {
@@ -176,7 +144,7 @@ impl AgendaOverlay {
                 }
                 Reaction::then(forget)
             }
-            Step::Typed => form::journal(Self::draft(*which, editor)),
+            Step::Typed => form::journal(plan_form::draft(*which, editor)),
             Step::Stay => Reaction::stay(),
         }
     }
@@ -187,29 +155,12 @@ impl AgendaOverlay {
         let Some((which, editor)) = &self.editing else {
             return Reaction::stay();
         };
-        let text = editor.raw(0);
-        let current = app.session.agenda.clone().unwrap_or_default();
-        let result = match which {
-            Field::Day => {
-                let breaks = [saved_text(app, Field::Breaks)];
-                Agenda::new(&text, &breaks)
-            }
-            Field::Breaks => {
-                let day = format!(
-                    "{}-{}",
-                    format_time(current.start),
-                    format_time(current.end)
-                );
-                Agenda::new(&day, &[text])
-            }
-        };
+        let result = plan_form::plan(app.session.agenda.as_ref(), *which, &editor.raw(0));
         match result {
-            Ok(mut fresh) => {
-                fresh.minutes = current.minutes;
-                fresh.spent = current.spent;
+            Ok(fresh) => {
                 self.editing = None;
                 self.error = None;
-                Reaction::then(vec![Action::Draft(None), Self::change(app, Some(fresh))])
+                Reaction::then(vec![form::forget(), Self::change(app, Some(fresh))])
             }
             Err(e) => {
                 self.error = Some(e);

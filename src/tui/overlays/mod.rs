@@ -13,6 +13,7 @@ mod findings;
 mod form;
 mod help;
 mod notes;
+mod plan_form;
 pub mod presenter;
 mod search;
 mod settings;
