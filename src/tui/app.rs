@@ -182,26 +182,6 @@ impl App {
         &self.session
     }
 
-    /// Where the session is saved.
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
-    }
-
-    /// The undo history.
-    pub fn history(&self) -> &History {
-        &self.history
-    }
-
-    /// The outline: what is open, selected and scrolled to.
-    pub fn tree(&self) -> &TreeView {
-        &self.tree
-    }
-
-    /// The active score column.
-    pub fn column(&self) -> Column {
-        self.column
-    }
-
     /// The keys in effect.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
@@ -212,34 +192,9 @@ impl App {
         self.keymap = keymap;
     }
 
-    /// The status bar's message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
     /// Sets (or clears) the status bar's message, returning the one it replaces.
     pub fn set_message(&mut self, message: Option<String>) -> Option<String> {
         std::mem::replace(&mut self.message, message)
-    }
-
-    /// Whether what is on screen is on disk.
-    pub fn save_state(&self) -> &SaveState {
-        &self.save_state
-    }
-
-    /// The terminal size the screen is laid out for.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
-
-    /// The colours in use.
-    pub fn theme(&self) -> super::theme::Theme {
-        self.theme
-    }
-
-    /// Changes waiting for the journal.
-    pub fn outbox(&self) -> &[Entry] {
-        &self.outbox
     }
 
     /// What an open view may read: built for each key and each frame.
@@ -276,12 +231,6 @@ impl App {
     /// A column's name: the group's, or "Agreed".
     pub fn column_name(&self, column: Column) -> &str {
         self.view_context().column_name(column)
-    }
-
-    /// The open view, if it is a `V`.
-    pub fn view<V: View>(&self) -> Option<&V> {
-        let view: &dyn std::any::Any = self.overlay.as_deref()?;
-        view.downcast_ref()
     }
 
     /// Whether a view is open over the main screen.
@@ -364,9 +313,61 @@ impl App {
 #[path = "views_test.rs"]
 mod views_test;
 
-/// What the tests, benches and examples set up or take out directly: never the program.
+/// What the tests, benches and examples read, set up or take out directly: never the
+/// program, which reads the state inside the screen layer.
 #[cfg(feature = "test-support")]
 impl App {
+    /// Where the session is saved.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The outline: what is open, selected and scrolled to.
+    pub fn tree(&self) -> &TreeView {
+        &self.tree
+    }
+
+    /// The active score column.
+    pub fn column(&self) -> Column {
+        self.column
+    }
+
+    /// The status bar's message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether what is on screen is on disk.
+    pub fn save_state(&self) -> &SaveState {
+        &self.save_state
+    }
+
+    /// The terminal size the screen is laid out for.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The colours in use.
+    pub fn theme(&self) -> super::theme::Theme {
+        self.theme
+    }
+
+    /// Changes waiting for the journal.
+    pub fn outbox(&self) -> &[Entry] {
+        &self.outbox
+    }
+
+    /// The open view, if it is a `V`.
+    pub fn view<V: View>(&self) -> Option<&V> {
+        let view: &dyn std::any::Any = self.overlay.as_deref()?;
+        view.downcast_ref()
+    }
+
     pub fn session_mut(&mut self) -> &mut Session {
         &mut self.session
     }

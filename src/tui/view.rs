@@ -139,6 +139,7 @@ impl Reaction {
 /// A view as the registry knows it.
 pub struct Registered {
     /// The view's name, for tests' messages.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     /// The main-screen actions that open it (none for a view the loop opens itself).
     pub opens_on: &'static [Action],

@@ -40,7 +40,7 @@ impl View for ConflictOverlay {
     }
 
     fn react(&mut self, _cx: &ViewContext<'_>, action: &Action) -> Reaction {
-        ConflictOverlay::react(self, action)
+        ConflictOverlay::answer(action)
     }
 
     fn render(&self, cx: &ViewContext<'_>, frame: &mut Frame) {
@@ -58,7 +58,7 @@ impl ConflictOverlay {
 
     /// Only the three choices answer it: until one is made, nothing is written over the file
     /// (edits made meanwhile are still journalled).
-    pub fn react(&mut self, action: &Action) -> Reaction {
+    fn answer(action: &Action) -> Reaction {
         match action {
             Action::Resolve(choice) => Reaction {
                 close: false,

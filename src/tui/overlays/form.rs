@@ -40,7 +40,7 @@ pub enum Guarded {
 }
 
 /// The text of each field, as the form would keep it.
-pub fn texts(fields: &[TextArea<'_>]) -> Vec<String> {
+fn texts(fields: &[TextArea<'_>]) -> Vec<String> {
     fields
         .iter()
         .map(|f| f.lines().join(" ").trim().to_owned())

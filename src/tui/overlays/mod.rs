@@ -23,18 +23,17 @@ pub mod registry;
 pub use super::view::Reaction;
 use super::view::{View, ViewContext};
 
-pub use actions::{ActionsOverlay, action_line};
-pub use agenda::AgendaOverlay;
-pub use conflict::ConflictOverlay;
-pub use dashboard::DashboardOverlay;
-pub use findings::FindingsOverlay;
-pub use help::HelpOverlay;
+pub use actions::action_line;
+use conflict::ConflictOverlay;
 #[cfg(test)]
 pub use help::help_lines;
-pub use notes::NotesOverlay;
-pub use presenter::PresenterOverlay;
-pub use search::SearchOverlay;
-pub use settings::SettingsOverlay;
+/// Each view's type, for tests to look at the open one (`App::view`).
+#[cfg(feature = "test-support")]
+pub use {
+    actions::ActionsOverlay, agenda::AgendaOverlay, dashboard::DashboardOverlay,
+    findings::FindingsOverlay, help::HelpOverlay, notes::NotesOverlay, presenter::PresenterOverlay,
+    search::SearchOverlay, settings::SettingsOverlay,
+};
 
 /// The view the loop opens when another program changed the session file.
 pub fn conflict(file: &str, ours: &str) -> Box<dyn View> {

@@ -7,6 +7,7 @@ use super::{actions, agenda, conflict, dashboard, findings, help, notes, present
 use super::{search, settings};
 use crate::session::journal::Draft;
 use crate::tui::action::Action;
+#[cfg(test)]
 use crate::tui::keymap::Context;
 use crate::tui::view::{Opened, Registered, View, ViewContext};
 
@@ -38,6 +39,7 @@ pub fn restore(cx: &ViewContext<'_>, draft: &Draft) -> Option<Box<dyn View>> {
 }
 
 /// The key contexts help lists, in order: the main screen's, then each view's, each once.
+#[cfg(test)]
 pub fn help_contexts() -> Vec<Context> {
     crate::tui::view::help_contexts(VIEWS)
 }

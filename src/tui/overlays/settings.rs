@@ -263,7 +263,7 @@ impl SettingsOverlay {
         };
         self.editing = None;
         self.error = None;
-        Reaction::then(vec![Action::Draft(None), Action::Edit(edit)])
+        Reaction::then(vec![form::forget(), Action::Edit(edit)])
     }
 
     pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
