@@ -36,7 +36,7 @@ pub fn load() -> (Keymap, Option<String>) {
     match crate::files::read_limited(&path, 1024 * 1024) {
         Ok(bytes) => match apply(&String::from_utf8_lossy(&bytes), &path) {
             Ok(map) => (map, None),
-            Err(e) => (Keymap::default(), Some(e)),
+            Err(e) => (Keymap::default(), Some(e.to_string())),
         },
         Err(e) => (
             Keymap::default(),
@@ -50,18 +50,64 @@ pub fn load() -> (Keymap, Option<String>) {
 
 type File = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
+/// A key file that cannot be used, and where: said as `keys.ron:3:5: …; the default keys
+/// are used.`
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{col}: {problem}; the default keys are used.", origin.display())]
+pub struct KeyFileError {
+    pub origin: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub problem: KeyFileProblem,
+}
+
+/// What is wrong in a key file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyFileProblem {
+    /// The file is not readable RON of the right shape.
+    #[error("{0}")]
+    Syntax(String),
+    #[error("\"{name}\" is not a place keys work; these are: {}", known.join(", "))]
+    UnknownContext {
+        name: String,
+        known: Vec<&'static str>,
+    },
+    #[error("\"{action}\" is not an action in \"{context}\"; these are: {}", known.join(", "))]
+    UnknownAction {
+        context: String,
+        action: String,
+        known: Vec<&'static str>,
+    },
+    #[error(
+        "\"{0}\" is not a key awayday knows (write keys as help shows them: q, Ctrl-r, Enter, PgDn, F1)"
+    )]
+    UnknownKey(String),
+    /// One key for two actions in one place.
+    #[error("{0}")]
+    Clash(String),
+}
+
 /// The defaults with the changes in `src` (the text of the file at `origin`).
-pub fn apply(src: &str, origin: &Path) -> Result<Keymap, String> {
-    let at = |line: usize, col: usize, msg: String| {
-        format!(
-            "{}:{line}:{col}: {msg}; the default keys are used.",
-            origin.display()
-        )
+pub fn apply(src: &str, origin: &Path) -> Result<Keymap, KeyFileError> {
+    apply_to(Keymap::default(), src, origin)
+}
+
+/// `base` with the changes in `src`: the user's file over the defaults, or the defaults'
+/// own file (`data/keys.ron`) over the actions with no keys yet.
+pub(crate) fn apply_to(mut map: Keymap, src: &str, origin: &Path) -> Result<Keymap, KeyFileError> {
+    let at = |line: usize, col: usize, problem: KeyFileProblem| KeyFileError {
+        origin: origin.to_path_buf(),
+        line,
+        col,
+        problem,
     };
-    let file: File = ron::Options::default()
-        .from_str(src)
-        .map_err(|e| at(e.span.start.line, e.span.start.col, e.code.to_string()))?;
-    let mut map = Keymap::default();
+    let file: File = ron::Options::default().from_str(src).map_err(|e| {
+        at(
+            e.span.start.line,
+            e.span.start.col,
+            KeyFileProblem::Syntax(e.code.to_string()),
+        )
+    })?;
     // Where a token is in the file, for messages: the first quoted occurrence after `from`.
     let locate = |token: &str, from: usize| -> (usize, usize, usize) {
         let quoted = format!("\"{token}\"");
@@ -75,52 +121,47 @@ pub fn apply(src: &str, origin: &Path) -> Result<Keymap, String> {
     for (context_name, actions) in &file {
         let (line, col, context_pos) = locate(context_name, 0);
         let Some(context) = Context::ALL.into_iter().find(|c| c.name() == context_name) else {
-            let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
             return Err(at(
                 line,
                 col,
-                format!(
-                    "\"{context_name}\" is not a place keys work; these are: {}",
-                    names.join(", ")
-                ),
+                KeyFileProblem::UnknownContext {
+                    name: context_name.clone(),
+                    known: Context::ALL.iter().map(|c| c.name()).collect(),
+                },
             ));
         };
         for (action_name, keys) in actions {
             let (line, col, action_pos) = locate(action_name, context_pos);
+            let known: Vec<&'static str> = map.context(context).map(|b| b.name).collect();
             let Some(binding) = map
                 .bindings_mut()
                 .iter_mut()
                 .find(|b| b.context == context && b.name == action_name)
             else {
-                let names: Vec<&str> = Keymap::default().context(context).map(|b| b.name).collect();
                 return Err(at(
                     line,
                     col,
-                    format!(
-                        "\"{action_name}\" is not an action in \"{context_name}\"; these are: {}",
-                        names.join(", ")
-                    ),
+                    KeyFileProblem::UnknownAction {
+                        context: context_name.clone(),
+                        action: action_name.clone(),
+                        known,
+                    },
                 ));
             };
             let mut parsed = Vec::new();
             for key in keys {
                 let (line, col, _) = locate(key, action_pos);
-                parsed.push(Key::parse(key).ok_or_else(|| {
-                    at(
-                        line,
-                        col,
-                        format!(
-                            "\"{key}\" is not a key awayday knows (write keys as help shows them: q, Ctrl-r, Enter, PgDn, F1)"
-                        ),
-                    )
-                })?);
+                parsed.push(
+                    Key::parse(key)
+                        .ok_or_else(|| at(line, col, KeyFileProblem::UnknownKey(key.clone())))?,
+                );
             }
             binding.keys = parsed;
         }
     }
     if let Some(clash) = map.clashes().first() {
         let (line, col, _) = locate("", 0);
-        return Err(at(line, col, clash.clone()));
+        return Err(at(line, col, KeyFileProblem::Clash(clash.clone())));
     }
     Ok(map)
 }
@@ -162,7 +203,7 @@ mod tests {
             ("{ \"main\": { \"quit\": [\"j\"] } }", "j is bound to both"),
         ];
         for (src, expected) in cases {
-            let err = apply(src, Path::new("keys.ron")).unwrap_err();
+            let err = apply(src, Path::new("keys.ron")).unwrap_err().to_string();
             assert!(err.contains(expected), "{src}: {err}");
             assert!(err.ends_with("the default keys are used."), "{err}");
         }
