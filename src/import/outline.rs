@@ -73,18 +73,29 @@ pub fn default_scale() -> ScaleFile {
     }
 }
 
+/// Why a scale written on the command line or in a file's header is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScaleError {
+    #[error("\"{0}\" is not a level; write levels as \"1 Underdeveloped\"")]
+    NotALevel(String),
+    #[error("\"{0}\" does not start with the level's number")]
+    NoNumber(String),
+    #[error("a scale needs at least two levels")]
+    TooFew,
+}
+
 /// "1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong": levels with the built-in meanings
 /// where the labels match, else the label as its meaning.
-pub fn parse_scale(text: &str) -> Result<ScaleFile, String> {
+pub fn parse_scale(text: &str) -> Result<ScaleFile, ScaleError> {
     let known = default_scale();
     let mut levels = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (value, label) = part.split_once(' ').ok_or_else(|| {
-            format!("\"{part}\" is not a level; write levels as \"1 Underdeveloped\"")
-        })?;
+        let (value, label) = part
+            .split_once(' ')
+            .ok_or_else(|| ScaleError::NotALevel(part.to_owned()))?;
         let value: u8 = value
             .parse()
-            .map_err(|_| format!("\"{part}\" does not start with the level's number"))?;
+            .map_err(|_| ScaleError::NoNumber(part.to_owned()))?;
         let label = label.trim().to_owned();
         let meaning = known
             .levels
@@ -98,7 +109,7 @@ pub fn parse_scale(text: &str) -> Result<ScaleFile, String> {
         });
     }
     if levels.len() < 2 {
-        return Err("a scale needs at least two levels".into());
+        return Err(ScaleError::TooFew);
     }
     Ok(ScaleFile {
         levels,

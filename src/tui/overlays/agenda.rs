@@ -211,7 +211,7 @@ impl AgendaOverlay {
                 Reaction::then(vec![Action::Draft(None), Self::change(app, Some(fresh))])
             }
             Err(e) => {
-                self.error = Some(e);
+                self.error = Some(e.to_string());
                 Reaction::stay()
             }
         }
