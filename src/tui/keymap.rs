@@ -4,39 +4,19 @@
 //! their default keys are a key file, `data/keys.ron`, read by the same code as a user's
 //! `keys.ron`, which changes only what it names (see `keyfile.rs`).
 
+mod bindings;
 mod catalogue;
 mod context;
 mod key;
+mod read;
 
 use std::path::Path;
 use std::sync::OnceLock;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::action::Action;
-
+pub use bindings::{Binding, Keymap};
 pub use context::Context;
-pub use key::Key;
-
-/// Keys, the action they trigger, its name in a key file, and what help says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub context: Context,
-    /// The action's name in a key file: `quit`, `score-3`, `next-column`.
-    pub name: &'static str,
-    pub keys: Vec<Key>,
-    pub action: Action,
-    /// One line for help.
-    pub help: &'static str,
-    /// A word or two for hints on screen.
-    pub hint: &'static str,
-}
-
-/// The effective keys: the defaults, with a user's changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Keymap {
-    bindings: Vec<Binding>,
-}
+pub use read::KeyFileError;
+pub(crate) use read::apply_to;
 
 /// The default keys, a key file naming every action, compiled in.
 pub(crate) const DEFAULT_KEYS: &str = include_str!("../../data/keys.ron");
@@ -53,88 +33,19 @@ impl Default for Keymap {
                 };
                 // The file is part of the build, and a test reads it: it cannot fail here
                 // unless that test fails too.
-                super::keyfile::apply_to(unbound, DEFAULT_KEYS, Path::new("data/keys.ron"))
+                read::apply_to(unbound, DEFAULT_KEYS, Path::new("data/keys.ron"))
                     .unwrap_or_else(|e| panic!("the compiled-in default keys: {e}"))
             })
             .clone()
     }
 }
 
-impl Keymap {
-    /// Every binding (for tests that check the whole table).
-    #[cfg(any(test, feature = "test-support"))]
-    pub fn bindings(&self) -> &[Binding] {
-        &self.bindings
-    }
-
-    pub(crate) fn bindings_mut(&mut self) -> &mut Vec<Binding> {
-        &mut self.bindings
-    }
-
-    /// The bindings of one context, in help's order.
-    pub fn context(&self, context: Context) -> impl Iterator<Item = &Binding> {
-        self.bindings.iter().filter(move |b| b.context == context)
-    }
-
-    /// What a key press does in `context`: its binding, or, where text is typed, the key
-    /// itself as input.
-    pub fn route(&self, context: Context, event: KeyEvent) -> Option<Action> {
-        let key = Key::of(event);
-        self.context(context)
-            .find(|b| b.keys.contains(&key))
-            .map(|b| b.action.clone())
-            .or_else(|| context.takes_text().then_some(Action::Input(event)))
-    }
-
-    /// The first key for an action in `context`, as help writes it.
-    pub fn key_for(&self, context: Context, action: &Action) -> Option<String> {
-        self.context(context)
-            .find(|b| b.action == *action)
-            .and_then(|b| b.keys.first())
-            .map(|k| k.label())
-    }
-
-    /// A hint line for a view: "key hint · key hint", for the actions given, from the table.
-    pub fn hints(&self, context: Context, actions: &[Action]) -> String {
-        actions
-            .iter()
-            .filter_map(|a| {
-                let b = self.context(context).find(|b| b.action == *a)?;
-                Some(format!("{} {}", b.keys.first()?.label(), b.hint))
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
-
-    /// Keys bound twice in one context, as "context: key (a, b)" lines.
-    pub fn clashes(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for context in Context::ALL {
-            let bindings: Vec<&Binding> = self.context(context).collect();
-            for (i, a) in bindings.iter().enumerate() {
-                for b in &bindings[i + 1..] {
-                    for key in &a.keys {
-                        if b.keys.contains(key) {
-                            out.push(format!(
-                                "{}: {} is bound to both {} and {}",
-                                context.name(),
-                                key.label(),
-                                a.name,
-                                b.name
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use crate::tui::action::Action;
+    use key::Key;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use std::collections::BTreeMap;
 
     #[test]
@@ -165,7 +76,8 @@ mod tests {
     #[test]
     fn a_user_file_changing_one_key_changes_only_that_key() {
         let defaults = Keymap::default();
-        let changed = crate::tui::keyfile::apply(
+        let changed = apply_to(
+            Keymap::default(),
             r#"{ "search": { "clear": ["Ctrl-k"] } }"#,
             Path::new("keys.ron"),
         )

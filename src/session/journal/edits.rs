@@ -3,7 +3,7 @@
 //! when the journal is replayed.
 
 use super::{Draft, Entry, Record, digest};
-use crate::session::Edit;
+use crate::session::history::Edit;
 use crate::session::model::{Column, Session};
 
 /// Within a run of entries, a whole note, a score or a draft followed at once by a newer one

@@ -2,7 +2,8 @@
 //! file uses, what it does, and its words in help and in hints. Which keys trigger it is data
 //! (`data/keys.ron`), so this table holds no key: a new action is a line here and a line there.
 
-use super::{Binding, Context};
+use super::bindings::Binding;
+use super::context::Context;
 use crate::tui::action::{Action, Resolution};
 
 /// The actions, each with no key yet.
