@@ -56,6 +56,7 @@ pub fn apply(src: &str, origin: &Path) -> Result<Keymap, KeyFileError> {
 mod tests {
     use super::*;
     use crate::tui::action::Action;
+    use crate::tui::keymap::Context;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn press(c: char) -> KeyEvent {
