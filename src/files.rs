@@ -299,7 +299,15 @@ mod tests {
         std::fs::hard_link(&a, &b).unwrap();
         assert!(same_file(&a, &b));
         assert_eq!(link_count(&a), Some(2));
-        assert!(refuse_output_on_input(&b, &[&a]).is_err());
+        let refused = refuse_output_on_input(&b, &[&a]).unwrap_err().to_string();
+        assert_eq!(
+            refused,
+            format!(
+                "{} is {} itself (the same file by another name); choose another output",
+                b.display(),
+                a.display()
+            )
+        );
     }
 
     #[test]

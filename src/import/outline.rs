@@ -238,7 +238,18 @@ mod tests {
     fn a_scale_is_read_with_known_meanings() {
         let s = parse_scale("1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong").unwrap();
         assert_eq!(s, default_scale());
-        assert!(parse_scale("1 Low").is_err());
-        assert!(parse_scale("one Low, two High").is_err());
+        assert_eq!(parse_scale("1 Low"), Err(ScaleError::TooFew));
+        assert_eq!(
+            parse_scale("1 Low, 2").unwrap_err().to_string(),
+            "\"2\" is not a level; write levels as \"1 Underdeveloped\""
+        );
+        assert_eq!(
+            parse_scale("one Low, two High").unwrap_err().to_string(),
+            "\"one Low\" does not start with the level's number"
+        );
+        assert_eq!(
+            ScaleError::TooFew.to_string(),
+            "a scale needs at least two levels"
+        );
     }
 }

@@ -127,3 +127,41 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_name_says_why_in_the_words_the_form_shows() {
+        let fw = crate::framework::resolve(None).unwrap();
+        let mut s = Session::new(&fw, vec!["Red".into(), "Blue".into()], "2026-01-01".into());
+        let words = |r: Result<String, GroupNameError>| r.unwrap_err().to_string();
+        assert_eq!(
+            words(s.check_group_name(None, "  ")),
+            "a group needs a name"
+        );
+        assert_eq!(
+            words(s.check_group_name(None, "agreed")),
+            "\"Agreed\" is the room's own column; choose another name"
+        );
+        assert_eq!(
+            words(s.check_group_name(Some(1), " red ")),
+            "there is already a group called \"red\""
+        );
+        assert_eq!(s.check_group_name(Some(0), "RED"), Ok("RED".to_owned()));
+        assert_eq!(
+            s.add_group("blue"),
+            Err(GroupNameError::Taken("blue".into()))
+        );
+        assert_eq!(
+            s.rename_group(5, "Green"),
+            Err(GroupNameError::NoSuchGroup(5))
+        );
+        assert_eq!(
+            GroupNameError::NoSuchGroup(5).to_string(),
+            "there is no group 6"
+        );
+        assert_eq!(s.groups, ["Red", "Blue"], "nothing refused was kept");
+    }
+}

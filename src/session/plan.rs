@@ -180,3 +180,42 @@ mod spans {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_that_cannot_be_says_why_in_the_words_the_form_shows() {
+        let words = |e: PlanError| e.to_string();
+        assert_eq!(
+            words(parse_time("930").unwrap_err()),
+            "\"930\" is not a time; write it as 09:30"
+        );
+        assert_eq!(
+            words(parse_time("9:xx").unwrap_err()),
+            "\"9:xx\" is not a time"
+        );
+        assert_eq!(
+            words(parse_time("24:00").unwrap_err()),
+            "\"24:00\" is not a time of day"
+        );
+        assert_eq!(
+            words(parse_span("09:30").unwrap_err()),
+            "\"09:30\" is not a span; write it as 09:30-16:00"
+        );
+        assert_eq!(
+            words(parse_span("16:00-09:30").unwrap_err()),
+            "\"16:00-09:30\" ends before it starts"
+        );
+        assert_eq!(
+            words(Agenda::new("09:00-17:00", &["08:00-09:30".into()]).unwrap_err()),
+            "the break 08:00-09:30 is outside the day"
+        );
+        assert_eq!(
+            Agenda::new("09:00-17:00", &["12:00-13:00, 12:30-12:45".into()]),
+            Err(PlanError::BreaksOverlap)
+        );
+        assert_eq!(words(PlanError::BreaksOverlap), "two breaks overlap");
+    }
+}
