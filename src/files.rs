@@ -36,7 +36,7 @@ pub struct FileId {
 
 /// Whether a lock keeps every other handle off the locked file, reads and writes included
 /// (Windows), rather than only other lockers (Linux, macOS).
-pub const LOCKS_ARE_MANDATORY: bool = os::LOCKS_ARE_MANDATORY;
+pub(crate) const LOCKS_ARE_MANDATORY: bool = os::LOCKS_ARE_MANDATORY;
 
 /// The identity of the file `path` names, following links; `None` if there is none.
 pub fn file_id(path: &Path) -> Option<FileId> {
@@ -44,20 +44,20 @@ pub fn file_id(path: &Path) -> Option<FileId> {
 }
 
 /// How many names (hard links) the file at `path` has, following links; `None` if unknown.
-pub fn link_count(path: &Path) -> Option<u64> {
+pub(crate) fn link_count(path: &Path) -> Option<u64> {
     os::link_count(path)
 }
 
 /// Whether a file found beside a session counts as the user's own: owned by this user on
 /// Linux and macOS; on Windows, which has no owning user id, any regular file (the folder's
 /// access list already decides who could have put it there).
-pub fn is_yours(meta: &std::fs::Metadata) -> bool {
+pub(crate) fn is_yours(meta: &std::fs::Metadata) -> bool {
     os::is_yours(meta)
 }
 
 /// Whether this user may create files in the folder `dir` (for the lock, the journal and the
 /// atomic rename); the error says why not.
-pub fn folder_writable(dir: &Path) -> io::Result<()> {
+pub(crate) fn folder_writable(dir: &Path) -> io::Result<()> {
     os::folder_writable(dir)
 }
 
@@ -73,7 +73,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     output.display(),
     input.display()
 )]
-pub struct OutputIsInput {
+pub(crate) struct OutputIsInput {
     pub output: PathBuf,
     pub input: PathBuf,
 }
@@ -81,7 +81,7 @@ pub struct OutputIsInput {
 /// Refuses to write `output` when it is one of `inputs` by identity (a symlink, a hard link
 /// or `..` to it count): the error names both. Whatever flags say, an output never lands on
 /// an input.
-pub fn refuse_output_on_input(output: &Path, inputs: &[&Path]) -> Result<(), OutputIsInput> {
+pub(crate) fn refuse_output_on_input(output: &Path, inputs: &[&Path]) -> Result<(), OutputIsInput> {
     let Some(out) = file_id(output) else {
         return Ok(()); // a new file cannot be an input
     };
@@ -96,7 +96,7 @@ pub fn refuse_output_on_input(output: &Path, inputs: &[&Path]) -> Result<(), Out
 
 /// The real path behind `path`: every symlink and `..` resolved. A file that does not exist
 /// yet resolves through its folder, so writing to the result writes where the user meant.
-pub fn real_path(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn real_path(path: &Path) -> io::Result<PathBuf> {
     // dunce: on Windows, `C:\…` rather than `\\?\C:\…`, which users would see in messages
     // and which other programs given the path may not open.
     match dunce::canonicalize(path) {
@@ -117,7 +117,7 @@ pub fn real_path(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// The folder a path is in (`.` for a bare name).
-pub fn parent_dir(path: &Path) -> &Path {
+pub(crate) fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -125,21 +125,21 @@ pub fn parent_dir(path: &Path) -> &Path {
 }
 
 /// `path` with `suffix` added to its file name: `s.ron` → `s.ron.bak`.
-pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
     path.with_file_name(name)
 }
 
 /// A hidden companion beside `path`: `s.ron` → `.s.ron.lock`.
-pub fn companion(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn companion(path: &Path, suffix: &str) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     path.with_file_name(format!(".{name}{suffix}"))
 }
 
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     #[error(transparent)]
     Io(#[from] io::Error),
     #[error("is a folder, not a file")]
@@ -153,7 +153,7 @@ pub enum ReadError {
 /// Reads a regular file of at most `max` bytes. A device or FIFO is refused before it is
 /// opened (opening a FIFO blocks; reading `/dev/zero` never ends), and the limit is enforced
 /// while reading, so a file that grows after the check still cannot exhaust memory.
-pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(ReadError::Folder);
@@ -181,13 +181,13 @@ pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 /// a shared folder cannot make awayday write through a planted link. (On Windows a link is a
 /// reparse point, opened as itself and refused; "of the user's own" is explained at
 /// [`is_yours`].)
-pub fn open_private(path: &Path) -> io::Result<File> {
+pub(crate) fn open_private(path: &Path) -> io::Result<File> {
     open_own(path, true)
 }
 
 /// [`open_private`] for reading only: an existing companion, never created or changed, with
 /// the same refusals (a link, not a regular file, another user's).
-pub fn open_private_read(path: &Path) -> io::Result<File> {
+pub(crate) fn open_private_read(path: &Path) -> io::Result<File> {
     open_own(path, false)
 }
 

@@ -124,7 +124,7 @@ impl SearchIndex {
     }
 
     /// The text a hit's positions refer to.
-    pub fn haystack(&self, node: NodeIx) -> &str {
+    pub(crate) fn haystack(&self, node: NodeIx) -> &str {
         self.by_node
             .get(node)
             .and_then(|&i| self.entries.get(i as usize))
@@ -277,7 +277,7 @@ impl SearchIndex {
 
     /// The characters of `node`'s text that `query` matches, for highlighting a hit whose
     /// positions were not found with the result.
-    pub fn positions(&self, node: NodeIx, query: &str) -> Vec<usize> {
+    pub(crate) fn positions(&self, node: NodeIx, query: &str) -> Vec<usize> {
         let terms: Vec<&str> = query.split_whitespace().collect();
         self.by_node
             .get(node)

@@ -14,7 +14,7 @@ pub struct At {
 
 /// One node of an imported outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
+pub(crate) struct Part {
     pub kind: NodeKind,
     pub title: String,
     pub text: String,
@@ -48,7 +48,7 @@ pub struct ImportError {
 
 /// What the importer knows about the framework besides its outline.
 #[derive(Debug, Clone, Default)]
-pub struct Meta {
+pub(crate) struct Meta {
     pub id: Option<String>,
     pub title: Option<String>,
     /// "1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong".
@@ -56,7 +56,7 @@ pub struct Meta {
 }
 
 /// The four-level scale of the built-in frameworks, meanings included.
-pub fn default_scale() -> ScaleFile {
+pub(crate) fn default_scale() -> ScaleFile {
     let fw = crate::framework::resolve(None).expect("the built-in benchmark loads");
     ScaleFile {
         levels: fw
@@ -75,7 +75,7 @@ pub fn default_scale() -> ScaleFile {
 
 /// Why a scale written on the command line or in a file's header is not one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ScaleError {
+pub(crate) enum ScaleError {
     #[error("\"{0}\" is not a level; write levels as \"1 Underdeveloped\"")]
     NotALevel(String),
     #[error("\"{0}\" does not start with the level's number")]
@@ -86,7 +86,7 @@ pub enum ScaleError {
 
 /// "1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong": levels with the built-in meanings
 /// where the labels match, else the label as its meaning.
-pub fn parse_scale(text: &str) -> Result<ScaleFile, ScaleError> {
+pub(crate) fn parse_scale(text: &str) -> Result<ScaleFile, ScaleError> {
     let known = default_scale();
     let mut levels = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -118,7 +118,7 @@ pub fn parse_scale(text: &str) -> Result<ScaleFile, ScaleError> {
 }
 
 /// "Partnership standards 2026" → "partnership-standards-2026".
-pub fn slug(title: &str) -> String {
+pub(crate) fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
@@ -145,7 +145,7 @@ fn letters(n: usize) -> String {
 }
 
 /// Gives every part without one an id from its place, refusing a duplicate id.
-pub fn assign_ids(parts: &mut [Part], origin: &str) -> Result<(), ImportError> {
+pub(crate) fn assign_ids(parts: &mut [Part], origin: &str) -> Result<(), ImportError> {
     fn walk(
         parts: &mut [Part],
         prefix: &str,
@@ -188,7 +188,7 @@ pub fn assign_ids(parts: &mut [Part], origin: &str) -> Result<(), ImportError> {
 }
 
 /// The framework file for an outline whose ids are assigned.
-pub fn to_file(
+pub(crate) fn to_file(
     parts: &[Part],
     id: &str,
     title: &str,

@@ -140,7 +140,7 @@ pub fn area_of(fw: &Framework, ix: NodeIx) -> Option<NodeIx> {
 }
 
 /// "12 min behind", "on track", "5 min ahead"; a slot's "6 min left" or "4 min over".
-pub fn describe(p: &Pacing) -> String {
+pub(crate) fn describe(p: &Pacing) -> String {
     let mut parts = Vec::new();
     if let Some(area) = &p.area {
         parts.push(area.clone());

@@ -23,7 +23,7 @@ impl Session {
     /// empty, "Agreed" (the name of the room's column), or taken by another group, ignoring
     /// case, since "Red" and "red" would be the same column to the room and to a spreadsheet.
     /// `index` is the group being renamed, `None` for a new one.
-    pub fn check_group_name(
+    pub(crate) fn check_group_name(
         &self,
         index: Option<usize>,
         name: &str,
@@ -107,7 +107,7 @@ impl Session {
     }
 
     /// Every score a group gave, by node: what removing it would lose.
-    pub fn scores_of_group(&self, index: usize) -> Vec<(String, Score)> {
+    pub(crate) fn scores_of_group(&self, index: usize) -> Vec<(String, Score)> {
         let Some(name) = self.groups.get(index) else {
             return Vec::new();
         };

@@ -40,7 +40,7 @@ pub struct Header {
 }
 
 pub const MAGIC: &str = "awayday journal";
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 impl Header {
     pub fn new(session: &str, base: &str, saves: u64) -> Self {
@@ -217,7 +217,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// The highest `saves` this journal knows the file reached: its header's, or a later fold's.
-    pub fn newest_saves(&self) -> u64 {
+    pub(crate) fn newest_saves(&self) -> u64 {
         let header = self.header.as_ref().map_or(0, |h| h.saves);
         self.records
             .iter()
@@ -238,7 +238,7 @@ pub fn parse(text: &str) -> Parsed {
 
 /// [`parse`] of a journal's bytes: a line that is not UTF-8 is damage like any other, and
 /// `whole_bytes` counts the bytes as they are on disk.
-pub fn parse_bytes(bytes: &[u8]) -> Parsed {
+pub(crate) fn parse_bytes(bytes: &[u8]) -> Parsed {
     let mut parsed = Parsed::default();
     let mut lines = bytes
         .split_inclusive(|b| *b == b'\n')

@@ -31,7 +31,8 @@ pub struct RoomSettings {
 }
 
 impl RoomSettings {
-    pub fn is_default(&self) -> bool {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    pub(crate) fn is_default(&self) -> bool {
         *self == RoomSettings::default()
     }
 
@@ -129,7 +130,7 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
             ActionStatus::Done => "done",

@@ -124,7 +124,7 @@ impl Agenda {
     }
 
     /// The clock time `work` working minutes after the start, breaks skipped.
-    pub fn clock_at(&self, work: u16) -> u16 {
+    pub(crate) fn clock_at(&self, work: u16) -> u16 {
         let mut t = self.start;
         let mut left = work;
         for &(a, z) in &self.breaks {
@@ -138,7 +138,7 @@ impl Agenda {
     }
 
     /// Working minutes from the start to clock time `now` (breaks left out).
-    pub fn work_at(&self, now: u16) -> u16 {
+    pub(crate) fn work_at(&self, now: u16) -> u16 {
         let now = now.clamp(self.start, self.end);
         let breaks: u16 = self.breaks.iter().map(|&(a, z)| now.clamp(a, z) - a).sum();
         (now - self.start).saturating_sub(breaks)
@@ -150,11 +150,11 @@ mod hhmm {
     use serde::{Deserialize, Deserializer, Serializer};
 
     #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
-    pub fn serialize<S: Serializer>(minutes: &u16, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(minutes: &u16, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&super::format_time(*minutes))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
         let text = String::deserialize(d)?;
         super::parse_time(&text).map_err(serde::de::Error::custom)
     }
@@ -165,7 +165,10 @@ mod spans {
     use serde::{Deserialize, Deserializer, Serializer};
 
     #[allow(clippy::ptr_arg)] // serde's `with` passes the field as it is
-    pub fn serialize<S: Serializer>(spans: &Vec<(u16, u16)>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        spans: &Vec<(u16, u16)>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         s.collect_seq(
             spans
                 .iter()
@@ -173,7 +176,9 @@ mod spans {
         )
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u16, u16)>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(u16, u16)>, D::Error> {
         Vec::<String>::deserialize(d)?
             .iter()
             .map(|t| super::parse_span(t).map_err(serde::de::Error::custom))

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use super::keymap::{KeyFileError, Keymap, apply_to};
 
 /// The key file's place: `AWAYDAY_CONFIG_DIR`, else the platform's config folder.
-pub fn path() -> Option<PathBuf> {
+pub(crate) fn path() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("AWAYDAY_CONFIG_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir).join("keys.ron"));
     }
@@ -25,7 +25,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// The effective keymap, and what was wrong with the user's file, if anything.
-pub fn load() -> (Keymap, Option<String>) {
+pub(crate) fn load() -> (Keymap, Option<String>) {
     let Some(path) = path() else {
         return (Keymap::default(), None);
     };

@@ -39,13 +39,13 @@ impl Keymap {
     }
 
     /// The bindings of one context, in help's order.
-    pub fn context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+    pub(crate) fn context(&self, context: Context) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.context == context)
     }
 
     /// What a key press does in `context`: its binding, or, where text is typed, the key
     /// itself as input.
-    pub fn route(&self, context: Context, event: KeyEvent) -> Option<Action> {
+    pub(crate) fn route(&self, context: Context, event: KeyEvent) -> Option<Action> {
         let key = Key::of(event);
         self.context(context)
             .find(|b| b.keys.contains(&key))
@@ -54,7 +54,7 @@ impl Keymap {
     }
 
     /// The first key for an action in `context`, as help writes it.
-    pub fn key_for(&self, context: Context, action: &Action) -> Option<String> {
+    pub(crate) fn key_for(&self, context: Context, action: &Action) -> Option<String> {
         self.context(context)
             .find(|b| b.action == *action)
             .and_then(|b| b.keys.first())
@@ -62,7 +62,7 @@ impl Keymap {
     }
 
     /// A hint line for a view: "key hint · key hint", for the actions given, from the table.
-    pub fn hints(&self, context: Context, actions: &[Action]) -> String {
+    pub(crate) fn hints(&self, context: Context, actions: &[Action]) -> String {
         actions
             .iter()
             .filter_map(|a| {
@@ -74,7 +74,7 @@ impl Keymap {
     }
 
     /// Keys bound twice in one context, as "context: key (a, b)" lines.
-    pub fn clashes(&self) -> Vec<String> {
+    pub(crate) fn clashes(&self) -> Vec<String> {
         let mut out = Vec::new();
         for context in Context::ALL {
             let bindings: Vec<&Binding> = self.context(context).collect();

@@ -20,7 +20,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub(crate) const ALL: [Context; 12] = [
         Context::Main,
         Context::Presenter,
         Context::Notes,
@@ -36,7 +36,7 @@ impl Context {
     ];
 
     /// The name used in a key file.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Context::Main => "main",
             Context::Notes => "notes",
@@ -54,7 +54,7 @@ impl Context {
     }
 
     /// The heading in help.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Context::Main => "Main screen",
             Context::Notes => "Notes editor",
@@ -74,7 +74,7 @@ impl Context {
     }
 
     /// Whether keys not bound here are typed into a text (the editor, a field, the query).
-    pub fn takes_text(self) -> bool {
+    pub(crate) fn takes_text(self) -> bool {
         matches!(self, Context::Notes | Context::Form | Context::Search)
     }
 }

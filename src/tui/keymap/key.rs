@@ -35,7 +35,7 @@ const NAMED: &[(&str, KeyCode)] = &[
 
 impl Key {
     /// How the key is written in help: `j`, `Ctrl-r`, `↑`, `PgDn`.
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
@@ -79,7 +79,7 @@ impl Key {
 
     /// The key of a key press. Terminals report Shift-Tab as `BackTab` (usually with SHIFT
     /// set), and a capital letter with SHIFT: both match on the code alone.
-    pub fn of(event: KeyEvent) -> Key {
+    pub(crate) fn of(event: KeyEvent) -> Key {
         Key {
             code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
