@@ -134,7 +134,7 @@ pub enum Entry {
         to: usize,
     },
     Room(RoomSettings),
-    Agenda(Option<super::agenda::Agenda>),
+    Agenda(Option<super::plan::Agenda>),
     /// Findings on a node, or the session's conclusions (`node: None`).
     Findings {
         node: Option<String>,
