@@ -125,7 +125,7 @@ pub enum Command {
         output: PathBuf,
         /// Where files disagree, take the first or the last file's score instead of stopping.
         #[arg(long, value_enum)]
-        prefer: Option<crate::session::Prefer>,
+        prefer: Option<PreferArg>,
         /// Replace OUTPUT if it exists (it may never be one of the inputs).
         #[arg(long)]
         force: bool,
@@ -241,6 +241,23 @@ pub enum CsvTable {
 }
 
 /// Formats `awayday report` can write.
+/// `--prefer first|last`: the command line's words for [`crate::session::Prefer`], kept
+/// here so the session layer knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PreferArg {
+    First,
+    Last,
+}
+
+impl From<PreferArg> for crate::session::Prefer {
+    fn from(arg: PreferArg) -> Self {
+        match arg {
+            PreferArg::First => crate::session::Prefer::First,
+            PreferArg::Last => crate::session::Prefer::Last,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     /// Markdown.

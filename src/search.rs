@@ -19,6 +19,12 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::framework::{Framework, NodeIx};
 
+mod bytes;
+mod written;
+
+use bytes::{bitsets_of, contains_word, fold, has_pair, is_subsequence};
+pub use written::{WrittenHit, search_written};
+
 /// One searchable node: its text prepared once, so a keystroke costs only matching.
 struct Entry {
     node: NodeIx,
@@ -118,7 +124,7 @@ impl SearchIndex {
     }
 
     /// The text a hit's positions refer to.
-    pub fn haystack(&self, node: NodeIx) -> &str {
+    pub(crate) fn haystack(&self, node: NodeIx) -> &str {
         self.by_node
             .get(node)
             .and_then(|&i| self.entries.get(i as usize))
@@ -271,7 +277,7 @@ impl SearchIndex {
 
     /// The characters of `node`'s text that `query` matches, for highlighting a hit whose
     /// positions were not found with the result.
-    pub fn positions(&self, node: NodeIx, query: &str) -> Vec<usize> {
+    pub(crate) fn positions(&self, node: NodeIx, query: &str) -> Vec<usize> {
         let terms: Vec<&str> = query.split_whitespace().collect();
         self.by_node
             .get(node)
@@ -327,66 +333,6 @@ fn sort_best_first(scored: &mut [(i64, u32)]) {
     scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 }
 
-fn pair_bit(p: [u8; 2]) -> usize {
-    (usize::from(p[0]).wrapping_mul(31) ^ usize::from(p[1])) & 255
-}
-
-/// The bitsets of byte pairs in `bytes`, and of the first two bytes of each word (a
-/// one-letter word counts with a space after it), in one pass.
-fn bitsets_of(bytes: &[u8]) -> ([u64; 4], [u64; 4]) {
-    let mut pairs = [0u64; 4];
-    let mut starts = [0u64; 4];
-    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    let set = |bits: &mut [u64; 4], p: [u8; 2]| {
-        let b = pair_bit(p);
-        bits[b / 64] |= 1 << (b % 64);
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = bytes.get(i + 1).copied();
-        if let Some(n) = next {
-            set(&mut pairs, [b, n]);
-        }
-        let starts_word = word(b) && (i == 0 || !word(bytes[i - 1]));
-        if starts_word {
-            let second = next.filter(|&n| word(n)).unwrap_or(b' ');
-            set(&mut starts, [b, second]);
-        }
-    }
-    (pairs, starts)
-}
-
-fn has_pair(bits: &[u64; 4], p: [u8; 2]) -> bool {
-    let b = pair_bit(p);
-    bits[b / 64] & (1 << (b % 64)) != 0
-}
-
-/// Whether `needle`'s bytes appear in `hay` in order: necessary for a fuzzy match of the
-/// same (folded) text, and a hundred times cheaper than the matcher (`memchr` skips ahead to
-/// each next byte).
-fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
-    let mut from = 0;
-    for &n in needle {
-        match memchr::memchr(n, &hay[from..]) {
-            Some(p) => from += p + 1,
-            None => return false,
-        }
-    }
-    true
-}
-
-/// Lower case, with hyphens, dashes and quotes read as spaces: "call-in" reads as "call in".
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '-' | '–' | '—' | '‘' | '’' | '\'' | '"' | '“' | '”' | '/' => out.push(' '),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 fn bonus(folded: &str, phrase: &str, terms: &[String]) -> i64 {
     let mut bonus = 0;
     if terms.len() > 1 && contains_word(folded, phrase) {
@@ -398,105 +344,4 @@ fn bonus(folded: &str, phrase: &str, terms: &[String]) -> i64 {
         }
     }
     bonus
-}
-
-/// Whether `needle` occurs in `hay` starting at a word boundary.
-fn contains_word(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(pos, _)| {
-        hay[..pos]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn subsequence_is_a_necessary_condition() {
-        assert!(is_subsequence(b"golden thread", b"gthr"));
-        assert!(!is_subsequence(b"golden thread", b"zz"));
-        assert!(is_subsequence("café".as_bytes(), "cé".as_bytes()));
-    }
-
-    #[test]
-    fn folding_reads_hyphens_and_quotes_as_spaces() {
-        assert_eq!(fold("Call-In ‘golden’"), "call in  golden ");
-    }
-}
-
-/// Where a person's own words matched: a node's notes, or one of its actions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WrittenHit {
-    pub node: NodeIx,
-    /// "note" or "action", as the hit is labelled.
-    pub what: &'static str,
-    pub text: String,
-    /// Char indices of the matched words in `text`.
-    pub positions: Vec<usize>,
-}
-
-/// The notes and actions of `session` holding every word of `query` (ignoring case), in
-/// outline order, at most `limit`. The framework's text is fuzzy-searched; what people wrote
-/// is searched for the words themselves, as they remember writing them.
-pub fn search_written(
-    fw: &Framework,
-    session: &crate::session::Session,
-    query: &str,
-    limit: usize,
-) -> Vec<WrittenHit> {
-    let words: Vec<String> = query.split_whitespace().map(fold).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (ix, node) in fw.nodes().iter().enumerate() {
-        let Some(rec) = session.record(&node.id) else {
-            continue;
-        };
-        let f = &rec.findings;
-        let texts = std::iter::once(("note", rec.notes.as_str()))
-            .chain(rec.actions.iter().map(|a| ("action", a.text.as_str())))
-            .chain([
-                ("finding", f.strengths.as_str()),
-                ("finding", f.improvements.as_str()),
-            ])
-            .chain(
-                f.recommendations
-                    .iter()
-                    .map(|r| ("recommendation", r.as_str())),
-            );
-        for (what, text) in texts {
-            if text.is_empty() {
-                continue;
-            }
-            let folded = fold(text);
-            if !words.iter().all(|w| folded.contains(w.as_str())) {
-                continue;
-            }
-            // Folding keeps one char for one (hyphens and quotes become spaces), so char
-            // positions in the folded text are positions in the text.
-            let mut positions: Vec<usize> = Vec::new();
-            for w in &words {
-                if let Some(at) = folded.find(w.as_str()) {
-                    let start = folded[..at].chars().count();
-                    positions.extend(start..start + w.chars().count());
-                }
-            }
-            positions.sort_unstable();
-            positions.dedup();
-            out.push(WrittenHit {
-                node: ix,
-                what,
-                text: text.to_owned(),
-                positions,
-            });
-            if out.len() >= limit {
-                return out;
-            }
-        }
-    }
-    out
 }

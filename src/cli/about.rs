@@ -30,7 +30,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
 ];
 
 /// A folder or file awayday uses, where it is on each system, and what is in it.
-pub struct Place {
+pub(crate) struct Place {
     pub name: &'static str,
     pub linux: &'static str,
     pub macos: &'static str,
@@ -40,7 +40,7 @@ pub struct Place {
 
 /// The folders and files awayday reads and writes outside the session's own folder; the
 /// defaults are those the `directories` crate gives for awayday on each system.
-pub const PLACES: &[Place] = &[
+pub(crate) const PLACES: &[Place] = &[
     Place {
         name: "Data folder",
         linux: "$XDG_DATA_HOME/awayday (~/.local/share/awayday)",
@@ -58,10 +58,10 @@ pub const PLACES: &[Place] = &[
 ];
 
 /// Beside a session s.ron, in the folder of the real file.
-pub const BESIDE_A_SESSION: &str = ".s.ron.journal (edits not yet folded into s.ron), .s.ron.lock (keeps a second awayday out), s.ron.bak (the file as it was when last opened).";
+pub(crate) const BESIDE_A_SESSION: &str = ".s.ron.journal (edits not yet folded into s.ron), .s.ron.lock (keeps a second awayday out), s.ron.bak (the file as it was when last opened).";
 
 /// What the exit status means, for every command.
-pub const EXIT_STATUS: &[(&str, &str)] = &[
+pub(crate) const EXIT_STATUS: &[(&str, &str)] = &[
     (
         "0",
         "Done (also when the reader of the output stopped early, as `awayday tree | head` does).",
@@ -77,7 +77,7 @@ pub const EXIT_STATUS: &[(&str, &str)] = &[
 ];
 
 /// The end of `awayday --help`: the folders as they are on this system, then the variables.
-pub fn help_text() -> String {
+pub(crate) fn help_text() -> String {
     let data = crate::places::data_dir();
     let keys = crate::tui::keyfile::path();
     let shown = |p: Option<std::path::PathBuf>, var: &str| match p {

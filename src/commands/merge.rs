@@ -5,15 +5,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use crate::cli::PreferArg;
 use crate::session::{self, Prefer};
 
 pub fn merge(
     inputs: &[PathBuf],
     output: &Path,
-    prefer: Option<Prefer>,
+    prefer: Option<PreferArg>,
     force: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let prefer = prefer.map(Prefer::from);
     if output.exists() && !force {
         bail!(
             "{} already exists; choose another name, or add --force to replace it",
@@ -33,7 +35,7 @@ pub fn merge(
     }
     // Never over an input, by any name, whatever --force says.
     let source_refs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
-    crate::files::refuse_output_on_input(output, &source_refs).map_err(anyhow::Error::msg)?;
+    crate::files::refuse_output_on_input(output, &source_refs)?;
     let session::Merged {
         session: mut merged,
         joined,

@@ -14,7 +14,7 @@ pub struct At {
 
 /// One node of an imported outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
+pub(crate) struct Part {
     pub kind: NodeKind,
     pub title: String,
     pub text: String,
@@ -48,7 +48,7 @@ pub struct ImportError {
 
 /// What the importer knows about the framework besides its outline.
 #[derive(Debug, Clone, Default)]
-pub struct Meta {
+pub(crate) struct Meta {
     pub id: Option<String>,
     pub title: Option<String>,
     /// "1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong".
@@ -56,7 +56,7 @@ pub struct Meta {
 }
 
 /// The four-level scale of the built-in frameworks, meanings included.
-pub fn default_scale() -> ScaleFile {
+pub(crate) fn default_scale() -> ScaleFile {
     let fw = crate::framework::resolve(None).expect("the built-in benchmark loads");
     ScaleFile {
         levels: fw
@@ -73,18 +73,29 @@ pub fn default_scale() -> ScaleFile {
     }
 }
 
+/// Why a scale written on the command line or in a file's header is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum ScaleError {
+    #[error("\"{0}\" is not a level; write levels as \"1 Underdeveloped\"")]
+    NotALevel(String),
+    #[error("\"{0}\" does not start with the level's number")]
+    NoNumber(String),
+    #[error("a scale needs at least two levels")]
+    TooFew,
+}
+
 /// "1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong": levels with the built-in meanings
 /// where the labels match, else the label as its meaning.
-pub fn parse_scale(text: &str) -> Result<ScaleFile, String> {
+pub(crate) fn parse_scale(text: &str) -> Result<ScaleFile, ScaleError> {
     let known = default_scale();
     let mut levels = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (value, label) = part.split_once(' ').ok_or_else(|| {
-            format!("\"{part}\" is not a level; write levels as \"1 Underdeveloped\"")
-        })?;
+        let (value, label) = part
+            .split_once(' ')
+            .ok_or_else(|| ScaleError::NotALevel(part.to_owned()))?;
         let value: u8 = value
             .parse()
-            .map_err(|_| format!("\"{part}\" does not start with the level's number"))?;
+            .map_err(|_| ScaleError::NoNumber(part.to_owned()))?;
         let label = label.trim().to_owned();
         let meaning = known
             .levels
@@ -98,7 +109,7 @@ pub fn parse_scale(text: &str) -> Result<ScaleFile, String> {
         });
     }
     if levels.len() < 2 {
-        return Err("a scale needs at least two levels".into());
+        return Err(ScaleError::TooFew);
     }
     Ok(ScaleFile {
         levels,
@@ -107,7 +118,7 @@ pub fn parse_scale(text: &str) -> Result<ScaleFile, String> {
 }
 
 /// "Partnership standards 2026" → "partnership-standards-2026".
-pub fn slug(title: &str) -> String {
+pub(crate) fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
@@ -134,7 +145,7 @@ fn letters(n: usize) -> String {
 }
 
 /// Gives every part without one an id from its place, refusing a duplicate id.
-pub fn assign_ids(parts: &mut [Part], origin: &str) -> Result<(), ImportError> {
+pub(crate) fn assign_ids(parts: &mut [Part], origin: &str) -> Result<(), ImportError> {
     fn walk(
         parts: &mut [Part],
         prefix: &str,
@@ -177,7 +188,7 @@ pub fn assign_ids(parts: &mut [Part], origin: &str) -> Result<(), ImportError> {
 }
 
 /// The framework file for an outline whose ids are assigned.
-pub fn to_file(
+pub(crate) fn to_file(
     parts: &[Part],
     id: &str,
     title: &str,
@@ -227,7 +238,18 @@ mod tests {
     fn a_scale_is_read_with_known_meanings() {
         let s = parse_scale("1 Underdeveloped, 2 Reasonable, 3 Good, 4 Strong").unwrap();
         assert_eq!(s, default_scale());
-        assert!(parse_scale("1 Low").is_err());
-        assert!(parse_scale("one Low, two High").is_err());
+        assert_eq!(parse_scale("1 Low"), Err(ScaleError::TooFew));
+        assert_eq!(
+            parse_scale("1 Low, 2").unwrap_err().to_string(),
+            "\"2\" is not a level; write levels as \"1 Underdeveloped\""
+        );
+        assert_eq!(
+            parse_scale("one Low, two High").unwrap_err().to_string(),
+            "\"one Low\" does not start with the level's number"
+        );
+        assert_eq!(
+            ScaleError::TooFew.to_string(),
+            "a scale needs at least two levels"
+        );
     }
 }

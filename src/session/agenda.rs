@@ -2,44 +2,16 @@
 //! the areas (elements, and themes without elements) in proportion to their statements, or
 //! as the facilitator sets it; the time actually spent in each; and whether the day is on
 //! track, from the statements the room has agreed against what the plan expected by now.
-//! Times are minutes since midnight, local; nothing here reads a clock.
-
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+//! Times are minutes since midnight, local; nothing here reads a clock. The plan itself, as
+//! the session keeps it, is in `plan.rs`, below the session's model; what here reads the
+//! framework and the session's scores stands above it.
 
 use crate::framework::{Framework, NodeIx};
 
 use super::model::{Column, Session};
 use super::summary;
 
-/// The plan for the day, kept in the session.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Agenda {
-    /// Start and end of the day, minutes since midnight (written "09:30").
-    #[serde(with = "hhmm")]
-    pub start: u16,
-    #[serde(with = "hhmm")]
-    pub end: u16,
-    /// Breaks: (start, end), minutes since midnight (written "12:30-13:15").
-    #[serde(skip_serializing_if = "Vec::is_empty", with = "spans")]
-    pub breaks: Vec<(u16, u16)>,
-    /// Minutes set by hand for an area (by id), instead of its proportional share.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub minutes: BTreeMap<String, u16>,
-    /// Seconds actually spent in each area (by id) while awayday was open on it.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub spent: BTreeMap<String, u32>,
-}
-
-/// Which line of the plan's form is typed: the day's start and end, or its breaks (a draft
-/// names it, so the text comes back in the right field).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PlanField {
-    Day,
-    Breaks,
-}
+pub use super::plan::{Agenda, PlanError, PlanField, format_time, parse_span, parse_time};
 
 /// One area's place in the day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,96 +37,7 @@ pub struct Pacing {
     pub ahead: i32,
 }
 
-/// "09:30" → 570.
-pub fn parse_time(text: &str) -> Result<u16, String> {
-    let (h, m) = text
-        .trim()
-        .split_once(':')
-        .ok_or_else(|| format!("\"{text}\" is not a time; write it as 09:30"))?;
-    let h: u16 = h
-        .trim()
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a time"))?;
-    let m: u16 = m
-        .trim()
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a time"))?;
-    if h > 23 || m > 59 {
-        return Err(format!("\"{text}\" is not a time of day"));
-    }
-    Ok(h * 60 + m)
-}
-
-/// "09:30-16:00" → (570, 960), the end after the start.
-pub fn parse_span(text: &str) -> Result<(u16, u16), String> {
-    let (a, b) = text
-        .split_once('-')
-        .ok_or_else(|| format!("\"{text}\" is not a span; write it as 09:30-16:00"))?;
-    let (a, b) = (parse_time(a)?, parse_time(b)?);
-    if b <= a {
-        return Err(format!("\"{text}\" ends before it starts"));
-    }
-    Ok((a, b))
-}
-
-/// 570 → "09:30".
-pub fn format_time(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
 impl Agenda {
-    /// A day from "09:30-16:00" and breaks like "12:30-13:15", each inside the day.
-    pub fn new(day: &str, breaks: &[String]) -> Result<Agenda, String> {
-        let (start, end) = parse_span(day)?;
-        let mut spans = Vec::new();
-        for b in breaks {
-            for part in b.split(',').filter(|p| !p.trim().is_empty()) {
-                let (a, z) = parse_span(part)?;
-                if a < start || z > end {
-                    return Err(format!("the break {} is outside the day", part.trim()));
-                }
-                spans.push((a, z));
-            }
-        }
-        spans.sort_unstable();
-        if spans.windows(2).any(|w| w[1].0 < w[0].1) {
-            return Err("two breaks overlap".into());
-        }
-        Ok(Agenda {
-            start,
-            end,
-            breaks: spans,
-            ..Agenda::default()
-        })
-    }
-
-    /// Minutes of the day that are not breaks.
-    pub fn working_minutes(&self) -> u16 {
-        let breaks: u16 = self.breaks.iter().map(|(a, z)| z - a).sum();
-        (self.end - self.start).saturating_sub(breaks)
-    }
-
-    /// The clock time `work` working minutes after the start, breaks skipped.
-    pub fn clock_at(&self, work: u16) -> u16 {
-        let mut t = self.start;
-        let mut left = work;
-        for &(a, z) in &self.breaks {
-            if t + left <= a {
-                break;
-            }
-            left -= a.saturating_sub(t).min(left);
-            t = z.max(t);
-        }
-        (t + left).min(self.end)
-    }
-
-    /// Working minutes from the start to clock time `now` (breaks left out).
-    pub fn work_at(&self, now: u16) -> u16 {
-        let now = now.clamp(self.start, self.end);
-        let breaks: u16 = self.breaks.iter().map(|&(a, z)| now.clamp(a, z) - a).sum();
-        (now - self.start).saturating_sub(breaks)
-    }
-
     /// Each area's slot, in outline order: set minutes where given, the rest of the working
     /// time shared in proportion to statements.
     pub fn slots(&self, fw: &Framework) -> Vec<Slot> {
@@ -242,42 +125,6 @@ impl Agenda {
     }
 }
 
-/// Times in the file as people write them: "09:30".
-mod hhmm {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
-    pub fn serialize<S: Serializer>(minutes: &u16, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::format_time(*minutes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_time(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-/// Spans in the file as people write them: "12:30-13:15".
-mod spans {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    #[allow(clippy::ptr_arg)] // serde's `with` passes the field as it is
-    pub fn serialize<S: Serializer>(spans: &Vec<(u16, u16)>, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            spans
-                .iter()
-                .map(|(a, z)| format!("{}-{}", super::format_time(*a), super::format_time(*z))),
-        )
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u16, u16)>, D::Error> {
-        Vec::<String>::deserialize(d)?
-            .iter()
-            .map(|t| super::parse_span(t).map_err(serde::de::Error::custom))
-            .collect()
-    }
-}
-
 /// `free` minutes × `part` / `whole`, rounded down (0 when there is nothing to share).
 fn share(free: u16, part: usize, whole: usize) -> u16 {
     if whole == 0 {
@@ -293,7 +140,7 @@ pub fn area_of(fw: &Framework, ix: NodeIx) -> Option<NodeIx> {
 }
 
 /// "12 min behind", "on track", "5 min ahead"; a slot's "6 min left" or "4 min over".
-pub fn describe(p: &Pacing) -> String {
+pub(crate) fn describe(p: &Pacing) -> String {
     let mut parts = Vec::new();
     if let Some(area) = &p.area {
         parts.push(area.clone());

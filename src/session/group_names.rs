@@ -3,18 +3,18 @@
 //! "Agreed" is the room's own column, never a group.
 
 /// Two names are one group when they are the same once trimmed and lower-cased.
-pub fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// Whether `name` is the agreed column's, in any case.
-pub fn is_agreed(name: &str) -> bool {
+pub(crate) fn is_agreed(name: &str) -> bool {
     name.trim().eq_ignore_ascii_case("agreed")
 }
 
 /// Why the group at `index` cannot be kept beside the groups before it, in words for a
 /// message about a file, or `None` when it can.
-pub fn problem(groups: &[String], index: usize) -> Option<String> {
+pub(crate) fn problem(groups: &[String], index: usize) -> Option<String> {
     let name = groups.get(index)?;
     if name.trim().is_empty() {
         return Some(format!("group {} has no name", index + 1));

@@ -9,7 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 /// What to find.
 #[derive(Debug, Clone, Copy)]
-pub enum Spot<'a> {
+pub(crate) enum Spot<'a> {
     /// The name at this position of the groups list (0-based).
     Group(usize),
     /// The group's name as a key of this node's scores.
@@ -20,7 +20,7 @@ pub enum Spot<'a> {
 const FOUND: &str = "awayday: the spot was found";
 
 /// The spot's line and column (1-based), if the text has it.
-pub fn find(src: &str, spot: Spot<'_>) -> Option<(usize, usize)> {
+pub(crate) fn find(src: &str, spot: Spot<'_>) -> Option<(usize, usize)> {
     match ron::Options::default().from_str_seed(src, Session(spot)) {
         Err(e) if e.code == ron::Error::Message(FOUND.to_owned()) => {
             Some((e.span.start.line, e.span.start.col))

@@ -8,8 +8,9 @@ use std::fmt;
 use super::group_names;
 use super::model::{Column, Score, Session};
 
-/// Which file wins where the same group scored the same statement differently.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Which file wins where the same group scored the same statement differently. (The command
+/// line's `--prefer first|last` is `cli::PreferArg`, mapped onto this.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prefer {
     First,
     Last,

@@ -4,12 +4,14 @@ pub mod agenda;
 mod date;
 mod file;
 mod group_names;
+mod groups;
 mod history;
 pub mod journal;
 mod locate;
 mod lock;
 mod merge;
 mod model;
+mod plan;
 mod reader;
 mod store;
 mod store_error;
@@ -21,6 +23,7 @@ pub use file::{
     SessionError, backup_path, emergency_path, framework_file, framework_for, load, parse, save,
     to_ron, write_atomic,
 };
+pub use groups::GroupNameError;
 pub use history::{Edit, History, MetaField};
 pub use lock::{LockError, SessionLock, lock_path};
 pub use merge::{Conflict, Joined, MergeError, Merged, Prefer, Settled, merge, merge_reported};

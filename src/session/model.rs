@@ -31,7 +31,8 @@ pub struct RoomSettings {
 }
 
 impl RoomSettings {
-    pub fn is_default(&self) -> bool {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    pub(crate) fn is_default(&self) -> bool {
         *self == RoomSettings::default()
     }
 
@@ -129,7 +130,7 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
             ActionStatus::Done => "done",
@@ -184,7 +185,7 @@ pub struct Session {
     pub room: RoomSettings,
     /// The plan for the day, and the time spent in each area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agenda: Option<super::agenda::Agenda>,
+    pub agenda: Option<super::plan::Agenda>,
     /// The session's main conclusions: findings on the review as a whole.
     #[serde(default, skip_serializing_if = "Findings::is_empty")]
     pub conclusions: Findings,
@@ -319,108 +320,8 @@ impl Session {
         before
     }
 
-    /// A group name as it would be kept: trimmed, and refused (with the reason) when it is
-    /// empty, "Agreed" (the name of the room's column), or taken by another group, ignoring
-    /// case, since "Red" and "red" would be the same column to the room and to a spreadsheet.
-    /// `index` is the group being renamed, `None` for a new one.
-    pub fn check_group_name(&self, index: Option<usize>, name: &str) -> Result<String, String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("a group needs a name".into());
-        }
-        if super::group_names::is_agreed(name) {
-            return Err("\"Agreed\" is the room's own column; choose another name".into());
-        }
-        let taken = self
-            .groups
-            .iter()
-            .enumerate()
-            .any(|(i, g)| Some(i) != index && super::group_names::same(g, name));
-        if taken {
-            return Err(format!("there is already a group called \"{name}\""));
-        }
-        Ok(name.to_owned())
-    }
-
-    /// Renames a group everywhere its scores are kept. Refuses what [`Self::check_group_name`]
-    /// refuses, so no path (a key, undo, a journal replayed) makes two columns of one name;
-    /// changing the case of the group's own name is a rename like any other.
-    pub(crate) fn rename_group(&mut self, index: usize, name: &str) -> Result<String, String> {
-        let Some(old) = self.groups.get(index).cloned() else {
-            return Err(format!("there is no group {}", index + 1));
-        };
-        let name = self.check_group_name(Some(index), name)?;
-        if old == name {
-            return Ok(old);
-        }
-        for rec in self.nodes.values_mut() {
-            if let Some(s) = rec.scores.remove(&old) {
-                rec.scores.insert(name.clone(), s);
-            }
-        }
-        self.groups[index] = name;
-        Ok(old)
-    }
-
-    /// Adds a group at the end. Refuses what [`Self::check_group_name`] refuses.
-    pub(crate) fn add_group(&mut self, name: &str) -> Result<(), String> {
-        let name = self.check_group_name(None, name)?;
-        self.groups.push(name);
-        Ok(())
-    }
-
-    /// Removes a group and every score it gave.
-    pub(crate) fn remove_group(&mut self, index: usize) {
-        if index >= self.groups.len() || self.groups.len() < 2 {
-            return;
-        }
-        let name = self.groups.remove(index);
-        for rec in self.nodes.values_mut() {
-            rec.scores.remove(&name);
-        }
-        self.nodes.retain(|_, r| !r.is_empty());
-    }
-
-    /// Puts a group back at `index` (to undo its removal); its scores are set after.
-    /// Does nothing when the name is taken, in any case.
-    pub(crate) fn insert_group(&mut self, index: usize, name: &str) {
-        if self.check_group_name(None, name).is_ok() {
-            self.groups
-                .insert(index.min(self.groups.len()), name.to_owned());
-        }
-    }
-
-    /// Moves a group to another position (its scores are kept by name).
-    pub(crate) fn move_group(&mut self, from: usize, to: usize) {
-        if from < self.groups.len() && to < self.groups.len() {
-            let g = self.groups.remove(from);
-            self.groups.insert(to, g);
-        }
-    }
-
-    /// Every score a group gave, by node: what removing it would lose.
-    pub fn scores_of_group(&self, index: usize) -> Vec<(String, Score)> {
-        let Some(name) = self.groups.get(index) else {
-            return Vec::new();
-        };
-        self.nodes
-            .iter()
-            .filter_map(|(id, r)| r.scores.get(name).map(|s| (id.clone(), *s)))
-            .collect()
-    }
-
-    /// Removes the last group, which must have no scores (only used to undo an add).
-    pub(crate) fn remove_last_group(&mut self) {
-        if let Some(name) = self.groups.pop() {
-            for rec in self.nodes.values_mut() {
-                rec.scores.remove(&name);
-            }
-            self.nodes.retain(|_, r| !r.is_empty());
-        }
-    }
-
     /// Drops a node's record once nothing is left in it, so the file only holds touched nodes.
-    fn prune(&mut self, id: &str) {
+    pub(super) fn prune(&mut self, id: &str) {
         if self.nodes.get(id).is_some_and(NodeRecord::is_empty) {
             self.nodes.remove(id);
         }

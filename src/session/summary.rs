@@ -10,7 +10,7 @@ use super::model::{Column, Score, Session};
 
 /// How far a column has got under a node, and the mean of its level scores.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Progress {
+pub(crate) struct Progress {
     /// Statements with a score (a level or n/a) in the column.
     pub scored: usize,
     /// Statements under the node.
@@ -22,7 +22,7 @@ pub struct Progress {
 
 impl Progress {
     /// Mean of the level scores, if any statement has one.
-    pub fn mean(&self) -> Option<f64> {
+    pub(crate) fn mean(&self) -> Option<f64> {
         #[allow(clippy::cast_precision_loss)] // counts are far below 2^52
         (self.levels > 0).then(|| self.sum as f64 / self.levels as f64)
     }
@@ -42,7 +42,7 @@ impl Progress {
 }
 
 /// Progress of `column` over the statements under node `ix`.
-pub fn progress(fw: &Framework, session: &Session, ix: NodeIx, column: Column) -> Progress {
+pub(crate) fn progress(fw: &Framework, session: &Session, ix: NodeIx, column: Column) -> Progress {
     let mut p = Progress::default();
     for s in fw.statements_under(ix) {
         p.add(session.score(&fw.node(s).id, column));
@@ -51,7 +51,7 @@ pub fn progress(fw: &Framework, session: &Session, ix: NodeIx, column: Column) -
 }
 
 /// The groups' level scores for one statement (n/a and unscored left out).
-pub fn group_levels(session: &Session, id: &str) -> Vec<u8> {
+pub(crate) fn group_levels(session: &Session, id: &str) -> Vec<u8> {
     (0..session.groups.len())
         .filter_map(|g| match session.score(id, Column::Group(g)) {
             Some(Score::Level(v)) => Some(v),
@@ -61,7 +61,7 @@ pub fn group_levels(session: &Session, id: &str) -> Vec<u8> {
 }
 
 /// Mean of the groups' level scores for one statement.
-pub fn statement_mean(session: &Session, id: &str) -> Option<f64> {
+pub(crate) fn statement_mean(session: &Session, id: &str) -> Option<f64> {
     let levels = group_levels(session, id);
     #[allow(clippy::cast_precision_loss)]
     (!levels.is_empty())
@@ -82,7 +82,7 @@ pub fn spread(session: &Session, id: &str) -> Option<u8> {
 /// A figure rounded to one decimal the way people expect, half away from zero: 2.25 → 2.3,
 /// 2.35 → 2.4, −0.25 → −0.3. (Formatting with `{:.1}` alone rounds the binary value, so
 /// 2.25 printed 2.2.) The one rounding rule for the screen, the reports and the CSV.
-pub fn round1(x: f64) -> f64 {
+pub(crate) fn round1(x: f64) -> f64 {
     // Nudged by a hair so a decimal that binary stores just under .x5 still rounds up.
     let scaled = x * 10.0;
     let nudged = scaled + scaled.signum() * 1e-9;
@@ -99,7 +99,7 @@ pub fn format_mean(mean: Option<f64>) -> String {
 }
 
 /// A score as shown in tables: the level number, `n/a`, or empty.
-pub fn format_score(score: Option<Score>) -> String {
+pub(crate) fn format_score(score: Option<Score>) -> String {
     match score {
         Some(Score::Level(v)) => v.to_string(),
         Some(Score::NotApplicable) => "n/a".to_owned(),
@@ -109,7 +109,7 @@ pub fn format_score(score: Option<Score>) -> String {
 
 /// Figures for one node: each group's progress, the agreed column's, and coverage.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NodeFigures {
+pub(crate) struct NodeFigures {
     pub node: NodeIx,
     /// Per group, in session order.
     pub groups: Vec<Progress>,
@@ -122,7 +122,7 @@ pub struct NodeFigures {
 impl NodeFigures {
     /// The figure used to rank areas: the agreed mean where the room agreed scores, otherwise
     /// the mean of every group score under the node.
-    pub fn overall_mean(&self) -> Option<f64> {
+    pub(crate) fn overall_mean(&self) -> Option<f64> {
         self.agreed.mean().or_else(|| {
             let (sum, n) = self
                 .groups
@@ -135,7 +135,7 @@ impl NodeFigures {
 }
 
 /// Figures for the subtree of `ix`.
-pub fn figures(fw: &Framework, session: &Session, ix: NodeIx) -> NodeFigures {
+pub(crate) fn figures(fw: &Framework, session: &Session, ix: NodeIx) -> NodeFigures {
     let mut groups = vec![Progress::default(); session.groups.len()];
     let mut agreed = Progress::default();
     let mut covered = 0;
@@ -165,7 +165,7 @@ pub fn figures(fw: &Framework, session: &Session, ix: NodeIx) -> NodeFigures {
 
 /// The areas a summary is made of: every element, and every theme that has no elements
 /// (the benchmark's theme 1, or a line of enquiry), in outline order.
-pub fn scoring_areas(fw: &Framework) -> Vec<NodeIx> {
+pub(crate) fn scoring_areas(fw: &Framework) -> Vec<NodeIx> {
     use crate::framework::NodeKind;
     (0..fw.nodes().len())
         .filter(|&ix| {
@@ -183,7 +183,7 @@ pub fn scoring_areas(fw: &Framework) -> Vec<NodeIx> {
 }
 
 /// Statements scored (any column) out of all statements.
-pub fn coverage(fw: &Framework, session: &Session) -> (usize, usize) {
+pub(crate) fn coverage(fw: &Framework, session: &Session) -> (usize, usize) {
     let mut scored = 0;
     let mut total = 0;
     for s in fw.statements() {
@@ -198,14 +198,18 @@ pub fn coverage(fw: &Framework, session: &Session) -> (usize, usize) {
 
 /// A statement the groups scored far apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Disagreement {
+pub(crate) struct Disagreement {
     pub node: NodeIx,
     pub spread: u8,
 }
 
 /// Statements whose groups' levels spread by at least `min_spread`, widest first, then in
 /// outline order.
-pub fn disagreements(fw: &Framework, session: &Session, min_spread: u8) -> Vec<Disagreement> {
+pub(crate) fn disagreements(
+    fw: &Framework,
+    session: &Session,
+    min_spread: u8,
+) -> Vec<Disagreement> {
     let mut out: Vec<Disagreement> = fw
         .statements()
         .filter_map(|ix| {
@@ -218,7 +222,7 @@ pub fn disagreements(fw: &Framework, session: &Session, min_spread: u8) -> Vec<D
 }
 
 /// Areas with a mean, strongest first (ties in outline order).
-pub fn ranked_areas(fw: &Framework, session: &Session) -> Vec<(NodeIx, f64)> {
+pub(crate) fn ranked_areas(fw: &Framework, session: &Session) -> Vec<(NodeIx, f64)> {
     let mut ranked: Vec<(NodeIx, f64)> = scoring_areas(fw)
         .into_iter()
         .filter_map(|ix| figures(fw, session, ix).overall_mean().map(|m| (ix, m)))
@@ -228,7 +232,7 @@ pub fn ranked_areas(fw: &Framework, session: &Session) -> Vec<(NodeIx, f64)> {
 }
 
 /// Ids in the session that the framework no longer has: kept, never dropped.
-pub fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
+pub(crate) fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
     session
         .nodes
         .keys()

@@ -12,13 +12,12 @@
 //! an unknown context, action or key, a key bound twice) is reported with its line and column,
 //! and the defaults are used whole: half a keymap would be worse than none.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::keymap::{Context, Key, Keymap};
+use super::keymap::{KeyFileError, Keymap, apply_to};
 
 /// The key file's place: `AWAYDAY_CONFIG_DIR`, else the platform's config folder.
-pub fn path() -> Option<PathBuf> {
+pub(crate) fn path() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("AWAYDAY_CONFIG_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir).join("keys.ron"));
     }
@@ -26,7 +25,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// The effective keymap, and what was wrong with the user's file, if anything.
-pub fn load() -> (Keymap, Option<String>) {
+pub(crate) fn load() -> (Keymap, Option<String>) {
     let Some(path) = path() else {
         return (Keymap::default(), None);
     };
@@ -36,7 +35,7 @@ pub fn load() -> (Keymap, Option<String>) {
     match crate::files::read_limited(&path, 1024 * 1024) {
         Ok(bytes) => match apply(&String::from_utf8_lossy(&bytes), &path) {
             Ok(map) => (map, None),
-            Err(e) => (Keymap::default(), Some(e)),
+            Err(e) => (Keymap::default(), Some(e.to_string())),
         },
         Err(e) => (
             Keymap::default(),
@@ -48,87 +47,16 @@ pub fn load() -> (Keymap, Option<String>) {
     }
 }
 
-type File = BTreeMap<String, BTreeMap<String, Vec<String>>>;
-
 /// The defaults with the changes in `src` (the text of the file at `origin`).
-pub fn apply(src: &str, origin: &Path) -> Result<Keymap, String> {
-    let at = |line: usize, col: usize, msg: String| {
-        format!(
-            "{}:{line}:{col}: {msg}; the default keys are used.",
-            origin.display()
-        )
-    };
-    let file: File = ron::Options::default()
-        .from_str(src)
-        .map_err(|e| at(e.span.start.line, e.span.start.col, e.code.to_string()))?;
-    let mut map = Keymap::default();
-    // Where a token is in the file, for messages: the first quoted occurrence after `from`.
-    let locate = |token: &str, from: usize| -> (usize, usize, usize) {
-        let quoted = format!("\"{token}\"");
-        let pos = src[from.min(src.len())..]
-            .find(&quoted)
-            .map_or(from, |p| from + p);
-        let line = src[..pos].matches('\n').count() + 1;
-        let col = pos - src[..pos].rfind('\n').map_or(0, |n| n + 1) + 1;
-        (line, col, pos)
-    };
-    for (context_name, actions) in &file {
-        let (line, col, context_pos) = locate(context_name, 0);
-        let Some(context) = Context::ALL.into_iter().find(|c| c.name() == context_name) else {
-            let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-            return Err(at(
-                line,
-                col,
-                format!(
-                    "\"{context_name}\" is not a place keys work; these are: {}",
-                    names.join(", ")
-                ),
-            ));
-        };
-        for (action_name, keys) in actions {
-            let (line, col, action_pos) = locate(action_name, context_pos);
-            let Some(binding) = map
-                .bindings_mut()
-                .iter_mut()
-                .find(|b| b.context == context && b.name == action_name)
-            else {
-                let names: Vec<&str> = Keymap::default().context(context).map(|b| b.name).collect();
-                return Err(at(
-                    line,
-                    col,
-                    format!(
-                        "\"{action_name}\" is not an action in \"{context_name}\"; these are: {}",
-                        names.join(", ")
-                    ),
-                ));
-            };
-            let mut parsed = Vec::new();
-            for key in keys {
-                let (line, col, _) = locate(key, action_pos);
-                parsed.push(Key::parse(key).ok_or_else(|| {
-                    at(
-                        line,
-                        col,
-                        format!(
-                            "\"{key}\" is not a key awayday knows (write keys as help shows them: q, Ctrl-r, Enter, PgDn, F1)"
-                        ),
-                    )
-                })?);
-            }
-            binding.keys = parsed;
-        }
-    }
-    if let Some(clash) = map.clashes().first() {
-        let (line, col, _) = locate("", 0);
-        return Err(at(line, col, clash.clone()));
-    }
-    Ok(map)
+pub fn apply(src: &str, origin: &Path) -> Result<Keymap, KeyFileError> {
+    apply_to(Keymap::default(), src, origin)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tui::action::Action;
+    use crate::tui::keymap::Context;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn press(c: char) -> KeyEvent {
@@ -162,7 +90,7 @@ mod tests {
             ("{ \"main\": { \"quit\": [\"j\"] } }", "j is bound to both"),
         ];
         for (src, expected) in cases {
-            let err = apply(src, Path::new("keys.ron")).unwrap_err();
+            let err = apply(src, Path::new("keys.ron")).unwrap_err().to_string();
             assert!(err.contains(expected), "{src}: {err}");
             assert!(err.ends_with("the default keys are used."), "{err}");
         }

@@ -163,7 +163,7 @@ impl AgendaOverlay {
                 Reaction::then(vec![form::forget(), Self::change(app, Some(fresh))])
             }
             Err(e) => {
-                self.error = Some(e);
+                self.error = Some(e.to_string());
                 Reaction::stay()
             }
         }

@@ -249,14 +249,14 @@ impl SettingsOverlay {
                     after: name,
                 },
                 Err(e) => {
-                    self.error = Some(e);
+                    self.error = Some(e.to_string());
                     return Reaction::stay();
                 }
             },
             Row::AddGroup => match app.session.check_group_name(None, text) {
                 Ok(name) => Edit::AddGroup { name },
                 Err(e) => {
-                    self.error = Some(e);
+                    self.error = Some(e.to_string());
                     return Reaction::stay();
                 }
             },
