@@ -2,7 +2,7 @@
 //! plan remade from what was typed, or what is wrong with it in words.
 
 use super::form::Fields;
-use crate::session::agenda::{Agenda, PlanField as Field, format_time};
+use crate::session::agenda::{Agenda, PlanError, PlanField as Field, format_time};
 use crate::session::journal::Draft;
 
 /// The day offered when there is no plan yet.
@@ -55,7 +55,7 @@ pub fn draft(which: Field, editor: &Fields) -> Draft {
 
 /// The plan remade with line `which` as `text`, keeping the minutes set by hand and the
 /// time spent; or what is wrong with the line.
-pub fn plan(current: Option<&Agenda>, which: Field, text: &str) -> Result<Agenda, String> {
+pub fn plan(current: Option<&Agenda>, which: Field, text: &str) -> Result<Agenda, PlanError> {
     let mut fresh = match which {
         Field::Day => Agenda::new(text, &[saved_text(current, Field::Breaks)])?,
         Field::Breaks => Agenda::new(&saved_text(current, Field::Day), &[text.to_owned()])?,
