@@ -3,7 +3,10 @@
 
 pub mod compare;
 mod csv;
+pub mod doc;
 mod html;
+pub mod judgement;
+mod layout;
 mod markdown;
 pub mod model;
 
