@@ -32,6 +32,7 @@ pub fn report_cmd(
     path: &Path,
     format: ReportFormat,
     status: &str,
+    circulate: bool,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -39,10 +40,11 @@ pub fn report_cmd(
     let sources = inputs(path, &s);
     let mut built = report::model::build(&fw, &s);
     status.clone_into(&mut built.status);
+    built.circulated = circulate;
     let text = match format {
         ReportFormat::Md => report::to_markdown(&built),
         ReportFormat::Html => report::to_html(&built),
-        ReportFormat::Csv => report::to_csv(&fw, &s, report::Table::Statements, false)?,
+        ReportFormat::Csv => report::report_csv(&fw, &s, circulate)?,
     };
     write_out(&sources, &text, output, out)
 }

@@ -450,9 +450,9 @@ fn scores_table(r: &Report, rows: &[StatementRow], with_spread: bool) -> Table {
                     r.groups
                         .iter()
                         .zip(&row.scores)
-                        .map(|(g, s)| format!("{g}: {}", dash(s)))
+                        .map(|(g, s)| format!("{g} {}", dash(s)))
                         .collect::<Vec<_>>()
-                        .join("\n"),
+                        .join("; "),
                 ));
             } else {
                 cells.extend(row.scores.iter().map(|s| Cell::text(dash(s))));

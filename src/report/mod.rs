@@ -9,8 +9,9 @@ pub mod judgement;
 mod layout;
 mod markdown;
 pub mod model;
+pub mod sample;
 
-pub use self::csv::{Table, cell as csv_cell, to_csv};
+pub use self::csv::{Table, cell as csv_cell, report_csv, to_csv};
 pub use html::to_html;
 pub use markdown::to_markdown;
 
