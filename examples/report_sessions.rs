@@ -4,7 +4,7 @@
 //! synthetic framework of 128 copies of the benchmark (25,088 statements), fully scored by 6
 //! groups, for timing `awayday report` (docs/performance.md).
 //!
-//!   cargo run --release --example report_sessions -- DIR [--big]
+//! `cargo run --release --example report_sessions -- DIR [--big]`
 
 use std::path::PathBuf;
 

@@ -114,10 +114,12 @@ def main():
     if len(pages) > max_pages:
         problems.append(f"{len(pages)} pages, more than the {max_pages} allowed")
     if problems:
-        for p in problems[:30]:
-            print(p, file=sys.stderr)
-        if len(problems) > 30:
-            print(f"… and {len(problems) - 30} more", file=sys.stderr)
+        # Each kind of problem once, with its count and its first few instances.
+        kinds = collections.defaultdict(list)
+        for p in problems:
+            kinds[re.sub(r"^page \d+: |^page \d+ |'.*?'|\(.*?\)|\d+", "", p)].append(p)
+        for found in kinds.values():
+            print(f"{len(found)}× e.g. " + "; ".join(found[:4]), file=sys.stderr)
         sys.exit(1)
     print(len(pages))
 

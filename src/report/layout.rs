@@ -4,6 +4,8 @@
 //! per area, the action plan, the statement detail and, in the full copy only, the groups'
 //! own scores, the time spent and records the framework no longer has.
 
+use std::fmt::Write as _;
+
 use super::doc::{Block, Cell, Column, ColumnKind, Document, Row, Table};
 use super::judgement::{self, Verdict};
 use super::model::{Report, Section, StatementRow};
@@ -167,10 +169,10 @@ fn approach(b: &mut Vec<Block>, r: &Report) {
         r.groups.join(", ")
     );
     if !r.facilitator.is_empty() {
-        said.push_str(&format!(", facilitated by {}", r.facilitator));
+        let _ = write!(said, ", facilitated by {}", r.facilitator);
     }
     if !r.date.is_empty() {
-        said.push_str(&format!(", on {}", crate::session::in_words(&r.date)));
+        let _ = write!(said, ", on {}", crate::session::in_words(&r.date));
     }
     said.push_str(". The room then agreed one score for each statement.");
     b.push(Block::Para(said));
@@ -369,7 +371,7 @@ fn plan(b: &mut Vec<Block>, r: &Report) {
         return;
     }
     b.push(Block::Note(
-        "Every recommendation, with the actions agreed for it: the main conclusions' first, then each area's in the framework's order; a recommendation's actions by priority (high first), then soonest date.".into(),
+        "Every recommendation, with the actions agreed for it: the main conclusions' first, then those of each theme, area and heading in the framework's order; a recommendation's actions by priority (high first), then soonest date.".into(),
     ));
     let mut t = Table {
         columns: vec![

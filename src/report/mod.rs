@@ -6,7 +6,7 @@ mod csv;
 pub mod doc;
 mod html;
 pub mod judgement;
-mod layout;
+pub mod layout;
 mod markdown;
 pub mod model;
 pub mod sample;

@@ -304,7 +304,7 @@ fn action_plan(fw: &Framework, s: &Session, areas: &[NodeIx]) -> Vec<ActionRow> 
         let order = area_ix
             .and_then(|a| areas.iter().position(|&x| x == a))
             .unwrap_or(usize::MAX);
-        let area_id = area_ix.map(|x| fw.node(x).id.clone());
+        let area_name = area_ix.map(|x| fw.node(x).id.clone());
         for a in list {
             let done = a.status == ActionStatus::Done;
             let mut flags = Vec::new();
@@ -321,7 +321,7 @@ fn action_plan(fw: &Framework, s: &Session, areas: &[NodeIx]) -> Vec<ActionRow> 
             let recs = if a.conclusion {
                 &s.conclusions.recommendations
             } else {
-                &s.findings(area_id.as_deref()).recommendations
+                &s.findings(area_name.as_deref()).recommendations
             };
             actions.push((
                 order,
@@ -368,7 +368,7 @@ pub fn priority_rank(p: &str) -> u8 {
 }
 
 /// The plan as one table, in a stated order: the main conclusions' recommendations first,
-/// then each area's in outline order, each recommendation in its number order; a
+/// then every theme's, area's and heading's in outline order, each in its number order; a
 /// recommendation's actions by priority (high first), then soonest date (undated last).
 /// Actions carrying out no recommendation follow their area's recommendations.
 fn plan_rows(fw: &Framework, s: &Session, areas: &[NodeIx], actions: &[ActionRow]) -> Vec<PlanRow> {
@@ -414,26 +414,36 @@ fn plan_rows(fw: &Framework, s: &Session, areas: &[NodeIx], actions: &[ActionRow
         push(format!("Main conclusions R{}: {text}", n + 1), mine);
     }
     let in_area = |a: &ActionRow, id: &str| !a.conclusion && a.area.starts_with(&format!("{id} "));
-    for &area in areas {
-        let id = &fw.node(area).id;
+    // Every node with findings, in outline order: an area's recommendations carry its
+    // actions; a theme's or heading's are listed, awaiting an action on its area.
+    for (ix, node) in fw.nodes().iter().enumerate() {
+        if node.is_statement() {
+            continue;
+        }
+        let id = &node.id;
+        let an_area = areas.contains(&ix);
         for (n, text) in s.findings(Some(id)).recommendations.iter().enumerate() {
-            let mine = actions
-                .iter()
-                .filter(|a| {
-                    in_area(a, id) && a.recommendation.as_ref().is_some_and(|(k, _)| *k == n + 1)
-                })
-                .collect();
+            let mine = if an_area {
+                actions
+                    .iter()
+                    .filter(|a| {
+                        in_area(a, id)
+                            && a.recommendation.as_ref().is_some_and(|(k, _)| *k == n + 1)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             push(format!("{id} R{}: {text}", n + 1), mine);
         }
-        let rest: Vec<&ActionRow> = actions
-            .iter()
-            .filter(|a| in_area(a, id) && a.recommendation.is_none())
-            .collect();
-        if !rest.is_empty() {
-            push(
-                format!("{id} {} (no recommendation)", fw.node(area).title),
-                rest,
-            );
+        if an_area {
+            let rest: Vec<&ActionRow> = actions
+                .iter()
+                .filter(|a| in_area(a, id) && a.recommendation.is_none())
+                .collect();
+            if !rest.is_empty() {
+                push(format!("{id} {} (no recommendation)", node.title), rest);
+            }
         }
     }
     // Actions outside every area, or linked to a recommendation that no longer exists.
@@ -470,6 +480,14 @@ fn time_rows(fw: &Framework, s: &Session) -> Vec<TimeRow> {
             spent: agenda.spent.get(&slot.id).copied().unwrap_or(0) / 60,
             id: slot.id,
         })
+        .collect()
+}
+
+/// Findings written on themes that are not areas themselves (they have elements).
+fn theme_findings(fw: &Framework, s: &Session, areas: &[NodeIx]) -> Vec<NodeFindings> {
+    (0..fw.nodes().len())
+        .filter(|&ix| fw.node(ix).kind == NodeKind::Theme && !areas.contains(&ix))
+        .filter_map(|ix| node_findings(fw, s, ix))
         .collect()
 }
 
@@ -510,10 +528,7 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         .collect();
     let actions = action_plan(fw, s, &areas);
     let plan = plan_rows(fw, s, &areas, &actions);
-    let theme_findings = (0..fw.nodes().len())
-        .filter(|&ix| fw.node(ix).kind == NodeKind::Theme && !areas.contains(&ix))
-        .filter_map(|ix| node_findings(fw, s, ix))
-        .collect();
+
     let orphans = summary::orphans(fw, s)
         .into_iter()
         .map(|id| {
@@ -575,7 +590,7 @@ pub fn build(fw: &Framework, s: &Session) -> Report {
         status: "Draft".to_owned(),
         framework_changed: fw.digest != s.framework.digest,
         frame: s.frame.clone(),
-        theme_findings,
+        theme_findings: theme_findings(fw, s, &areas),
         plan,
         circulated: false,
     }
