@@ -1,6 +1,7 @@
 //! The findings form (`F` on an area or heading, `C` for the session's main conclusions):
 //! strengths, areas for improvement, a judgement and recommendations. awayday suggests the
-//! judgement the agreed mean rounds to, and leaves the choice to the facilitator.
+//! judgement the agreed mean's band gives (by the report's one rule, `report::judgement`),
+//! and leaves the choice to the facilitator, who may type the level or its word.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,13 +22,15 @@ use crate::tui::keymap::Context;
 const FIELDS: [&str; 4] = [
     "Strengths",
     "Areas for improvement",
-    "Judgement (a level)",
+    "Judgement (level or word)",
     "Recommendations (; between them)",
 ];
 
 pub struct FindingsOverlay {
     /// The node the findings are on; `None` for the session's main conclusions.
     node: Option<NodeIx>,
+    /// The statement `F` was pressed on, when the findings go on its heading or element.
+    from_statement: Option<NodeIx>,
     fields: [TextArea<'static>; 4],
     focus: usize,
     /// The level the agreed mean suggests, with its label and the mean.
@@ -48,6 +51,7 @@ fn field(text: &str) -> TextArea<'static> {
 impl FindingsOverlay {
     /// On `node` (a statement's findings go on its heading or element), or the session.
     pub fn open(app: &App, node: Option<NodeIx>) -> Self {
+        let from_statement = node.filter(|&ix| app.framework.node(ix).is_statement());
         let node = node.map(|ix| {
             if app.framework.node(ix).is_statement() {
                 app.framework.node(ix).parent.unwrap_or(ix)
@@ -77,8 +81,7 @@ impl FindingsOverlay {
             (!given.is_empty()).then(|| given.iter().sum::<f64>() / n)
         };
         let suggestion = mean.and_then(|m| {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a level
-            let level = summary::round1(m).round().clamp(0.0, 255.0) as u8;
+            let level = crate::report::judgement::band(m);
             app.framework
                 .scale
                 .level(level)
@@ -92,6 +95,7 @@ impl FindingsOverlay {
         ];
         FindingsOverlay {
             node,
+            from_statement,
             guard: EscGuard::new(super::form::texts(&fields)),
             fields,
             focus: 0,
@@ -168,11 +172,21 @@ impl FindingsOverlay {
     fn submit(&mut self, app: &App) -> Reaction {
         let judgement = match self.value(2).as_str() {
             "" => None,
-            text => match text.parse::<u8>() {
-                Ok(v) if app.framework.scale.level(v).is_some() => Some(v),
-                _ => {
+            text => match judgement_level(&app.framework.scale, text) {
+                Some(v) => Some(v),
+                None => {
                     self.focus = 2;
-                    self.error = Some(format!("\"{text}\" is not a level of the scale."));
+                    let words: Vec<String> = app
+                        .framework
+                        .scale
+                        .levels
+                        .iter()
+                        .map(|l| format!("{} {}", l.value, l.label))
+                        .collect();
+                    self.error = Some(format!(
+                        "\"{text}\" is not a level of the scale: type one of {}, as a number or a word.",
+                        words.join(", ")
+                    ));
                     return Reaction::stay();
                 }
             },
@@ -201,16 +215,37 @@ impl FindingsOverlay {
         ])
     }
 
+    /// Where the findings will be kept, as the form's title says it: "Findings on the
+    /// heading 2.1.a …", with "(for statement 2.1.a.1)" when `F` was pressed on one.
+    pub fn saves_on(&self, app: &App) -> String {
+        let Some(ix) = self.node else {
+            return "Main conclusions of the review".to_owned();
+        };
+        let n = app.framework.node(ix);
+        let kind = match n.kind {
+            crate::framework::NodeKind::Theme => "theme",
+            crate::framework::NodeKind::Element => "element",
+            crate::framework::NodeKind::Heading => "heading",
+            crate::framework::NodeKind::Statement => "statement",
+        };
+        let mut title = format!(
+            "Findings on the {kind} {} {}",
+            n.id,
+            crate::text::shorten(&n.title, 40)
+        );
+        if let Some(st) = self.from_statement {
+            title.push_str(&format!(
+                " (kept there for statement {}: findings are on areas and headings)",
+                app.framework.node(st).id
+            ));
+        }
+        title
+    }
+
     pub fn render(&self, app: &App, frame: &mut Frame) {
         let area = crate::tui::layout::centred(frame.area(), 100, 22);
         frame.render_widget(Clear, area);
-        let title = match self.node {
-            Some(ix) => {
-                let n = app.framework.node(ix);
-                format!("Findings · {} {}", n.id, crate::text::shorten(&n.title, 40))
-            }
-            None => "Main conclusions of the review".to_owned(),
-        };
+        let title = self.saves_on(app);
         let hint = app.keymap.hints(
             Context::Form,
             &[Action::NextField, Action::Submit, Action::Close],
@@ -246,8 +281,8 @@ impl FindingsOverlay {
             Line::styled(
                 match &self.suggestion {
                     Some((v, label, mean)) => format!(
-                        "The agreed mean is {}: it suggests {v} {label}. The judgement is yours to give.",
-                        summary::format_mean(Some(*mean))
+                        "The agreed mean is {}, in the {v} {label} band. The judgement is yours to give.",
+                        crate::report::judgement::mean(Some(*mean))
                     ),
                     None => "Nothing agreed here yet, so no judgement to suggest.".to_owned(),
                 },
@@ -256,4 +291,23 @@ impl FindingsOverlay {
         }, |e| Line::styled(e, t.warn()));
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[4]);
     }
+}
+
+/// The level typed as a judgement: its number ("2"), its word ("Reasonable", any case), or
+/// both ("2 Reasonable", as the report prints it).
+pub fn judgement_level(scale: &crate::framework::Scale, text: &str) -> Option<u8> {
+    let text = text.trim();
+    let (number, word) = match text.split_once(char::is_whitespace) {
+        Some((n, w)) if n.parse::<u8>().is_ok() => (Some(n), Some(w.trim())),
+        _ if text.parse::<u8>().is_ok() => (Some(text), None),
+        _ => (None, Some(text)),
+    };
+    scale
+        .levels
+        .iter()
+        .find(|l| {
+            number.is_none_or(|n| n.parse::<u8>().ok() == Some(l.value))
+                && word.is_none_or(|w| w.eq_ignore_ascii_case(&l.label))
+        })
+        .map(|l| l.value)
 }
