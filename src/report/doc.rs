@@ -13,6 +13,17 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
+/// Where `layout` puts the blocks it makes: a list, or a writer writing each as it comes.
+pub trait Sink {
+    fn push(&mut self, b: Block);
+}
+
+impl Sink for Vec<Block> {
+    fn push(&mut self, b: Block) {
+        Vec::push(self, b);
+    }
+}
+
 impl Document {
     /// The sections listed in the contents: (anchor, heading) of every level-2 heading.
     pub fn contents(&self) -> Vec<(&str, &str)> {

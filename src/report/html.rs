@@ -6,10 +6,12 @@
 
 use std::fmt::Write as _;
 
-use super::doc::{Block, ColumnKind, Document, Table};
+use super::doc::{Block, ColumnKind, Table};
 use super::model::Report;
 
+/// Text as HTML: markup escaped, and control characters made harmless (`text::printable`).
 fn esc(s: &str) -> String {
+    let s = crate::text::printable(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -127,11 +129,12 @@ fn table(out: &mut String, t: &Table, lo: f64, hi: f64) {
     out.push_str("</tbody></table>\n");
 }
 
-fn block(out: &mut String, d: &Document, b: &Block, lo: f64, hi: f64) {
+fn block(out: &mut String, contents: &[(&str, &str)], b: &Block, r: &Report) {
+    let (lo, hi) = bounds(r);
     match b {
         Block::Contents => {
             out.push_str("<nav class=\"contents\"><p><strong>Contents</strong></p><ol>");
-            for (anchor, text) in d.contents() {
+            for (anchor, text) in contents {
                 let _ = write!(
                     out,
                     "<li><a href=\"#{}\">{}</a></li>",
@@ -171,7 +174,11 @@ fn block(out: &mut String, d: &Document, b: &Block, lo: f64, hi: f64) {
             items,
         } => {
             if let Some(l) = label {
-                let _ = write!(out, "<p class=\"label\"><strong>{}:</strong></p>", esc(l));
+                let _ = write!(
+                    out,
+                    "<p class=\"label\"><strong>{}:</strong></p>",
+                    esc(l)
+                );
             }
             let tag = if *numbered { "ol" } else { "ul" };
             let _ = write!(out, "<{tag}>");
@@ -180,53 +187,97 @@ fn block(out: &mut String, d: &Document, b: &Block, lo: f64, hi: f64) {
             }
             let _ = writeln!(out, "</{tag}>");
         }
-        Block::Table(t) => table(out, t, lo, hi),
-    }
-}
-
-/// The blocks in runs that start at a heading; a run holding a table too wide for a
-/// portrait page is printed on landscape pages, with the heading(s) just before it.
-fn runs(blocks: &[Block]) -> Vec<(bool, &[Block])> {
-    let mut starts: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, Block::Heading { .. }))
-        .map(|(i, _)| i)
-        .collect();
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
-    }
-    let mut runs: Vec<(bool, std::ops::Range<usize>)> = Vec::new();
-    for (k, &s) in starts.iter().enumerate() {
-        let e = starts.get(k + 1).copied().unwrap_or(blocks.len());
-        let wide = blocks[s..e]
-            .iter()
-            .any(|b| matches!(b, Block::Table(t) if t.wide()));
-        runs.push((wide, s..e));
-    }
-    // A run of headings and text with no table joins a wide run after it, so a heading is
-    // never left behind on the portrait page.
-    let mut merged: Vec<(bool, std::ops::Range<usize>)> = Vec::new();
-    for (wide, range) in runs.into_iter().rev() {
-        let has_table = blocks[range.clone()]
-            .iter()
-            .any(|b| matches!(b, Block::Table(_)));
-        match merged.last_mut() {
-            Some((true, next)) if !has_table && next.start == range.end => next.start = range.start,
-            _ => merged.push((wide, range)),
+        Block::Table(t) => {
+            table(out, t, lo, hi);
+            // The heat map's key follows its table.
+            if t.heat {
+                out.push_str("<p class=\"legend\">");
+                for (value, label, _) in &r.scale {
+                    let _ = write!(
+                        out,
+                        "<span style=\"background:{}\">{value} {}</span>",
+                        heat(Some(f64::from(*value)), lo, hi),
+                        esc(label)
+                    );
+                }
+                out.push_str("</p>\n");
+            }
         }
     }
-    merged.reverse();
-    merged.into_iter().map(|(w, r)| (w, &blocks[r])).collect()
 }
 
-/// The report as one HTML file.
-pub fn to_html(r: &Report) -> String {
-    let d = super::layout::document(r);
-    let (lo, hi) = (
+/// The lowest and highest levels of the scale, for the heat map's colours.
+fn bounds(r: &Report) -> (f64, f64) {
+    (
         r.scale.first().map_or(1.0, |l| f64::from(l.0)),
         r.scale.last().map_or(4.0, |l| f64::from(l.0)),
-    );
+    )
+}
+
+/// Writes the blocks as they come, a run at a time. A run starts at a heading; a run
+/// holding a table too wide for a portrait page goes on landscape pages, and runs of
+/// headings and text with no table just before it go with it, so a heading is never left
+/// behind on the portrait page.
+struct Writer<'a> {
+    r: &'a Report,
+    contents: Vec<(&'static str, &'static str)>,
+    w: &'a mut dyn std::io::Write,
+    /// The runs not yet written: text-only runs, then the run being filled from `start`.
+    held: Vec<Block>,
+    start: usize,
+    buf: String,
+    error: Option<std::io::Error>,
+}
+
+impl Writer<'_> {
+    fn write_held(&mut self, wide: bool) {
+        if wide {
+            self.buf.push_str("<section class=\"wide\">\n");
+        }
+        for b in &self.held {
+            block(&mut self.buf, &self.contents, b, self.r);
+        }
+        if wide {
+            self.buf.push_str("</section>\n");
+        }
+        self.held.clear();
+        self.start = 0;
+        self.flush();
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.w.write_all(self.buf.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+
+    /// The run being filled is complete.
+    fn end_run(&mut self) {
+        let run = &self.held[self.start..];
+        if run.iter().any(|b| matches!(b, Block::Table(_))) {
+            let wide = run.iter().any(|b| matches!(b, Block::Table(t) if t.wide()));
+            self.write_held(wide);
+        } else {
+            self.start = self.held.len();
+        }
+    }
+}
+
+impl super::doc::Sink for Writer<'_> {
+    fn push(&mut self, b: Block) {
+        if matches!(b, Block::Heading { .. }) {
+            self.end_run();
+        }
+        self.held.push(b);
+    }
+}
+
+/// Writes the report as one HTML page to `w`, section by section as it is laid out.
+pub fn write_html(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let d = super::layout::head(r);
     let mut out = String::with_capacity(1 << 16);
     let _ = write!(
         out,
@@ -241,32 +292,30 @@ pub fn to_html(r: &Report) -> String {
         let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", esc(name), esc(value));
     }
     out.push_str("</dl>\n");
-    for (wide, run) in runs(&d.blocks) {
-        if wide {
-            out.push_str("<section class=\"wide\">\n");
-        }
-        for b in run {
-            block(&mut out, &d, b, lo, hi);
-        }
-        // The heat map's key follows its table.
-        if run.iter().any(|b| matches!(b, Block::Table(t) if t.heat)) {
-            out.push_str("<p class=\"legend\">");
-            for (value, label, _) in &r.scale {
-                let _ = write!(
-                    out,
-                    "<span style=\"background:{}\">{value} {}</span>",
-                    heat(Some(f64::from(*value)), lo, hi),
-                    esc(label)
-                );
-            }
-            out.push_str("</p>\n");
-        }
-        if wide {
-            out.push_str("</section>\n");
-        }
-    }
-    out.push_str("</body></html>\n");
-    out
+    let mut writer = Writer {
+        r,
+        contents: super::layout::contents(r),
+        w,
+        held: Vec::new(),
+        start: 0,
+        buf: out,
+        error: None,
+    };
+    writer.flush();
+    super::layout::blocks(r, &mut writer);
+    writer.end_run();
+    writer.write_held(false);
+    writer.buf.push_str("</body></html>\n");
+    writer.flush();
+    writer.error.map_or(Ok(()), Err)
+}
+
+/// The report as one HTML page.
+pub fn to_html(r: &Report) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_html(r, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// A background colour for a mean: red at the bottom of the scale, amber mid-way, green at

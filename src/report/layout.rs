@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::doc::{Block, Cell, Column, ColumnKind, Document, Row, Table};
+use super::doc::{Block, Cell, Column, ColumnKind, Document, Row, Sink, Table};
 use super::judgement::{self, Verdict};
 use super::model::{Report, Section, StatementRow};
 use crate::session::frame::FramePart;
@@ -24,7 +24,7 @@ fn h(level: u8, anchor: &str, text: impl Into<String>) -> Block {
     }
 }
 
-fn field(out: &mut Vec<Block>, label: &str, text: &str) {
+fn field(out: &mut dyn Sink, label: &str, text: &str) {
     if !text.is_empty() {
         out.push(Block::Field {
             label: label.to_owned(),
@@ -48,35 +48,44 @@ fn dash(s: &str) -> String {
     }
 }
 
-/// Builds the document a report prints.
-pub fn document(r: &Report) -> Document {
+/// The report's sections, (anchor, heading), in the order they print: the contents list,
+/// and the only place a section's heading is named.
+pub fn contents(r: &Report) -> Vec<(&'static str, &'static str)> {
+    let mut v = Vec::new();
+    for part in [FramePart::Introduction, FramePart::Background] {
+        if !r.frame.get(part).is_empty() {
+            v.push((part.key(), part.heading()));
+        }
+    }
+    v.extend([
+        ("scope", FramePart::Scope.heading()),
+        ("approach", FramePart::Approach.heading()),
+        ("conclusions", FramePart::Conclusions.heading()),
+        ("next-steps", FramePart::NextSteps.heading()),
+        ("appendix-1", "Appendix 1 – Findings by area"),
+        ("appendix-2", "Appendix 2 – Action plan"),
+        ("appendix-3", "Appendix 3 – Statement detail"),
+    ]);
+    if !r.circulated {
+        v.push(("appendix-4", "Appendix 4 – The groups' scores"));
+        if !r.time.is_empty() {
+            v.push(("time", "Time: planned and spent"));
+        }
+        if !r.orphans.is_empty() {
+            v.push(("orphans", "Records for statements no longer in the framework"));
+        }
+    }
+    v
+}
+
+/// The document's head: title, running head and title block; its blocks come from
+/// [`blocks`].
+pub fn head(r: &Report) -> Document {
     let title = if r.title.is_empty() {
         "Review session".to_owned()
     } else {
         r.title.clone()
     };
-    let mut b = Vec::new();
-    b.push(Block::Contents);
-    frame_part(&mut b, r, FramePart::Introduction);
-    frame_part(&mut b, r, FramePart::Background);
-    scope(&mut b, r);
-    approach(&mut b, r);
-    conclusions(&mut b, r);
-    b.push(h(2, "next-steps", "Next steps"));
-    if !r.frame.next_steps.is_empty() {
-        b.push(Block::Para(r.frame.next_steps.clone()));
-    }
-    b.push(Block::Para(
-        "What will be done, by whom and by when is in Appendix 2, the action plan.".into(),
-    ));
-    findings(&mut b, r);
-    plan(&mut b, r);
-    detail(&mut b, r);
-    if !r.circulated {
-        groups(&mut b, r);
-        time(&mut b, r);
-        orphans(&mut b, r);
-    }
     Document {
         running_head: if r.organisation.is_empty() {
             title.clone()
@@ -85,7 +94,43 @@ pub fn document(r: &Report) -> Document {
         },
         meta: meta(r),
         title,
-        blocks: b,
+        blocks: Vec::new(),
+    }
+}
+
+/// Builds the document a report prints, all of it in memory.
+pub fn document(r: &Report) -> Document {
+    let mut d = head(r);
+    blocks(r, &mut d.blocks);
+    d
+}
+
+/// Hands the document's blocks to `b` one by one, in order: a writer can write each as it
+/// comes rather than hold the whole report (25,000 statements make a 20 MB page).
+pub fn blocks(r: &Report, b: &mut dyn Sink) {
+    b.push(Block::Contents);
+    for (anchor, heading) in contents(r) {
+        b.push(h(2, anchor, heading));
+        match anchor {
+            "introduction" => frame_part(b, r, FramePart::Introduction),
+            "background" => frame_part(b, r, FramePart::Background),
+            "scope" => scope(b, r),
+            "approach" => approach(b, r),
+            "conclusions" => conclusions(b, r),
+            "next-steps" => {
+                frame_part(b, r, FramePart::NextSteps);
+                b.push(Block::Para(
+                    "What will be done, by whom and by when is in Appendix 2, the action plan."
+                        .into(),
+                ));
+            }
+            "appendix-1" => findings(b, r),
+            "appendix-2" => plan(b, r),
+            "appendix-3" => detail(b, r),
+            "appendix-4" => groups(b, r),
+            "time" => time(b, r),
+            _ => orphans(b, r),
+        }
     }
 }
 
@@ -126,16 +171,14 @@ fn meta(r: &Report) -> Vec<(String, String)> {
         .collect()
 }
 
-fn frame_part(b: &mut Vec<Block>, r: &Report, part: FramePart) {
+fn frame_part(b: &mut dyn Sink, r: &Report, part: FramePart) {
     let text = r.frame.get(part);
     if !text.is_empty() {
-        b.push(h(2, part.key(), part.heading()));
         b.push(Block::Para(text.to_owned()));
     }
 }
 
-fn scope(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "scope", FramePart::Scope.heading()));
+fn scope(b: &mut dyn Sink, r: &Report) {
     if !r.frame.scope.is_empty() {
         b.push(Block::Para(r.frame.scope.clone()));
     }
@@ -152,8 +195,7 @@ fn scope(b: &mut Vec<Block>, r: &Report) {
     }
 }
 
-fn approach(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "approach", FramePart::Approach.heading()));
+fn approach(b: &mut dyn Sink, r: &Report) {
     if !r.frame.approach.is_empty() {
         b.push(Block::Para(r.frame.approach.clone()));
     }
@@ -180,7 +222,7 @@ fn approach(b: &mut Vec<Block>, r: &Report) {
 
 /// Judgement, strengths, areas for improvement and numbered recommendations, as given.
 fn findings_fields(
-    b: &mut Vec<Block>,
+    b: &mut dyn Sink,
     judgement: Option<&str>,
     strengths: &str,
     improvements: &str,
@@ -198,8 +240,7 @@ fn findings_fields(
     }
 }
 
-fn conclusions(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "conclusions", "Main conclusions"));
+fn conclusions(b: &mut dyn Sink, r: &Report) {
     if !r.frame.conclusions.is_empty() {
         b.push(Block::Para(r.frame.conclusions.clone()));
     }
@@ -280,8 +321,7 @@ fn conclusions(b: &mut Vec<Block>, r: &Report) {
     }
 }
 
-fn findings(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "appendix-1", "Appendix 1 – Findings by area"));
+fn findings(b: &mut dyn Sink, r: &Report) {
     b.push(Block::Note(
         "For each area reviewed: the judgement, the findings and the recommendations; the agreed mean beside them. The scores behind them are in Appendix 3.".into(),
     ));
@@ -326,9 +366,15 @@ fn findings(b: &mut Vec<Block>, r: &Report) {
     }
 }
 
-fn area_findings(b: &mut Vec<Block>, r: &Report, sec: &Section) {
+fn area_findings(b: &mut dyn Sink, r: &Report, sec: &Section) {
     b.push(h(3, "", format!("{} {}", sec.id, sec.title)));
-    let before = b.len();
+    let empty = sec.judgement.is_none()
+        && sec.strengths.is_empty()
+        && sec.improvements.is_empty()
+        && sec.recommendations.is_empty()
+        && sec.agreed_mean.is_none()
+        && sec.heading_findings.is_empty()
+        && (r.circulated || sec.node_notes.is_empty());
     findings_fields(
         b,
         sec.judgement.as_deref(),
@@ -359,13 +405,12 @@ fn area_findings(b: &mut Vec<Block>, r: &Report, sec: &Section) {
             field(b, &format!("Notes on {id} {title}"), notes);
         }
     }
-    if b.len() == before {
+    if empty {
         b.push(Block::Note("No findings or scores yet.".into()));
     }
 }
 
-fn plan(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "appendix-2", "Appendix 2 – Action plan"));
+fn plan(b: &mut dyn Sink, r: &Report) {
     if r.plan.is_empty() {
         b.push(Block::Para("No recommendations or actions yet.".into()));
         return;
@@ -472,8 +517,7 @@ fn scores_table(r: &Report, rows: &[StatementRow], with_spread: bool) -> Table {
     t
 }
 
-fn detail(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "appendix-3", "Appendix 3 – Statement detail"));
+fn detail(b: &mut dyn Sink, r: &Report) {
     if r.sections.is_empty() {
         b.push(Block::Para("No scores or notes yet.".into()));
     }
@@ -490,8 +534,7 @@ fn detail(b: &mut Vec<Block>, r: &Report) {
     }
 }
 
-fn groups(b: &mut Vec<Block>, r: &Report) {
-    b.push(h(2, "appendix-4", "Appendix 4 – The groups' scores"));
+fn groups(b: &mut dyn Sink, r: &Report) {
     b.push(h(3, "", "Heat map of the areas reviewed"));
     let mut columns = vec![col("Area", ColumnKind::Text(1))];
     columns.extend(r.groups.iter().map(|g| col(g, ColumnKind::Figure(25))));
@@ -548,11 +591,10 @@ fn groups(b: &mut Vec<Block>, r: &Report) {
     }
 }
 
-fn time(b: &mut Vec<Block>, r: &Report) {
+fn time(b: &mut dyn Sink, r: &Report) {
     if r.time.is_empty() {
         return;
     }
-    b.push(h(2, "time", "Time: planned and spent"));
     let mut t = Table {
         columns: vec![
             col("Area", ColumnKind::Text(1)),
@@ -579,15 +621,10 @@ fn time(b: &mut Vec<Block>, r: &Report) {
     ));
 }
 
-fn orphans(b: &mut Vec<Block>, r: &Report) {
+fn orphans(b: &mut dyn Sink, r: &Report) {
     if r.orphans.is_empty() {
         return;
     }
-    b.push(h(
-        2,
-        "orphans",
-        "Records for statements no longer in the framework",
-    ));
     b.push(Block::Para(
         "The framework has changed since these were recorded; they are kept, not dropped.".into(),
     ));

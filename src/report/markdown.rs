@@ -84,57 +84,102 @@ fn table(out: &mut String, t: &Table) {
     out.push('\n');
 }
 
-/// The report as Markdown.
-pub fn to_markdown(r: &Report) -> String {
-    let d = super::layout::document(r);
-    let mut out = String::new();
+fn block(out: &mut String, contents: &[(&str, &str)], b: &Block) {
+    match b {
+        Block::Contents => {
+            let _ = writeln!(out, "**Contents**\n");
+            for (_, text) in contents {
+                let _ = writeln!(out, "- {}", md(text));
+            }
+            out.push('\n');
+        }
+        Block::Heading { level, text, .. } => {
+            let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md(text));
+        }
+        Block::Para(t) | Block::Note(t) => {
+            let _ = writeln!(out, "{}\n", cell(t).replace("<br>", "  \n"));
+        }
+        Block::Field { label, text } => {
+            let _ = writeln!(
+                out,
+                "**{}:** {}\n",
+                md(label),
+                cell(text).replace("<br>", "  \n")
+            );
+        }
+        Block::List {
+            label,
+            numbered,
+            items,
+        } => {
+            if let Some(l) = label {
+                let _ = writeln!(out, "**{}:**\n", md(l));
+            }
+            for (i, item) in items.iter().enumerate() {
+                if *numbered {
+                    let _ = writeln!(out, "{}. {}", i + 1, md(item));
+                } else {
+                    let _ = writeln!(out, "- {}", md(item));
+                }
+            }
+            out.push('\n');
+        }
+        Block::Table(t) => table(out, t),
+    }
+}
+
+/// Writes each block as it comes.
+struct Writer<'a> {
+    contents: Vec<(&'static str, &'static str)>,
+    w: &'a mut dyn std::io::Write,
+    buf: String,
+    error: Option<std::io::Error>,
+}
+
+impl super::doc::Sink for Writer<'_> {
+    fn push(&mut self, b: Block) {
+        block(&mut self.buf, &self.contents, &b);
+        if self.buf.len() > 1 << 16 {
+            self.flush();
+        }
+    }
+}
+
+impl Writer<'_> {
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.w.write_all(self.buf.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buf.clear();
+    }
+}
+
+/// Writes the report as Markdown to `w`, section by section as it is laid out.
+pub fn write_markdown(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let d = super::layout::head(r);
+    let mut out = String::with_capacity(1 << 16);
     let _ = writeln!(out, "# {}\n", md(&d.title));
     for (name, value) in &d.meta {
         let _ = writeln!(out, "- **{name}:** {}", md(value));
     }
     out.push('\n');
-    for b in &d.blocks {
-        match b {
-            Block::Contents => {
-                let _ = writeln!(out, "**Contents**\n");
-                for (_, text) in d.contents() {
-                    let _ = writeln!(out, "- {}", md(text));
-                }
-                out.push('\n');
-            }
-            Block::Heading { level, text, .. } => {
-                let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md(text));
-            }
-            Block::Para(t) | Block::Note(t) => {
-                let _ = writeln!(out, "{}\n", cell(t).replace("<br>", "  \n"));
-            }
-            Block::Field { label, text } => {
-                let _ = writeln!(
-                    out,
-                    "**{}:** {}\n",
-                    md(label),
-                    cell(text).replace("<br>", "  \n")
-                );
-            }
-            Block::List {
-                label,
-                numbered,
-                items,
-            } => {
-                if let Some(l) = label {
-                    let _ = writeln!(out, "**{}:**\n", md(l));
-                }
-                for (i, item) in items.iter().enumerate() {
-                    if *numbered {
-                        let _ = writeln!(out, "{}. {}", i + 1, md(item));
-                    } else {
-                        let _ = writeln!(out, "- {}", md(item));
-                    }
-                }
-                out.push('\n');
-            }
-            Block::Table(t) => table(&mut out, t),
-        }
-    }
-    out
+    let mut writer = Writer {
+        contents: super::layout::contents(r),
+        w,
+        buf: out,
+        error: None,
+    };
+    super::layout::blocks(r, &mut writer);
+    writer.flush();
+    writer.error.map_or(Ok(()), Err)
+}
+
+/// The report as Markdown.
+pub fn to_markdown(r: &Report) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_markdown(r, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
 }

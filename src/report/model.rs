@@ -189,16 +189,22 @@ pub struct Orphan {
 
 fn statement_row(fw: &Framework, s: &Session, ix: NodeIx) -> StatementRow {
     let id = &fw.node(ix).id;
+    // One look-up of the record, not one per group: 25,000 statements make it count.
+    let record = s.record(id);
+    let score = |g: Option<&String>| {
+        record.and_then(|r| match g {
+            Some(name) => r.scores.get(name).copied(),
+            None => r.agreed,
+        })
+    };
     StatementRow {
         id: id.clone(),
         text: fw.node(ix).text.clone(),
-        scores: (0..s.groups.len())
-            .map(|g| format_score(s.score(id, Column::Group(g))))
-            .collect(),
-        agreed: format_score(s.score(id, Column::Agreed)),
+        scores: s.groups.iter().map(|g| format_score(score(Some(g)))).collect(),
+        agreed: format_score(score(None)),
         mean: super::judgement::mean(summary::statement_mean(s, id)),
         spread: summary::spread(s, id),
-        notes: s.notes(id).to_owned(),
+        notes: record.map_or_else(String::new, |r| r.notes.clone()),
     }
 }
 
