@@ -214,37 +214,23 @@ fn bounds(r: &Report) -> (f64, f64) {
     )
 }
 
-/// Writes the blocks as they come, a run at a time. A run starts at a heading; a run
-/// holding a table too wide for a portrait page goes on landscape pages, and runs of
-/// headings and text with no table just before it go with it, so a heading is never left
-/// behind on the portrait page.
+/// Writes the blocks as they come. A run of blocks starts at a heading; a run whose first
+/// table is too wide for a portrait page goes on landscape pages, with the runs of
+/// headings and text just before it (held until a table decides), so a heading is never
+/// left behind on the portrait page.
 struct Writer<'a> {
     r: &'a Report,
     contents: Vec<(&'static str, &'static str)>,
     w: &'a mut dyn std::io::Write,
-    /// The runs not yet written: text-only runs, then the run being filled from `start`.
+    /// Runs of headings and text with no table yet: not written until one comes.
     held: Vec<Block>,
-    start: usize,
+    /// Once the current run has had a table: whether it is on landscape pages.
+    decided: Option<bool>,
     buf: String,
     error: Option<std::io::Error>,
 }
 
 impl Writer<'_> {
-    fn write_held(&mut self, wide: bool) {
-        if wide {
-            self.buf.push_str("<section class=\"wide\">\n");
-        }
-        for b in &self.held {
-            block(&mut self.buf, &self.contents, b, self.r);
-        }
-        if wide {
-            self.buf.push_str("</section>\n");
-        }
-        self.held.clear();
-        self.start = 0;
-        self.flush();
-    }
-
     fn flush(&mut self) {
         if self.error.is_none()
             && let Err(e) = self.w.write_all(self.buf.as_bytes())
@@ -254,24 +240,50 @@ impl Writer<'_> {
         self.buf.clear();
     }
 
-    /// The run being filled is complete.
-    fn end_run(&mut self) {
-        let run = &self.held[self.start..];
-        if run.iter().any(|b| matches!(b, Block::Table(_))) {
-            let wide = run.iter().any(|b| matches!(b, Block::Table(t) if t.wide()));
-            self.write_held(wide);
-        } else {
-            self.start = self.held.len();
+    fn write(&mut self, b: &Block) {
+        block(&mut self.buf, &self.contents, b, self.r);
+    }
+
+    /// Writes what is held, and ends the current run.
+    fn finish(&mut self) {
+        if self.decided == Some(true) {
+            self.buf.push_str("</section>\n");
         }
+        self.decided = None;
+        for b in std::mem::take(&mut self.held) {
+            self.write(&b);
+        }
+        self.flush();
     }
 }
 
 impl super::doc::Sink for Writer<'_> {
     fn push(&mut self, b: Block) {
-        if matches!(b, Block::Heading { .. }) {
-            self.end_run();
+        match (&b, self.decided) {
+            (Block::Heading { .. }, Some(wide)) => {
+                if wide {
+                    self.buf.push_str("</section>\n");
+                }
+                self.decided = None;
+                self.held.push(b);
+            }
+            (_, Some(_)) => self.write(&b),
+            (Block::Table(t), None) => {
+                let wide = t.wide();
+                if wide {
+                    self.buf.push_str("<section class=\"wide\">\n");
+                }
+                for held in std::mem::take(&mut self.held) {
+                    self.write(&held);
+                }
+                self.write(&b);
+                self.decided = Some(wide);
+            }
+            (_, None) => self.held.push(b),
         }
-        self.held.push(b);
+        if self.buf.len() > 1 << 16 {
+            self.flush();
+        }
     }
 }
 
@@ -297,14 +309,13 @@ pub fn write_html(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
         contents: super::layout::contents(r),
         w,
         held: Vec::new(),
-        start: 0,
+        decided: None,
         buf: out,
         error: None,
     };
     writer.flush();
     super::layout::blocks(r, &mut writer);
-    writer.end_run();
-    writer.write_held(false);
+    writer.finish();
     writer.buf.push_str("</body></html>\n");
     writer.flush();
     writer.error.map_or(Ok(()), Err)

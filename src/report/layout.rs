@@ -460,6 +460,45 @@ fn plan(b: &mut dyn Sink, r: &Report) {
     b.push(Block::Table(t));
 }
 
+/// Rows a table is handed on in at most: a writer need never hold more of a long table
+/// (25,000 statements) than this. No real benchmark's area or disagreement list is as long.
+pub const TABLE_CHUNK: usize = 250;
+
+/// Hands `t` on in parts of at most [`TABLE_CHUNK`] rows, each with the table's columns.
+fn push_table(b: &mut dyn Sink, t: Table) {
+    let Table {
+        columns,
+        rows,
+        heat,
+    } = t;
+    let mut rows = rows.into_iter().peekable();
+    loop {
+        let chunk: Vec<Row> = rows.by_ref().take(TABLE_CHUNK).collect();
+        let last = rows.peek().is_none();
+        b.push(Block::Table(Table {
+            columns: columns
+                .iter()
+                .map(|c| Column {
+                    title: c.title.clone(),
+                    kind: c.kind,
+                })
+                .collect(),
+            rows: chunk,
+            heat,
+        }));
+        if last {
+            break;
+        }
+    }
+}
+
+/// A table of statements, handed on in parts (see [`push_table`]).
+fn push_scores_table(b: &mut dyn Sink, r: &Report, rows: &[StatementRow], with_spread: bool) {
+    for chunk in rows.chunks(TABLE_CHUNK) {
+        b.push(Block::Table(scores_table(r, chunk, with_spread)));
+    }
+}
+
 /// A table of statements: per-group columns for few groups, each group's score stacked in
 /// one cell for many, and only the agreed score in the circulated copy.
 fn scores_table(r: &Report, rows: &[StatementRow], with_spread: bool) -> Table {
@@ -527,7 +566,7 @@ fn detail(b: &mut dyn Sink, r: &Report) {
             b.push(Block::Note("No scores or notes yet.".into()));
             continue;
         }
-        b.push(Block::Table(scores_table(r, &sec.rows, false)));
+        push_scores_table(b, r, &sec.rows, false);
         if sec.untouched > 0 {
             b.push(Block::Note(super::untouched_line(sec.untouched)));
         }
@@ -574,7 +613,7 @@ fn groups(b: &mut dyn Sink, r: &Report) {
     if t.rows.is_empty() {
         b.push(Block::Para("No statements have been scored yet.".into()));
     } else {
-        b.push(Block::Table(t));
+        push_table(b, t);
     }
     b.push(h(3, "", "Where the groups disagree"));
     if r.disagreements.is_empty() {
@@ -587,7 +626,7 @@ fn groups(b: &mut dyn Sink, r: &Report) {
             "Statements whose group scores are {} or more levels apart, widest first.",
             r.spread
         )));
-        b.push(Block::Table(scores_table(r, &r.disagreements, true)));
+        push_scores_table(b, r, &r.disagreements, true);
     }
 }
 
