@@ -15,11 +15,19 @@ fn status(stage: &str) {
             .map_or("?", |l| l[name.len()..].trim())
             .to_owned()
     };
-    println!("{stage:>10}: now {}, peak {}", field("VmRSS:"), field("VmHWM:"));
+    println!(
+        "{stage:>10}: now {}, peak {}",
+        field("VmRSS:"),
+        field("VmHWM:")
+    );
 }
 
 fn main() -> anyhow::Result<()> {
-    let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/big/big.ron".into()));
+    let path = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/big/big.ron".into()),
+    );
     status("start");
     let s = session::read(&path)?.session;
     let fw = session::framework_for(&s, Some(&path))?;

@@ -174,11 +174,7 @@ fn block(out: &mut String, contents: &[(&str, &str)], b: &Block, r: &Report) {
             items,
         } => {
             if let Some(l) = label {
-                let _ = write!(
-                    out,
-                    "<p class=\"label\"><strong>{}:</strong></p>",
-                    esc(l)
-                );
+                let _ = write!(out, "<p class=\"label\"><strong>{}:</strong></p>", esc(l));
             }
             let tag = if *numbered { "ol" } else { "ul" };
             let _ = write!(out, "<{tag}>");

@@ -11,7 +11,10 @@ pub fn mean(m: Option<f64>) -> String {
 
 /// The mean rounded to two decimals, half away from zero.
 pub fn round2(m: f64) -> f64 {
-    (m * 100.0).round() / 100.0
+    // Nudged by a hair so a decimal that binary stores just under .xx5 still rounds up, as
+    // `summary::round1` does.
+    let scaled = m * 100.0;
+    (scaled + scaled.signum() * 1e-9).round() / 100.0
 }
 
 /// The level of the scale a mean's printed figure falls in: the nearest, halves up
@@ -84,6 +87,12 @@ mod tests {
     fn a_mean_is_rounded_once() {
         assert_eq!(mean(Some(2.47)), "2.47");
         assert_eq!(mean(Some(2.666_666_666_666_666_5)), "2.67");
+        assert_eq!(
+            mean(Some(2.675)),
+            "2.68",
+            "half away from zero, though binary holds 2.67499…"
+        );
+        assert_eq!(mean(Some(2.125)), "2.13");
         assert_eq!(band(2.47), 2, "2.47 is not rounded to 2.5 and then to 3");
         assert_eq!(band(2.499), 3, "the printed 2.50 is in band 3");
         assert_eq!(

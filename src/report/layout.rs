@@ -72,7 +72,10 @@ pub fn contents(r: &Report) -> Vec<(&'static str, &'static str)> {
             v.push(("time", "Time: planned and spent"));
         }
         if !r.orphans.is_empty() {
-            v.push(("orphans", "Records for statements no longer in the framework"));
+            v.push((
+                "orphans",
+                "Records for statements no longer in the framework",
+            ));
         }
     }
     v

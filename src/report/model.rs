@@ -197,13 +197,32 @@ fn statement_row(fw: &Framework, s: &Session, ix: NodeIx) -> StatementRow {
             None => r.agreed,
         })
     };
+    // The groups' levels, as `summary::group_levels` gives them, from the one record.
+    let levels: Vec<u8> = s
+        .groups
+        .iter()
+        .filter_map(|g| match score(Some(g)) {
+            Some(crate::session::Score::Level(v)) => Some(v),
+            _ => None,
+        })
+        .collect();
+    #[allow(clippy::cast_precision_loss)] // a handful of groups
+    let mean = (!levels.is_empty())
+        .then(|| levels.iter().map(|&v| f64::from(v)).sum::<f64>() / levels.len() as f64);
+    let spread = (levels.len() >= 2).then(|| {
+        levels.iter().max().copied().unwrap_or(0) - levels.iter().min().copied().unwrap_or(0)
+    });
     StatementRow {
         id: id.clone(),
         text: fw.node(ix).text.clone(),
-        scores: s.groups.iter().map(|g| format_score(score(Some(g)))).collect(),
+        scores: s
+            .groups
+            .iter()
+            .map(|g| format_score(score(Some(g))))
+            .collect(),
         agreed: format_score(score(None)),
-        mean: super::judgement::mean(summary::statement_mean(s, id)),
-        spread: summary::spread(s, id),
+        mean: super::judgement::mean(mean),
+        spread,
         notes: record.map_or_else(String::new, |r| r.notes.clone()),
     }
 }
