@@ -703,3 +703,12 @@ fn markdown_and_html_have_the_same_sections_from_one_document() {
         );
     }
 }
+
+#[test]
+fn means_round_half_away_from_zero_on_screen() {
+    use awayday::session::summary::format_mean;
+    assert_eq!(format_mean(Some(2.25)), "2.3");
+    assert_eq!(format_mean(Some(2.35)), "2.4");
+    assert_eq!(format_mean(Some(-0.25)), "-0.3");
+    assert_eq!(format_mean(Some(2.249)), "2.2");
+}
