@@ -101,3 +101,41 @@ fn f_on_a_statement_says_its_findings_go_on_its_heading() {
     assert!(shown.contains("Findings on the element 2.1 "), "{shown}");
     assert!(!shown.contains("kept there for statement"), "{shown}");
 }
+
+#[test]
+fn an_action_carries_out_a_main_conclusions_recommendation_typed_c1() {
+    let mut app = app_with(benchmark(), &["Cabinet"]);
+    awayday::session::journal::apply(
+        &mut app.session,
+        &awayday::session::journal::Entry::Findings {
+            node: None,
+            findings: awayday::session::Findings {
+                recommendations: vec!["Lead performance from the top".into()],
+                ..Default::default()
+            },
+        },
+    );
+    select(&mut app, "1.1");
+    update(&mut app, press('a'));
+    type_text(&mut app, "Leaders' programme");
+    for _ in 0..3 {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    type_text(&mut app, "C2");
+    update(&mut app, key(KeyCode::Enter));
+    assert!(app.session.actions("1.1").is_empty(), "there is no C2");
+    assert!(screen(&app).contains("The main conclusions' recommendations are C1 to C1."));
+    update(&mut app, key(KeyCode::Backspace));
+    type_text(&mut app, "1");
+    update(&mut app, key(KeyCode::Enter));
+    let a = &app.session.actions("1.1")[0];
+    assert_eq!((a.recommendation, a.conclusion), (Some(1), true));
+    let md =
+        awayday::report::to_markdown(&awayday::report::model::build(&app.framework, &app.session));
+    assert!(
+        md.contains(
+            "| Main conclusions R1: Lead performance from the top |  |  |  | Leaders' programme"
+        ),
+        "{md}"
+    );
+}

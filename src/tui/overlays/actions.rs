@@ -58,10 +58,16 @@ fn field(text: &str) -> TextArea<'static> {
     t
 }
 
-/// An action's link, as the "For rec." field shows it.
+/// An action's link, as the "For rec." field shows it: "2" for the area's second
+/// recommendation, "C1" for the main conclusions' first.
 fn link_text(item: &ActionItem) -> String {
-    item.recommendation
-        .map_or_else(String::new, |n| n.to_string())
+    item.recommendation.map_or_else(String::new, |n| {
+        if item.conclusion {
+            format!("C{n}")
+        } else {
+            n.to_string()
+        }
+    })
 }
 
 impl Form {
@@ -306,16 +312,34 @@ impl ActionsOverlay {
         let area = crate::session::agenda::area_of(&app.framework, self.node)
             .map(|a| app.framework.node(a).id.clone());
         let count = app.session.findings(area.as_deref()).recommendations.len();
-        let recommendation = match form.value(3).as_str() {
-            "" => None,
-            text => match text.parse::<usize>() {
-                Ok(n) if (1..=count).contains(&n) => Some(n),
+        // "C1": the main conclusions' first recommendation, which actions can carry out too.
+        let typed = form.value(3);
+        let conclusion_number = typed
+            .strip_prefix(['C', 'c'])
+            .map(|n| n.trim().parse::<usize>());
+        let conclusions = app.session.conclusions.recommendations.len();
+        let (recommendation, conclusion) = match (typed.as_str(), conclusion_number) {
+            ("", _) => (None, false),
+            (_, Some(Ok(n))) if (1..=conclusions).contains(&n) => (Some(n), true),
+            (_, Some(_)) => {
+                form.focus = 3;
+                self.error = Some(if conclusions == 0 {
+                    "The main conclusions have no recommendations yet (C writes them).".to_owned()
+                } else {
+                    format!("The main conclusions' recommendations are C1 to C{conclusions}.")
+                });
+                return Reaction::stay();
+            }
+            (text, None) => match text.parse::<usize>() {
+                Ok(n) if (1..=count).contains(&n) => (Some(n), false),
                 _ => {
                     form.focus = 3;
                     self.error = Some(if count == 0 {
-                        "This area has no recommendations yet (F writes them).".to_owned()
+                        "This area has no recommendations yet (F writes them). C1 links to the main conclusions' first.".to_owned()
                     } else {
-                        format!("The area's recommendations are numbered 1 to {count}.")
+                        format!(
+                            "The area's recommendations are numbered 1 to {count}. C1 links to the main conclusions' first."
+                        )
                     });
                     return Reaction::stay();
                 }
@@ -325,6 +349,7 @@ impl ActionsOverlay {
         item.owner = form.value(1);
         item.due = due;
         item.recommendation = recommendation;
+        item.conclusion = conclusion;
         match form.index {
             Some(i) if i < list.len() => list[i] = item,
             _ => {
