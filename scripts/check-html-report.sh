@@ -62,9 +62,14 @@ for groups in 1 4 6 8; do
         }
         summary+=("$name: $pages pages (at most $max)")
         if [ "$copy" = full ]; then
-            # A few pages each: the first, the scores by area, and the last.
-            for page in 1 2 "$pages"; do
-                pdftoppm -png -r 60 -f "$page" -l "$page" -singlefile "$out/$name.pdf" "screenshots/report-print-$groups-groups-page-$page"
+            # A few pages each: the first, the scores by area, the first landscape page (a
+            # table too wide for portrait), and the last.
+            wide=$(grep -o '<page width="[0-9.]*"' "$out/$name-words.html" | awk -F'"' '$2 > 700 { print NR; exit }')
+            for page in 1 2 ${wide:+"$wide"} "$pages"; do
+                shot=$page
+                [ "$page" = "$pages" ] && shot=last
+                [ "$page" = "${wide:-}" ] && shot=landscape
+                pdftoppm -png -r 60 -f "$page" -l "$page" -singlefile "$out/$name.pdf" "screenshots/report-print-$groups-groups-page-$shot"
             done
         fi
     done
