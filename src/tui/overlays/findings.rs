@@ -172,9 +172,10 @@ impl FindingsOverlay {
     fn submit(&mut self, app: &App) -> Reaction {
         let judgement = match self.value(2).as_str() {
             "" => None,
-            text => match judgement_level(&app.framework.scale, text) {
-                Some(v) => Some(v),
-                None => {
+            text => {
+                if let Some(v) = judgement_level(&app.framework.scale, text) {
+                    Some(v)
+                } else {
                     self.focus = 2;
                     let words: Vec<String> = app
                         .framework
@@ -189,7 +190,7 @@ impl FindingsOverlay {
                     ));
                     return Reaction::stay();
                 }
-            },
+            }
         };
         let after = Findings {
             strengths: self.value(0),
@@ -234,10 +235,10 @@ impl FindingsOverlay {
             crate::text::shorten(&n.title, 40)
         );
         if let Some(st) = self.from_statement {
-            title.push_str(&format!(
-                " (kept there for statement {}: findings are on areas and headings)",
+            title = format!(
+                "{title} (kept there for statement {}: findings are on areas and headings)",
                 app.framework.node(st).id
-            ));
+            );
         }
         title
     }
