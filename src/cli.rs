@@ -101,6 +101,15 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
+        /// The copy to circulate: without the time spent, each group's scores, the
+        /// disagreements, raw notes or internal flags. The full copy is the default.
+        #[arg(long)]
+        circulate: bool,
+        /// Keep a part of the report's frame in the session, from a text file (no report is
+        /// written): introduction, background, scope, approach, conclusions or next-steps.
+        /// Give it more than once for several parts.
+        #[arg(long, value_name = "PART=FILE")]
+        set: Vec<String>,
     },
     /// Compare reviews over time: per area and statement, the agreed score then and now, what
     /// went up or down, statements new or removed, and last time's actions.

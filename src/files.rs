@@ -23,7 +23,7 @@ mod write;
 
 pub use write::{
     Replace, remove_stale_temps, rename_over, sync_dir, temp_prefix, write_atomic, write_atomic_at,
-    write_in_place,
+    write_atomic_with, write_in_place,
 };
 
 /// A file's identity on this machine: two names with the same identity are one file (device

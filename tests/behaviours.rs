@@ -367,21 +367,22 @@ fn an_action_sits_under_its_recommendation_in_the_reports_action_plan() {
     common::set_actions(app.session_mut(), "1.1", actions);
     let r = model::build(app.framework(), app.session());
     let md = report::to_markdown(&r);
-    let plan = part(&md, "## Action plan", "\n## ");
-    let heading = plan.find("#### Recommendation 2: Train managers\n");
-    let linked = plan.find("| Run the survey |");
-    let others = plan.find("#### Other actions");
-    let unlinked = plan.find("| Tidy the intranet |");
+    // The plan is one table: each recommendation, its actions, then the area's unlinked ones.
+    let plan = part(&md, "## Appendix 2 – Action plan", "\n## ");
+    let heading = plan.find("R2: Train managers |");
+    let linked = plan.find("| Run the survey");
+    let others = plan.find("(no recommendation) |");
+    let unlinked = plan.find("| Tidy the intranet");
     assert!(
         heading < linked && linked < others && others < unlinked && heading.is_some(),
         "{plan}"
     );
     let html = report::to_html(&r);
-    let plan = part(&html, "<h2>Action plan</h2>", "<h2>");
-    let heading = plan.find("<h4>Recommendation 2: Train managers</h4>");
-    let linked = plan.find("<td>Run the survey</td>");
-    let others = plan.find("<h4>Other actions</h4>");
-    let unlinked = plan.find("<td>Tidy the intranet</td>");
+    let plan = part(&html, "<h2>Appendix 2 – Action plan</h2>", "<h2>");
+    let heading = plan.find("R2: Train managers</td>");
+    let linked = plan.find("<td>Run the survey<div");
+    let others = plan.find("(no recommendation)</td>");
+    let unlinked = plan.find("<td>Tidy the intranet<div");
     assert!(
         heading < linked && linked < others && others < unlinked && heading.is_some(),
         "{plan}"

@@ -58,6 +58,8 @@ fn review(
                 due: "2025-12-31".into(),
                 status: ActionStatus::Open,
                 recommendation: None,
+                priority: String::new(),
+                conclusion: false,
             }],
         );
     }

@@ -93,6 +93,7 @@ fn csv_export_has_a_row_per_statement_in_outline_order() {
             "Blue",
             "agreed",
             "mean",
+            "mean_unrounded",
             "spread",
             "notes"
         ]
@@ -107,13 +108,13 @@ fn csv_export_has_a_row_per_statement_in_outline_order() {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
-    assert_eq!(cells(&rows[0]), ["4", "1", "2", "2.5", "3"]);
+    assert_eq!(cells(&rows[0]), ["4", "1", "2", "2.50", "2.5"]);
     assert_eq!(cells(&rows[1]), ["", "n/a", "", "", ""]);
     assert_eq!(
         [&rows[2][1], &rows[2][2], &rows[2][3]],
         ["2 Leadership", "2.1 Decision-making", "2.1.a Scrutiny"]
     );
-    assert_eq!(&rows[2][10], "Said \"yes\", then:\nno");
+    assert_eq!(&rows[2][11], "Said \"yes\", then:\nno");
 
     let file = dir.path().join("out.csv");
     let out = awayday(

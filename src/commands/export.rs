@@ -32,6 +32,7 @@ pub fn report_cmd(
     path: &Path,
     format: ReportFormat,
     status: &str,
+    circulate: bool,
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -39,12 +40,26 @@ pub fn report_cmd(
     let sources = inputs(path, &s);
     let mut built = report::model::build(&fw, &s);
     status.clone_into(&mut built.status);
-    let text = match format {
-        ReportFormat::Md => report::to_markdown(&built),
-        ReportFormat::Html => report::to_html(&built),
-        ReportFormat::Csv => report::to_csv(&fw, &s, report::Table::Statements, false)?,
+    built.circulated = circulate;
+    // Markdown and HTML are written as they are laid out, never held whole in memory.
+    let write: fn(&report::model::Report, &mut dyn Write) -> std::io::Result<()> = match format {
+        ReportFormat::Md => report::write_markdown,
+        ReportFormat::Html => report::write_html,
+        ReportFormat::Csv => {
+            let text = report::report_csv(&fw, &s, circulate)?;
+            return write_out(&sources, &text, output, out);
+        }
     };
-    write_out(&sources, &text, output, out)
+    match output {
+        Some(o) => {
+            let inputs: Vec<&Path> = sources.iter().map(std::path::PathBuf::as_path).collect();
+            crate::files::refuse_output_on_input(o, &inputs).map_err(anyhow::Error::msg)?;
+            crate::files::write_atomic_with(o, &mut |f| write(&built, f))
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", o.display()))?;
+        }
+        None => write(&built, out)?,
+    }
+    Ok(())
 }
 
 /// What a report is made from: the session file, and its framework's file if it has one.

@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod frame;
 mod frameworks;
 mod import;
 mod keys;
@@ -107,14 +108,19 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             revision,
             format,
             output,
+            circulate,
+            set,
         } => {
+            if !set.is_empty() {
+                return frame::set(&session, &set, out);
+            }
             let status = match (status, revision) {
                 (crate::cli::ReportStatus::Draft, None) => "Draft".to_owned(),
                 (crate::cli::ReportStatus::Draft, Some(n)) => format!("Draft, version {n}"),
                 (crate::cli::ReportStatus::Final, None) => "Final".to_owned(),
                 (crate::cli::ReportStatus::Final, Some(n)) => format!("Final, version {n}"),
             };
-            export::report_cmd(&session, format, &status, output.as_deref(), out)
+            export::report_cmd(&session, format, &status, circulate, output.as_deref(), out)
         }
         Command::Merge {
             inputs,

@@ -31,10 +31,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// [`write_atomic`] to exactly `target`: whatever is at that name (a file, or a link someone
 /// planted) is replaced by the rename, never written through.
 pub fn write_atomic_at(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with_at(target, &mut |tmp| {
+        failpoint::write_all("temp.write", tmp, bytes)
+    })
+}
+
+/// [`write_atomic`] of whatever `write` writes, as it writes it: a large report need not
+/// be held in memory whole before it reaches the disk.
+pub fn write_atomic_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
+    write_atomic_with_at(&real_path(path)?, write)
+}
+
+fn write_atomic_with_at(
+    target: &Path,
+    write: &mut dyn FnMut(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = parent_dir(target);
     let (tmp_path, mut tmp) = create_temp(target)?;
     let result = (|| {
-        failpoint::write_all("temp.write", &mut tmp, bytes)?;
+        write(&mut tmp)?;
         if let Ok(old) = std::fs::symlink_metadata(target)
             && old.is_file()
         {

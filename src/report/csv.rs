@@ -1,5 +1,7 @@
 //! CSV for spreadsheets: one row per statement in outline order (or one per action), with
-//! the theme and element in columns of their own and means as unrounded numbers. A cell a
+//! the theme and element in columns of their own. `mean` is rounded by the report's one
+//! rule (two decimals, `judgement`); the export adds `mean_unrounded` beside it, the
+//! report's CSV does not (and its circulated copy leaves out each group's scores and notes). A cell a
 //! spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, a tab or a carriage
 //! return) is neutralised as OWASP recommends, with a leading apostrophe, so a note can
 //! never execute; `excel` adds the byte-order mark Excel on Windows needs to read UTF-8.
@@ -60,19 +62,56 @@ pub fn to_csv(
     excel: bool,
 ) -> anyhow::Result<String> {
     match table {
-        Table::Statements => statements(fw, session, excel),
+        Table::Statements => statements(fw, session, excel, Columns::Export),
         Table::Actions => actions(fw, session, excel),
     }
 }
 
-/// `id, theme, element, heading, statement, <each group>, agreed, mean, spread, notes`.
-fn statements(fw: &Framework, session: &Session, excel: bool) -> anyhow::Result<String> {
+/// The statements as the report's CSV: means rounded, no unrounded column; circulated,
+/// without each group's scores or the notes.
+pub fn report_csv(fw: &Framework, session: &Session, circulated: bool) -> anyhow::Result<String> {
+    let columns = if circulated {
+        Columns::Circulated
+    } else {
+        Columns::Report
+    };
+    statements(fw, session, false, columns)
+}
+
+/// Which columns a statements table has.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    /// Everything, and the mean unrounded beside the rounded one.
+    Export,
+    /// Everything, the mean rounded only.
+    Report,
+    /// No group's own scores, no notes.
+    Circulated,
+}
+
+/// `id, theme, element, heading, statement, <each group>, agreed, mean, [mean_unrounded,]
+/// spread, notes`.
+fn statements(
+    fw: &Framework,
+    session: &Session,
+    excel: bool,
+    columns: Columns,
+) -> anyhow::Result<String> {
+    let full = columns != Columns::Circulated;
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let mut header = ["id", "theme", "element", "heading", "statement"]
         .map(str::to_owned)
         .to_vec();
-    header.extend(session.groups.iter().map(|g| cell(g)));
-    header.extend(["agreed", "mean", "spread", "notes"].map(str::to_owned));
+    if full {
+        header.extend(session.groups.iter().map(|g| cell(g)));
+    }
+    header.extend(["agreed", "mean"].map(str::to_owned));
+    if columns == Columns::Export {
+        header.push("mean_unrounded".into());
+    }
+    if full {
+        header.extend(["spread", "notes"].map(str::to_owned));
+    }
     w.write_record(&header)?;
     for ix in fw.statements() {
         let node = fw.node(ix);
@@ -90,14 +129,23 @@ fn statements(fw: &Framework, session: &Session, excel: bool) -> anyhow::Result<
             cell(&heading),
             cell(&node.text),
         ];
-        row.extend(
-            (0..session.groups.len()).map(|g| format_score(session.score(id, Column::Group(g)))),
-        );
+        if full {
+            row.extend(
+                (0..session.groups.len())
+                    .map(|g| format_score(session.score(id, Column::Group(g)))),
+            );
+        }
         row.push(format_score(session.score(id, Column::Agreed)));
-        // Unrounded, as a number a spreadsheet can sum and average.
-        row.push(statement_mean(session, id).map_or_else(String::new, |m| m.to_string()));
-        row.push(spread(session, id).map_or(String::new(), |s| s.to_string()));
-        row.push(cell(session.notes(id)));
+        let mean = statement_mean(session, id);
+        row.push(super::judgement::mean(mean));
+        if columns == Columns::Export {
+            // Unrounded, as a number a spreadsheet can sum and average.
+            row.push(mean.map_or_else(String::new, |m| m.to_string()));
+        }
+        if full {
+            row.push(spread(session, id).map_or(String::new(), |s| s.to_string()));
+            row.push(cell(session.notes(id)));
+        }
         w.write_record(&row)?;
     }
     finish(w, excel)

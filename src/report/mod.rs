@@ -3,13 +3,17 @@
 
 pub mod compare;
 mod csv;
+pub mod doc;
 mod html;
+pub mod judgement;
+pub mod layout;
 mod markdown;
 pub mod model;
+pub mod sample;
 
-pub use self::csv::{Table, cell as csv_cell, to_csv};
-pub use html::to_html;
-pub use markdown::to_markdown;
+pub use self::csv::{Table, cell as csv_cell, report_csv, to_csv};
+pub use html::{to_html, write_html};
+pub use markdown::{to_markdown, write_markdown};
 
 /// "3 more statements have neither scores nor notes." (or "1 more statement has …").
 fn untouched_line(n: usize) -> String {

@@ -8,6 +8,8 @@ pub enum MetaField {
     Title,
     Organisation,
     Facilitator,
+    /// A part of the report's frame.
+    Frame(super::frame::FramePart),
 }
 
 impl MetaField {
@@ -16,6 +18,7 @@ impl MetaField {
             MetaField::Title => "Title",
             MetaField::Organisation => "Organisation",
             MetaField::Facilitator => "Facilitator",
+            MetaField::Frame(p) => p.heading(),
         }
     }
 
@@ -25,6 +28,7 @@ impl MetaField {
             MetaField::Title => &session.title,
             MetaField::Organisation => &session.organisation,
             MetaField::Facilitator => &session.facilitator,
+            MetaField::Frame(p) => session.frame.get(p),
         }
     }
 
@@ -38,6 +42,7 @@ impl MetaField {
             MetaField::Title => &mut session.title,
             MetaField::Organisation => &mut session.organisation,
             MetaField::Facilitator => &mut session.facilitator,
+            MetaField::Frame(p) => session.frame.slot(p),
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod agenda;
 mod date;
 mod file;
+pub mod frame;
 mod group_names;
 mod groups;
 mod history;

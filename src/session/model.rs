@@ -153,6 +153,12 @@ pub struct ActionItem {
     /// The recommendation (1-based, of the same node's findings) this action carries out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<usize>,
+    /// "High", "Medium", "Low" or as written; empty when not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub priority: String,
+    /// `recommendation` numbers one of the session's main conclusions, not the node's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conclusion: bool,
 }
 
 /// One workshop.
@@ -189,6 +195,9 @@ pub struct Session {
     /// The session's main conclusions: findings on the review as a whole.
     #[serde(default, skip_serializing_if = "Findings::is_empty")]
     pub conclusions: Findings,
+    /// The report's frame: introduction, background, scope, approach, next steps.
+    #[serde(default, skip_serializing_if = "super::frame::Frame::is_empty")]
+    pub frame: super::frame::Frame,
     /// How many times awayday has written this file. Its journal records the count it
     /// applies to, so a journal older than the file (a backup copied back beside it) is
     /// recognised by the file's content and never replayed over newer work.
@@ -234,6 +243,7 @@ impl Session {
             room: RoomSettings::default(),
             agenda: None,
             conclusions: Findings::default(),
+            frame: super::frame::Frame::default(),
             saves: 0,
         }
     }

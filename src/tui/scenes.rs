@@ -68,6 +68,8 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
                 due: "2027-01-31".into(),
                 status: crate::session::ActionStatus::Open,
                 recommendation: None,
+                priority: String::new(),
+                conclusion: false,
             },
             crate::session::ActionItem {
                 text: "Brief new scrutiny members on call-in".into(),
@@ -75,6 +77,8 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
                 due: "2026-12-15".into(),
                 status: crate::session::ActionStatus::Done,
                 recommendation: None,
+                priority: String::new(),
+                conclusion: false,
             },
         ],
     );

@@ -34,10 +34,16 @@ fn saved(item: &ActionItem) -> Vec<String> {
     ]
 }
 
-/// An action's link, as the "For rec." field shows it.
+/// An action's link, as the "For rec." field shows it: "2" for the area's second
+/// recommendation, "C1" for the main conclusions' first.
 pub fn link_text(item: &ActionItem) -> String {
-    item.recommendation
-        .map_or_else(String::new, |n| n.to_string())
+    item.recommendation.map_or_else(String::new, |n| {
+        if item.conclusion {
+            format!("C{n}")
+        } else {
+            n.to_string()
+        }
+    })
 }
 
 impl Form {
@@ -72,24 +78,27 @@ impl Form {
 
     /// The action as the form says, over `saved` (its status stays as it was), when every
     /// field passes its check; else what is wrong, with the cursor put in that field. Its
-    /// area has `recommendations` recommendations to link to.
+    /// area has `recommendations` recommendations to link to, the main conclusions
+    /// `conclusions`.
     pub fn item(
         &mut self,
         saved: &ActionItem,
         recommendations: usize,
+        conclusions: usize,
     ) -> Result<ActionItem, String> {
         let text = checks::action_text(&self.fields.value(0))?;
         // A due date is a date (ISO or day first), kept as ISO so plans sort by it.
         let due = crate::session::parse_due(&self.fields.value(2)).inspect_err(|_| {
             self.fields.focus_on(2);
         })?;
-        let recommendation = checks::recommendation(&self.fields.value(3), recommendations)
+        let link = checks::recommendation(&self.fields.value(3), recommendations, conclusions)
             .inspect_err(|_| self.fields.focus_on(3))?;
         Ok(ActionItem {
             text,
             owner: self.fields.value(1),
             due: due.unwrap_or_default(),
-            recommendation,
+            recommendation: link.map(|(n, _)| n),
+            conclusion: link.is_some_and(|(_, conclusion)| conclusion),
             ..saved.clone()
         })
     }

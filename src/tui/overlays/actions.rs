@@ -212,7 +212,9 @@ impl ActionsOverlay {
         let area = crate::session::agenda::area_of(app.framework, self.node)
             .map(|a| app.framework.node(a).id.clone());
         let count = app.session.findings(area.as_deref()).recommendations.len();
-        let item = match form.item(&saved, count) {
+        // "C1": the main conclusions' first recommendation, which actions can carry out too.
+        let conclusions = app.session.conclusions.recommendations.len();
+        let item = match form.item(&saved, count, conclusions) {
             Ok(item) => item,
             Err(e) => {
                 self.error = Some(e);

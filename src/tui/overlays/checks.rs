@@ -12,28 +12,74 @@ pub fn action_text(text: &str) -> Result<String, String> {
     Ok(text.to_owned())
 }
 
-/// A judgement is a level of the scale, or nothing.
+/// A judgement is a level of the scale, or nothing: typed as its number ("2"), its word
+/// ("Reasonable", any case), or both ("2 Reasonable", as the report prints it).
 pub fn judgement(text: &str, scale: &Scale) -> Result<Option<u8>, String> {
     match text.trim() {
         "" => Ok(None),
-        text => match text.parse::<u8>() {
-            Ok(v) if scale.level(v).is_some() => Ok(Some(v)),
-            _ => Err(format!("\"{text}\" is not a level of the scale.")),
-        },
+        text => judgement_level(scale, text).map(Some).ok_or_else(|| {
+            let words: Vec<String> = scale
+                .levels
+                .iter()
+                .map(|l| format!("{} {}", l.value, l.label))
+                .collect();
+            format!(
+                "\"{text}\" is not a level of the scale: type one of {}, as a number or a word.",
+                words.join(", ")
+            )
+        }),
     }
 }
 
-/// An action's link is the number of one of its area's `count` recommendations, or nothing.
-pub fn recommendation(text: &str, count: usize) -> Result<Option<usize>, String> {
-    match text.trim() {
-        "" => Ok(None),
-        text => match text.parse::<usize>() {
-            Ok(n) if (1..=count).contains(&n) => Ok(Some(n)),
-            _ if count == 0 => Err("This area has no recommendations yet (F writes them).".into()),
+/// The level `text` names, by number, word or both.
+fn judgement_level(scale: &Scale, text: &str) -> Option<u8> {
+    let (number, word) = match text.split_once(char::is_whitespace) {
+        Some((n, w)) if n.parse::<u8>().is_ok() => (Some(n), Some(w.trim())),
+        _ if text.parse::<u8>().is_ok() => (Some(text), None),
+        _ => (None, Some(text)),
+    };
+    scale
+        .levels
+        .iter()
+        .find(|l| {
+            number.is_none_or(|n| n.parse::<u8>().ok() == Some(l.value))
+                && word.is_none_or(|w| w.eq_ignore_ascii_case(&l.label))
+        })
+        .map(|l| l.value)
+}
+
+/// An action's link: the number of one of its area's `count` recommendations, `C` and the
+/// number of one of the main conclusions' `conclusions` recommendations, or nothing. The
+/// answer is the number and whether it is a main conclusion's.
+pub fn recommendation(
+    text: &str,
+    count: usize,
+    conclusions: usize,
+) -> Result<Option<(usize, bool)>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(number) = text.strip_prefix(['C', 'c']) {
+        return match number.trim().parse::<usize>() {
+            Ok(n) if (1..=conclusions).contains(&n) => Ok(Some((n, true))),
+            _ if conclusions == 0 => {
+                Err("The main conclusions have no recommendations yet (C writes them).".into())
+            }
             _ => Err(format!(
-                "The area's recommendations are numbered 1 to {count}."
+                "The main conclusions' recommendations are C1 to C{conclusions}."
             )),
-        },
+        };
+    }
+    match text.parse::<usize>() {
+        Ok(n) if (1..=count).contains(&n) => Ok(Some((n, false))),
+        _ if count == 0 => Err(
+            "This area has no recommendations yet (F writes them). C1 links to the main conclusions' first."
+                .into(),
+        ),
+        _ => Err(format!(
+            "The area's recommendations are numbered 1 to {count}. C1 links to the main conclusions' first."
+        )),
     }
 }
 
@@ -57,16 +103,23 @@ mod tests {
         let fw = crate::framework::resolve(None).unwrap();
         assert_eq!(judgement(" 2 ", &fw.scale), Ok(Some(2)));
         assert_eq!(judgement("", &fw.scale), Ok(None));
-        assert_eq!(
-            judgement("9", &fw.scale),
-            Err("\"9\" is not a level of the scale.".into())
-        );
-        assert_eq!(recommendation("2", 3), Ok(Some(2)));
-        assert_eq!(recommendation("", 0), Ok(None));
-        assert!(recommendation("4", 3).unwrap_err().contains("1 to 3"));
-        assert!(recommendation("0", 3).is_err());
         assert!(
-            recommendation("1", 0)
+            judgement("9", &fw.scale)
+                .unwrap_err()
+                .starts_with("\"9\" is not a level of the scale: type one of 1 Underdeveloped, ")
+        );
+        let good = fw.scale.level(3).unwrap().label.clone();
+        assert_eq!(judgement(&good.to_lowercase(), &fw.scale), Ok(Some(3)));
+        assert_eq!(judgement(&format!("3 {good}"), &fw.scale), Ok(Some(3)));
+        assert!(judgement(&format!("2 {good}"), &fw.scale).is_err());
+        assert_eq!(recommendation("2", 3, 0), Ok(Some((2, false))));
+        assert_eq!(recommendation("c2", 0, 2), Ok(Some((2, true))));
+        assert!(recommendation("C3", 3, 2).unwrap_err().contains("C1 to C2"));
+        assert_eq!(recommendation("", 0, 0), Ok(None));
+        assert!(recommendation("4", 3, 0).unwrap_err().contains("1 to 3"));
+        assert!(recommendation("0", 3, 0).is_err());
+        assert!(
+            recommendation("1", 0, 0)
                 .unwrap_err()
                 .contains("no recommendations")
         );

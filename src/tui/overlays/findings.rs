@@ -1,6 +1,7 @@
 //! The findings form (`F` on an area or heading, `C` for the session's main conclusions):
 //! strengths, areas for improvement, a judgement and recommendations. awayday suggests the
-//! judgement the agreed mean rounds to, and leaves the choice to the facilitator.
+//! judgement the agreed mean's band gives (by the report's one rule, `report::judgement`),
+//! and leaves the choice to the facilitator, who may type the level or its word.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,13 +23,15 @@ use crate::tui::view::{Opened, Registered};
 const FIELDS: [&str; 4] = [
     "Strengths",
     "Areas for improvement",
-    "Judgement (a level)",
+    "Judgement (level or word)",
     "Recommendations (; between them)",
 ];
 
 pub struct FindingsOverlay {
     /// The node the findings are on; `None` for the session's main conclusions.
     node: Option<NodeIx>,
+    /// The statement `F` was pressed on, when the findings go on its heading or element.
+    from_statement: Option<NodeIx>,
     /// Strengths, improvements, judgement, recommendations.
     form: Fields,
     /// The level the agreed mean suggests, with its label and the mean.
@@ -71,6 +74,7 @@ impl View for FindingsOverlay {
 impl FindingsOverlay {
     /// On `node` (a statement's findings go on its heading or element), or the session.
     pub fn open(app: &ViewContext<'_>, node: Option<NodeIx>) -> Self {
+        let from_statement = node.filter(|&ix| app.framework.node(ix).is_statement());
         let node = node.map(|ix| {
             if app.framework.node(ix).is_statement() {
                 app.framework.node(ix).parent.unwrap_or(ix)
@@ -100,8 +104,7 @@ impl FindingsOverlay {
             (!given.is_empty()).then(|| given.iter().sum::<f64>() / n)
         };
         let suggestion = mean.and_then(|m| {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a level
-            let level = summary::round1(m).round().clamp(0.0, 255.0) as u8;
+            let level = crate::report::judgement::band(m);
             app.framework
                 .scale
                 .level(level)
@@ -109,6 +112,7 @@ impl FindingsOverlay {
         });
         FindingsOverlay {
             node,
+            from_statement,
             form: Fields::new(&saved(&f), MAX_FIELD_CHARS, true),
             suggestion,
             error: None,
@@ -181,16 +185,38 @@ impl FindingsOverlay {
         ])
     }
 
+    /// Where the findings will be kept, as the form's title says it: "Findings on the
+    /// heading 2.1.a …", with "(kept there for statement 2.1.a.1 …)" when `F` was pressed on
+    /// one.
+    fn saves_on(&self, app: &ViewContext<'_>) -> String {
+        let Some(ix) = self.node else {
+            return "Main conclusions of the review".to_owned();
+        };
+        let n = app.framework.node(ix);
+        let kind = match n.kind {
+            crate::framework::NodeKind::Theme => "theme",
+            crate::framework::NodeKind::Element => "element",
+            crate::framework::NodeKind::Heading => "heading",
+            crate::framework::NodeKind::Statement => "statement",
+        };
+        let mut title = format!(
+            "Findings on the {kind} {} {}",
+            n.id,
+            crate::text::shorten(&n.title, 40)
+        );
+        if let Some(st) = self.from_statement {
+            title = format!(
+                "{title} (kept there for statement {}: findings are on areas and headings)",
+                app.framework.node(st).id
+            );
+        }
+        title
+    }
+
     pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = crate::tui::layout::centred(frame.area(), 100, 22);
         frame.render_widget(Clear, area);
-        let title = match self.node {
-            Some(ix) => {
-                let n = app.framework.node(ix);
-                format!("Findings · {} {}", n.id, crate::text::shorten(&n.title, 40))
-            }
-            None => "Main conclusions of the review".to_owned(),
-        };
+        let title = self.saves_on(app);
         let hint = app.keymap.hints(
             Context::Form,
             &[Action::NextField, Action::Submit, Action::Close],
@@ -228,8 +254,8 @@ impl FindingsOverlay {
             Line::styled(
                 match &self.suggestion {
                     Some((v, label, mean)) => format!(
-                        "The agreed mean is {}: it suggests {v} {label}. The judgement is yours to give.",
-                        summary::format_mean(Some(*mean))
+                        "The agreed mean is {}, in the {v} {label} band. The judgement is yours to give.",
+                        crate::report::judgement::mean(Some(*mean))
                     ),
                     None => "Nothing agreed here yet, so no judgement to suggest.".to_owned(),
                 },

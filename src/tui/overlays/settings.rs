@@ -62,9 +62,7 @@ fn rows(app: &ViewContext<'_>) -> Vec<Row> {
 
 fn value(app: &ViewContext<'_>, row: Row) -> String {
     match row {
-        Row::Meta(MetaField::Title) => app.session.title.clone(),
-        Row::Meta(MetaField::Organisation) => app.session.organisation.clone(),
-        Row::Meta(MetaField::Facilitator) => app.session.facilitator.clone(),
+        Row::Meta(field) => field.value(app.session).to_owned(),
         Row::Group(g) => app.session.groups[g].clone(),
         Row::AddGroup => String::new(),
     }
