@@ -95,7 +95,7 @@ pub enum Command {
         /// The report's version, e.g. 2 (shown with its status).
         #[arg(long, value_name = "N")]
         revision: Option<u32>,
-        /// Markdown (default), a self-contained HTML page, or CSV.
+        /// Markdown (default), a self-contained HTML page, CSV, or a Word document.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Write to this file instead of standard output.
@@ -249,6 +249,8 @@ pub enum ReportFormat {
     Html,
     /// The CSV export: one row per statement.
     Csv,
+    /// A Word document (A4, Word's heading styles, numbered pages); needs -o FILE.
+    Docx,
 }
 
 /// `--framework ID|PATH`, shared by every command that reads a framework.

@@ -1,6 +1,6 @@
 //! `awayday export` and `awayday report`: a session written out for reading elsewhere.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::Result;
@@ -28,6 +28,8 @@ pub fn export(
     write_out(&inputs(path, &s), &text, output, out)
 }
 
+/// `out` is the raw standard output: text goes through `Printable`, a Word file's bytes
+/// as they are (a filter would corrupt the archive).
 pub fn report_cmd(
     path: &Path,
     format: ReportFormat,
@@ -43,8 +45,46 @@ pub fn report_cmd(
         ReportFormat::Md => report::to_markdown(&built),
         ReportFormat::Html => report::to_html(&built),
         ReportFormat::Csv => report::to_csv(&fw, &s, report::Table::Statements, false)?,
+        ReportFormat::Docx => {
+            let bytes = report::to_docx(&built)?;
+            return write_binary(
+                &sources,
+                &bytes,
+                output,
+                out,
+                std::io::stdout().is_terminal(),
+            );
+        }
     };
-    write_out(&sources, &text, output, out)
+    write_out(
+        &sources,
+        &text,
+        output,
+        &mut crate::terminal::Printable(out),
+    )
+}
+
+/// A binary file (the Word report) to `-o FILE`, or to standard output only when that is
+/// not a terminal (`> report.docx`), where the bytes would be gibberish and upset the screen.
+pub fn write_binary(
+    inputs: &[std::path::PathBuf],
+    bytes: &[u8],
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    out_is_terminal: bool,
+) -> Result<()> {
+    match output {
+        Some(o) => {
+            let inputs: Vec<&Path> = inputs.iter().map(std::path::PathBuf::as_path).collect();
+            crate::files::refuse_output_on_input(o, &inputs).map_err(anyhow::Error::msg)?;
+            session::write_atomic(o, bytes)?;
+        }
+        None if out_is_terminal => anyhow::bail!(
+            "a Word document cannot be shown in the terminal: give a file to write it to, e.g. -o report.docx"
+        ),
+        None => out.write_all(bytes)?,
+    }
+    Ok(())
 }
 
 /// What a report is made from: the session file, and its framework's file if it has one.
@@ -104,6 +144,9 @@ pub fn compare_cmd(
         ReportFormat::Md => report::compare::to_markdown(&c),
         ReportFormat::Html => report::compare::to_html(&c),
         ReportFormat::Csv => report::compare::to_csv(&c)?,
+        ReportFormat::Docx => anyhow::bail!(
+            "compare writes Markdown, HTML or CSV; for Word, open the HTML in Word or write each review's report with --format docx"
+        ),
     };
     write_out(&sources, &text, output, out)
 }

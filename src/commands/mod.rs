@@ -114,7 +114,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 (crate::cli::ReportStatus::Final, None) => "Final".to_owned(),
                 (crate::cli::ReportStatus::Final, Some(n)) => format!("Final, version {n}"),
             };
-            export::report_cmd(&session, format, &status, output.as_deref(), out)
+            export::report_cmd(&session, format, &status, output.as_deref(), printable.0)
         }
         Command::Merge {
             inputs,

@@ -3,11 +3,14 @@
 
 pub mod compare;
 mod csv;
+mod docx;
+mod docx_parts;
 mod html;
 mod markdown;
 pub mod model;
 
 pub use self::csv::{Table, cell as csv_cell, to_csv};
+pub use docx::to_docx;
 pub use html::to_html;
 pub use markdown::to_markdown;
 
