@@ -150,3 +150,17 @@ pub fn compare_cmd(
     };
     write_out(&sources, &text, output, out)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_word_file_is_refused_on_a_terminal_and_written_to_a_pipe() {
+        let mut out = Vec::new();
+        let e = super::write_binary(&[], b"PK\x03\x04", None, &mut out, true)
+            .expect_err("a terminal gets no binary");
+        assert!(e.to_string().contains("-o report.docx"), "{e}");
+        assert!(out.is_empty());
+        super::write_binary(&[], b"PK\x03\x04", None, &mut out, false).expect("a pipe takes it");
+        assert_eq!(out, b"PK\x03\x04");
+    }
+}

@@ -139,13 +139,13 @@ fn summary(mut doc: Docx, r: &Report, width: usize) -> Docx {
     let mut weights = vec![5];
     weights.extend(r.groups.iter().map(|_| 1));
     weights.extend([2, 1]);
-    doc = doc.add_table(p::table(&header, &rows, &weights, width));
+    doc = doc.add_table(super::docx_table::table(&header, &rows, &weights, width));
     doc = doc.add_paragraph(p::para(
         "Means leave out statements marked not applicable and those not scored; a mean's judgement is the level it rounds to.",
     ));
     doc = doc.add_paragraph(p::heading(3, "Key to the scale"));
     for (value, label, meaning) in &r.scale {
-        doc = doc.add_paragraph(p::item(&format!("{value} {label}"), meaning));
+        doc = doc.add_paragraph(p::labelled(&format!("{value} {label}"), meaning));
     }
     doc
 }
@@ -195,7 +195,7 @@ fn scores_table(r: &Report, rows: &[StatementRow], with_spread: bool, width: usi
     let mut weights = vec![6];
     weights.extend(r.groups.iter().map(|_| 1));
     weights.extend([1, if with_spread { 1 } else { 4 }]);
-    p::table(&header, &cells, &weights, width)
+    super::docx_table::table(&header, &cells, &weights, width)
 }
 
 fn disagreements(mut doc: Docx, r: &Report, width: usize) -> Docx {
@@ -277,7 +277,7 @@ fn action_plan(mut doc: Docx, r: &Report, width: usize) -> Docx {
             ]
         })
         .collect();
-    doc.add_table(p::table(&header, &rows, &[3, 4, 5, 2, 2, 2], width))
+    doc.add_table(super::docx_table::table(&header, &rows, &[3, 4, 5, 2, 2, 2], width))
 }
 
 fn time(mut doc: Docx, r: &Report, width: usize) -> Docx {
@@ -299,7 +299,7 @@ fn time(mut doc: Docx, r: &Report, width: usize) -> Docx {
             ]
         })
         .collect();
-    doc = doc.add_table(p::table(&header, &rows, &[6, 2, 2], width));
+    doc = doc.add_table(super::docx_table::table(&header, &rows, &[6, 2, 2], width));
     doc.add_paragraph(p::para(
         "Spent: the time the session was open on the area, idle gaps over five minutes left out.",
     ))
@@ -322,5 +322,5 @@ fn orphans(mut doc: Docx, r: &Report, width: usize) -> Docx {
         .iter()
         .map(|o| vec![o.id.clone(), o.scores.clone(), o.notes.clone()])
         .collect();
-    doc.add_table(p::table(&header, &rows, &[2, 3, 5], width))
+    doc.add_table(super::docx_table::table(&header, &rows, &[2, 3, 5], width))
 }

@@ -3,8 +3,7 @@
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType,
-    Paragraph, Run, RunFonts, Shading, Style, StyleType, Table, TableCell, TableLayoutType,
-    TableRow, WidthType,
+    Paragraph, Run, RunFonts, Style, StyleType,
 };
 
 /// A4 in twentieths of a point (210 × 297 mm).
@@ -88,7 +87,7 @@ pub fn styles(doc: Docx) -> Docx {
 
 /// Text from a session, safe for the document: control characters that XML cannot hold
 /// are replaced; each line break of a note becomes a line break in the run.
-fn run(text: &str) -> Run {
+pub fn run(text: &str) -> Run {
     let text = crate::text::printable(text);
     let mut r = Run::new();
     for (i, line) in text.split('\n').enumerate() {
@@ -139,49 +138,8 @@ pub fn item(marker: &str, text: &str) -> Paragraph {
         .add_run(run(text))
 }
 
-/// One cell, its text as given (a dash for nothing).
-fn cell(text: &str, width: usize, bold: bool) -> TableCell {
-    let text = if text.is_empty() { "–" } else { text };
-    let mut r = run(text);
-    if bold {
-        r = r.bold();
-    }
-    TableCell::new()
-        .width(width, WidthType::Dxa)
-        .add_paragraph(Paragraph::new().add_run(r))
-}
-
-/// A table over the text width: the header row repeats at the top of every page it runs
-/// onto (marked here, made so by [`repeat_header_rows`]), the columns in the proportions
-/// given (a wide first column for statement text).
-pub fn table(header: &[String], rows: &[Vec<String>], weights: &[usize], width: usize) -> Table {
-    let total: usize = weights.iter().sum::<usize>().max(1);
-    let widths: Vec<usize> = weights.iter().map(|w| width * w / total).collect();
-    let head = TableRow::new(
-        header
-            .iter()
-            .zip(&widths)
-            .map(|(h, &w)| cell(h, w, true).shading(Shading::new().fill("D9E2F3")))
-            .collect(),
-    )
-    .cant_split();
-    let mut all = vec![head];
-    all.extend(rows.iter().map(|r| {
-        TableRow::new(
-            r.iter()
-                .zip(&widths)
-                .map(|(c, &w)| cell(c, w, false))
-                .collect(),
-        )
-    }));
-    Table::new(all)
-        .set_grid(widths)
-        .layout(TableLayoutType::Fixed)
-        .width(width, WidthType::Dxa)
-}
-
 /// docx-rs writes no `w:tblHeader` (Word's "Repeat as header row at the top of each page"),
-/// so the header rows, the only rows marked "can't split" by [`table`], get it here, in the
+/// so the header rows, the only rows marked "can't split" by `docx_table::table`, get it here, in the
 /// document part's XML before it is packed.
 pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);

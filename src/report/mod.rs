@@ -5,6 +5,7 @@ pub mod compare;
 mod csv;
 mod docx;
 mod docx_parts;
+mod docx_table;
 mod html;
 mod markdown;
 pub mod model;
