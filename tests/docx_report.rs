@@ -99,6 +99,7 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
                 "style {id} missing: {styles}"
             );
         }
+        assert!(styles.contains("w:default=\"1\" w:styleId=\"Normal\""));
         for used in ["Title", "Heading1", "Heading2", "Heading3"] {
             assert!(
                 doc.contains(&format!("<w:pStyle w:val=\"{used}\" />")),
@@ -110,7 +111,11 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
         assert!(tables.len() >= 3, "{} tables", tables.len());
         for t in &tables {
             let rows: Vec<&str> = t.split("<w:tr>").skip(1).collect();
-            assert!(rows[0].contains("<w:tblHeader />"), "header row: {}", rows[0]);
+            assert!(
+                rows[0].contains("<w:tblHeader />"),
+                "header row: {}",
+                rows[0]
+            );
             assert!(rows[1..].iter().all(|r| !r.contains("<w:tblHeader")));
         }
         // A4, portrait for a few groups, landscape past four; 20 mm margins.

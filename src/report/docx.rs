@@ -25,6 +25,7 @@ pub fn to_docx(r: &Report) -> anyhow::Result<Vec<u8>> {
     doc = orphans(doc, r, width);
     let mut xml = doc.build();
     xml.document = p::repeat_header_rows(&xml.document);
+    xml.styles = p::normal_is_default(&xml.styles);
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)?;
     Ok(out.into_inner())
@@ -277,7 +278,12 @@ fn action_plan(mut doc: Docx, r: &Report, width: usize) -> Docx {
             ]
         })
         .collect();
-    doc.add_table(super::docx_table::table(&header, &rows, &[3, 4, 5, 2, 2, 2], width))
+    doc.add_table(super::docx_table::table(
+        &header,
+        &rows,
+        &[3, 4, 5, 2, 2, 2],
+        width,
+    ))
 }
 
 fn time(mut doc: Docx, r: &Report, width: usize) -> Docx {

@@ -146,3 +146,16 @@ pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
         .into_bytes()
 }
+
+/// docx-rs writes the Normal style without marking it the default, so a paragraph with no
+/// style of its own would have none (Word falls back to its own defaults, and a template's
+/// Normal would not apply): marked here.
+pub fn normal_is_default(styles: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(styles)
+        .replacen(
+            "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">",
+            "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">",
+            1,
+        )
+        .into_bytes()
+}

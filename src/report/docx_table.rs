@@ -3,8 +3,8 @@
 //! otherwise squeeze every column, and a header row that repeats on each page.
 
 use docx_rs::{
-    HeightRule, Paragraph, Shading, Table, TableCell, TableLayoutType, TableRow,
-    TextDirectionType, WidthType,
+    HeightRule, Paragraph, Shading, Table, TableCell, TableLayoutType, TableRow, TextDirectionType,
+    WidthType,
 };
 
 /// Table text: 10 pt (in half-points); never smaller, whatever the number of groups.
