@@ -79,6 +79,10 @@ pub enum Command {
         /// Create the file and exit without opening the workshop screen.
         #[arg(long)]
         no_open: bool,
+        /// Start from last year's session: its framework (as it is now), groups, title,
+        /// organisation and facilitator, and its open actions; the options above override.
+        #[arg(long, value_name = "SESSION")]
+        from: Option<PathBuf>,
     },
     /// Open a session file.
     Open {

@@ -53,6 +53,7 @@ fn review(
             &mut s,
             "1.1.1",
             vec![ActionItem {
+                id: String::new(),
                 text: "Sign the vision".into(),
                 owner: "Chief executive".into(),
                 due: "2025-12-31".into(),

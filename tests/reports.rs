@@ -196,6 +196,7 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_and_read_back_as_text() 
         hostile
             .iter()
             .map(|t| awayday::session::ActionItem {
+                id: String::new(),
                 text: (*t).to_owned(),
                 ..Default::default()
             })
@@ -233,6 +234,7 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_and_read_back_as_text() 
 fn actions_have_their_own_csv_and_a_plan_sorted_and_flagged() {
     let (fw, mut s) = fixture();
     let action = |text: &str, owner: &str, due: &str| awayday::session::ActionItem {
+        id: String::new(),
         text: text.into(),
         owner: owner.into(),
         due: due.into(),
@@ -347,6 +349,7 @@ fn findings_and_conclusions_are_in_the_report_and_actions_sit_under_their_recomm
     );
     let mut actions = s.actions("2.1.a.1").to_vec();
     actions.push(session::ActionItem {
+        id: String::new(),
         text: "Run the training".into(),
         owner: "HR".into(),
         due: "2099-01-01".into(),

@@ -76,6 +76,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             agenda,
             breaks,
             no_open,
+            from,
         } => {
             if !no_open {
                 workshop::require_terminal()?;
@@ -89,6 +90,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 groups,
                 agenda,
                 breaks,
+                from,
             })?;
             if no_open {
                 writeln!(out, "Created {}", path.display())?;
