@@ -124,20 +124,23 @@ pub fn compare_cmd(
 ) -> Result<()> {
     let mut reviews = Vec::new();
     let mut sources = Vec::new();
+    let mut named = Vec::new();
     for p in paths {
         let (session, framework) = super::workshop::load(p)?;
         sources.extend(inputs(p, &session));
-        let name = if session.date.is_empty() {
-            p.file_stem()
-                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
-        } else {
-            session.date.clone()
-        };
+        let file = p
+            .file_name()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        named.push((session.title.clone(), session.date.clone(), file));
         reviews.push(report::compare::Review {
-            name,
+            name: String::new(),
             session,
             framework,
         });
+    }
+    // Reviews are labelled by title and date, told apart by file when those are the same.
+    for (r, name) in reviews.iter_mut().zip(report::compare::labels(&named)) {
+        r.name = name;
     }
     let c = report::compare::compare(&reviews);
     let text = match format {
