@@ -155,15 +155,17 @@ const SAME_ACTION: f64 = 0.75;
 /// Last time's actions and what became of each: found by its id (the one it was carried over
 /// with), else on the same statement by close text, else "not carried over".
 fn follow_actions(before: &Session, now: &Session) -> Vec<(String, String, String, String)> {
+    // Last time's ids, given or made from its year and order; this time's as stored (only
+    // an action carried over has one: made-up ids of two files would match by chance).
     let then_ids = crate::session::carry::action_ids(before);
-    let now_ids = crate::session::carry::action_ids(now);
     let mut out = Vec::new();
     for (node, i, id) in &then_ids {
         let a = &before.actions(node)[*i];
-        let by_id = now_ids
-            .iter()
-            .find(|(_, _, nid)| nid == id)
-            .map(|(n, j, _)| &now.actions(n)[*j]);
+        let by_id = now
+            .nodes
+            .values()
+            .flat_map(|r| &r.actions)
+            .find(|b| !b.id.is_empty() && b.id == *id);
         let by_text = || {
             now.actions(node)
                 .iter()
