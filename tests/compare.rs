@@ -201,7 +201,12 @@ fn reworded_actions_skipped_statements_same_day_reviews_and_rounding_are_reporte
     let fw = framework(
         dir.path(),
         "fw1",
-        &["A signed vision.", "Few priorities.", "Data is shared.", "Plans are costed."],
+        &[
+            "A signed vision.",
+            "Few priorities.",
+            "Data is shared.",
+            "Plans are costed.",
+        ],
     );
     // The area's mean: (2+2+3+2)/4 = 2.25, shown 2.3; then (2+3)/2 = 2.5. The change is
     // from the figures shown: +0.2, not the +0.3 of the unrounded 0.25.
@@ -229,18 +234,38 @@ fn reworded_actions_skipped_statements_same_day_reviews_and_rounding_are_reporte
     );
     assert!(md.contains("| 1.1 Vision | 2.3 | 2.5 | +0.2 |"), "{md}");
     // A one-word edit is the same action; one with nothing like it was not carried over.
-    assert!(md.contains("| 1.1.1 | Sign the vision with partners | open | open |"), "{md}");
-    assert!(md.contains("| 1.1.1 | Cost the plans | open | not carried over |"), "{md}");
+    assert!(
+        md.contains("| 1.1.1 | Sign the vision with partners | open | open |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 1.1.1 | Cost the plans | open | not carried over |"),
+        "{md}"
+    );
     // Scored then, not now: kept, and said so.
-    let gaps = &md[md.find("## Scored in one review, not in another").expect(&md)..];
-    assert!(gaps.contains("| 1.1.2 | Few priorities. | 2 | not scored | – |"), "{md}");
-    assert!(gaps.contains("| 1.1.4 | Plans are costed. | 2 | not scored | – |"), "{md}");
+    let gaps = &md[md
+        .find("## Scored in one review, not in another")
+        .expect(&md)..];
+    assert!(
+        gaps.contains("| 1.1.2 | Few priorities. | 2 | not scored | – |"),
+        "{md}"
+    );
+    assert!(
+        gaps.contains("| 1.1.4 | Plans are costed. | 2 | not scored | – |"),
+        "{md}"
+    );
     // No change is said in words, not as 0.0.
     let same = compare(&[&old, &old], "md");
-    assert!(same.contains("| 1.1 Vision | 2.3 | 2.3 | no change |"), "{same}");
+    assert!(
+        same.contains("| 1.1 Vision | 2.3 | 2.3 | no change |"),
+        "{same}"
+    );
     // The HTML shows the areas as a heat map, coloured by the mean.
     let html = compare(&[&old, &new], "html");
     assert!(html.contains("<table class=\"heatmap\">"), "{html}");
-    assert!(html.contains("<td class=\"heat\" style=\"background:#f9d9a6\">2.3</td>"), "{html}");
+    assert!(
+        html.contains("<td class=\"heat\" style=\"background:#f9d9a6\">2.3</td>"),
+        "{html}"
+    );
     assert!(html.contains("<td>not scored</td>"), "{html}");
 }

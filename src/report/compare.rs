@@ -221,12 +221,14 @@ fn score_cell(s: &Moved, i: usize) -> String {
 pub fn labels(reviews: &[(String, String, String)]) -> Vec<String> {
     let base: Vec<String> = reviews
         .iter()
-        .map(|(title, date, file)| match (title.is_empty(), date.is_empty()) {
-            (false, false) => format!("{title}, {date}"),
-            (false, true) => title.clone(),
-            (true, false) => date.clone(),
-            (true, true) => file.clone(),
-        })
+        .map(
+            |(title, date, file)| match (title.is_empty(), date.is_empty()) {
+                (false, false) => format!("{title}, {date}"),
+                (false, true) => title.clone(),
+                (true, false) => date.clone(),
+                (true, true) => file.clone(),
+            },
+        )
         .collect();
     base.iter()
         .zip(reviews)
@@ -242,7 +244,11 @@ pub fn labels(reviews: &[(String, String, String)]) -> Vec<String> {
                     .iter()
                     .enumerate()
                     .any(|(j, (_, _, f))| j != i && base[j] == *b && f == file);
-                if clash { format!("{b} (review {})", i + 1) } else { tagged }
+                if clash {
+                    format!("{b} (review {})", i + 1)
+                } else {
+                    tagged
+                }
             }
         })
         .collect()
@@ -363,7 +369,11 @@ pub fn to_markdown(c: &Comparison) -> String {
     }
     // Scored in one review and not in another, though both had the statement: kept, so a
     // statement skipped this year does not vanish from the comparison.
-    let gaps: Vec<&Moved> = c.statements.iter().filter(|s| not_scored_somewhere(s)).collect();
+    let gaps: Vec<&Moved> = c
+        .statements
+        .iter()
+        .filter(|s| not_scored_somewhere(s))
+        .collect();
     if !gaps.is_empty() {
         header(&mut out, "Scored in one review, not in another");
         for s in gaps {
