@@ -38,10 +38,9 @@ fn fit(weights: &[usize], mins: &[usize], width: usize) -> Vec<usize> {
     if sum > width {
         let over = sum - width;
         let slack: usize = w.iter().zip(mins).map(|(x, m)| x - m).sum();
-        if slack > 0 {
-            for (x, &m) in w.iter_mut().zip(mins) {
-                *x -= (*x - m) * over.min(slack) / slack;
-            }
+        for (x, &m) in w.iter_mut().zip(mins) {
+            // No slack: every column is at its minimum already, and stays there.
+            *x -= ((*x - m) * over.min(slack)).checked_div(slack).unwrap_or(0);
         }
     }
     w

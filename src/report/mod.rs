@@ -2,6 +2,7 @@
 //! no IO. Every figure comes from `session::summary`, through `model`.
 
 pub mod compare;
+mod compare_html;
 mod csv;
 mod docx;
 mod docx_parts;
