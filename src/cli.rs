@@ -79,6 +79,10 @@ pub enum Command {
         /// Create the file and exit without opening the workshop screen.
         #[arg(long)]
         no_open: bool,
+        /// Start from last year's session: its framework (as it is now), groups, title,
+        /// organisation and facilitator, and its open actions; the options above override.
+        #[arg(long, value_name = "SESSION")]
+        from: Option<PathBuf>,
     },
     /// Open a session file.
     Open {
@@ -95,7 +99,7 @@ pub enum Command {
         /// The report's version, e.g. 2 (shown with its status).
         #[arg(long, value_name = "N")]
         revision: Option<u32>,
-        /// Markdown (default), a self-contained HTML page, or CSV.
+        /// Markdown (default), a self-contained HTML page, CSV, or a Word document.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Write to this file instead of standard output.
@@ -275,6 +279,8 @@ pub enum ReportFormat {
     Html,
     /// The CSV export: one row per statement.
     Csv,
+    /// A Word document (A4, Word's heading styles, numbered pages); needs -o FILE.
+    Docx,
 }
 
 /// `--framework ID|PATH`, shared by every command that reads a framework.

@@ -358,6 +358,7 @@ fn an_action_sits_under_its_recommendation_in_the_reports_action_plan() {
     let mut actions = app.session().actions("1.1").to_vec();
     for (text, link) in [("Run the survey", Some(2)), ("Tidy the intranet", None)] {
         actions.push(session::ActionItem {
+            id: String::new(),
             text: text.into(),
             owner: "Sam".into(),
             recommendation: link,

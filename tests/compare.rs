@@ -53,6 +53,7 @@ fn review(
             &mut s,
             "1.1.1",
             vec![ActionItem {
+                id: String::new(),
                 text: "Sign the vision".into(),
                 owner: "Chief executive".into(),
                 due: "2025-12-31".into(),
@@ -149,8 +150,124 @@ fn a_year_later_the_room_sees_what_moved() {
         .unwrap();
     let csv = String::from_utf8_lossy(&csv.stdout);
     assert!(
-        csv.starts_with("id,statement,2025-11-20,2026-11-20,2026-11-20,change,status\n"),
+        csv.starts_with(
+            "id,statement,2025-11-20,2026-11-20 (review 2),2026-11-20 (review 3),change,status\n"
+        ),
         "{csv}"
     );
     assert!(csv.contains("1.1.2,Few priorities.,3,,,,removed"), "{csv}");
+}
+
+/// A session over `fw` with agreed scores, a title, and actions on 1.1.1.
+fn session_with(
+    dir: &Path,
+    fw: &Path,
+    file: &str,
+    (title, date): (&str, &str),
+    agreed: &[(&str, u8)],
+    actions: &[&str],
+) -> std::path::PathBuf {
+    let framework = awayday::framework::load_path(fw).unwrap();
+    let mut s = Session::new(&framework, vec!["A".into()], date.into());
+    s.title = title.into();
+    s.framework.path = Some(fw.display().to_string());
+    for (id, v) in agreed {
+        common::set_score(&mut s, id, Column::Agreed, Some(Score::Level(*v)));
+    }
+    let items = actions
+        .iter()
+        .map(|t| ActionItem {
+            text: (*t).into(),
+            ..ActionItem::default()
+        })
+        .collect();
+    common::set_actions(&mut s, "1.1.1", items);
+    let path = dir.join(file);
+    session::save(&path, &s).unwrap();
+    path
+}
+
+fn compare(args: &[&Path], format: &str) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_awayday"))
+        .args(["compare", "--format", format])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn reworded_actions_skipped_statements_same_day_reviews_and_rounding_are_reported_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = framework(
+        dir.path(),
+        "fw1",
+        &[
+            "A signed vision.",
+            "Few priorities.",
+            "Data is shared.",
+            "Plans are costed.",
+        ],
+    );
+    // The area's mean: (2+2+3+2)/4 = 2.25, shown 2.3; then (2+3)/2 = 2.5. The change is
+    // from the figures shown: +0.2, not the +0.3 of the unrounded 0.25.
+    let old = session_with(
+        dir.path(),
+        &fw,
+        "morning.ron",
+        ("Peer review", "2026-11-20"),
+        &[("1.1.1", 2), ("1.1.2", 2), ("1.1.3", 3), ("1.1.4", 2)],
+        &["Sign the vision with partners", "Cost the plans"],
+    );
+    let new = session_with(
+        dir.path(),
+        &fw,
+        "afternoon.ron",
+        ("Peer review", "2026-11-20"),
+        &[("1.1.1", 2), ("1.1.3", 3)],
+        &["Sign the vision with our partners"],
+    );
+    let md = compare(&[&old, &new], "md");
+    // Same title and date: told apart by file.
+    assert!(
+        md.contains("# What moved: Peer review, 2026-11-20 (morning.ron) → Peer review, 2026-11-20 (afternoon.ron)"),
+        "{md}"
+    );
+    assert!(md.contains("| 1.1 Vision | 2.3 | 2.5 | +0.2 |"), "{md}");
+    // A one-word edit is the same action; one with nothing like it was not carried over.
+    assert!(
+        md.contains("| 1.1.1 | Sign the vision with partners | open | open |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 1.1.1 | Cost the plans | open | not carried over |"),
+        "{md}"
+    );
+    // Scored then, not now: kept, and said so.
+    let gaps = &md[md
+        .find("## Scored in one review, not in another")
+        .expect(&md)..];
+    assert!(
+        gaps.contains("| 1.1.2 | Few priorities. | 2 | not scored | – |"),
+        "{md}"
+    );
+    assert!(
+        gaps.contains("| 1.1.4 | Plans are costed. | 2 | not scored | – |"),
+        "{md}"
+    );
+    // No change is said in words, not as 0.0.
+    let same = compare(&[&old, &old], "md");
+    assert!(
+        same.contains("| 1.1 Vision | 2.3 | 2.3 | no change |"),
+        "{same}"
+    );
+    // The HTML shows the areas as a heat map, coloured by the mean.
+    let html = compare(&[&old, &new], "html");
+    assert!(html.contains("<table class=\"heatmap\">"), "{html}");
+    assert!(
+        html.contains("<td class=\"heat\" style=\"background:#f9d9a6\">2.3</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<td>not scored</td>"), "{html}");
 }

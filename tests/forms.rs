@@ -286,6 +286,7 @@ fn with_linked_action(fw: &Framework, s: &mut Session) {
             node: "1.1".into(),
             before: Vec::new(),
             after: vec![ActionItem {
+                id: String::new(),
                 text: "Run the survey".into(),
                 owner: "Sam".into(),
                 recommendation: Some(2),

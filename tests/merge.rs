@@ -29,6 +29,7 @@ fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
         &mut a,
         "2.1",
         vec![ActionItem {
+            id: String::new(),
             text: "Train members".into(),
             ..Default::default()
         }],
@@ -52,10 +53,12 @@ fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
         "2.1",
         vec![
             ActionItem {
+                id: String::new(),
                 text: "Train members".into(),
                 ..Default::default()
             },
             ActionItem {
+                id: String::new(),
                 text: "Audit call-in".into(),
                 ..Default::default()
             },

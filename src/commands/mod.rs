@@ -77,6 +77,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             agenda,
             breaks,
             no_open,
+            from,
         } => {
             if !no_open {
                 workshop::require_terminal()?;
@@ -90,6 +91,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 groups,
                 agenda,
                 breaks,
+                from,
             })?;
             if no_open {
                 writeln!(out, "Created {}", path.display())?;
@@ -120,7 +122,14 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 (crate::cli::ReportStatus::Final, None) => "Final".to_owned(),
                 (crate::cli::ReportStatus::Final, Some(n)) => format!("Final, version {n}"),
             };
-            export::report_cmd(&session, format, &status, circulate, output.as_deref(), out)
+            export::report_cmd(
+                &session,
+                format,
+                &status,
+                circulate,
+                output.as_deref(),
+                printable.0,
+            )
         }
         Command::Merge {
             inputs,

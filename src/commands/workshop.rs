@@ -20,6 +20,8 @@ pub struct NewSession {
     /// The day, "09:30-16:00", and its breaks.
     pub agenda: Option<String>,
     pub breaks: Vec<String>,
+    /// Last year's session, to start this one from.
+    pub from: Option<PathBuf>,
 }
 
 /// Where sessions live when no path is given: `AWAYDAY_DATA_DIR`, else the platform's data
@@ -45,7 +47,16 @@ fn remember(path: &Path) {
 
 /// Creates a session file (refusing to overwrite one) and returns it with its path.
 pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
-    let fw = framework::resolve(opts.framework.as_deref())?;
+    let last = match &opts.from {
+        Some(p) => Some(load(p).with_context(|| format!("cannot start from {}", p.display()))?),
+        None => None,
+    };
+    // Last year's framework as it is now (its newer version, if it was updated), unless
+    // another is named.
+    let fw = match (&opts.framework, &last) {
+        (None, Some((_, fw))) => fw.clone(),
+        _ => framework::resolve(opts.framework.as_deref())?,
+    };
     let groups: Vec<String> = opts
         .groups
         .as_deref()
@@ -72,11 +83,30 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
         }
         None => None,
     };
-    let mut s = Session::new(&fw, groups, session::today());
+    let mut s = match (&last, &opts.from) {
+        (Some((prev, _)), Some(from)) => {
+            let mut s = session::carry::next_year(prev, &fw, session::today());
+            if !groups.is_empty() {
+                s.groups = groups;
+            }
+            if opts.framework.is_none() {
+                s.framework.path = session::framework_file(prev, Some(from))
+                    .map(|f| std::path::absolute(&f).unwrap_or(f).display().to_string());
+            }
+            s
+        }
+        _ => Session::new(&fw, groups, session::today()),
+    };
     s.agenda = agenda;
-    s.title = opts.title.unwrap_or_default();
-    s.organisation = opts.organisation.unwrap_or_default();
-    s.facilitator = opts.facilitator.unwrap_or_default();
+    if let Some(t) = opts.title {
+        s.title = t;
+    }
+    if let Some(o) = opts.organisation {
+        s.organisation = o;
+    }
+    if let Some(f) = opts.facilitator {
+        s.facilitator = f;
+    }
     if framework::builtin(&fw.id).is_none()
         && let Some(spec) = &opts.framework
     {
@@ -297,6 +327,7 @@ pub fn start() -> Result<()> {
         groups: None,
         agenda: None,
         breaks: Vec::new(),
+        from: None,
     })?;
     open(
         &path,

@@ -9,6 +9,8 @@ use crate::framework::Framework;
 use crate::session::summary::{self, format_mean, format_score};
 use crate::session::{Column, Score, Session};
 
+pub use super::compare_html::to_html;
+
 /// One review: a name for it (its file or title), the session and its framework.
 pub struct Review {
     pub name: String,
@@ -22,6 +24,9 @@ pub struct Moved {
     pub text: String,
     /// The agreed score in each review (None: not scored, or not in that framework).
     pub agreed: Vec<Option<Score>>,
+    /// Whether each review's framework has the statement (if it has and `agreed` is None,
+    /// the statement was not scored in that review).
+    pub in_framework: Vec<bool>,
     /// Last minus first, where both are levels.
     pub change: Option<i16>,
     /// "new" (not in the first framework), "removed" (not in the last), or "".
@@ -84,6 +89,10 @@ pub fn compare(reviews: &[Review]) -> Comparison {
                         .and_then(|_| r.session.score(&id, Column::Agreed))
                 })
                 .collect();
+            let in_framework: Vec<bool> = reviews
+                .iter()
+                .map(|r| r.framework.find(&id).is_some())
+                .collect();
             let change = match (level(agreed[0]), level(*agreed.last().unwrap_or(&None))) {
                 (Some(a), Some(b)) => Some(b - a),
                 _ => None,
@@ -99,6 +108,7 @@ pub fn compare(reviews: &[Review]) -> Comparison {
                 id,
                 text,
                 agreed,
+                in_framework,
                 change,
                 status,
             }
@@ -114,10 +124,12 @@ pub fn compare(reviews: &[Review]) -> Comparison {
                     r.framework
                         .find(&node.id)
                         .and_then(|ix| summary::figures(&r.framework, &r.session, ix).agreed.mean())
+                        // Rounded once, here: the change is worked out from the figures shown.
+                        .map(summary::round1)
                 })
                 .collect();
             let change = match (means[0], *means.last().unwrap_or(&None)) {
-                (Some(a), Some(b)) => Some(b - a),
+                (Some(a), Some(b)) => Some(summary::round1(b - a)),
                 _ => None,
             };
             AreaTrend {
@@ -129,23 +141,7 @@ pub fn compare(reviews: &[Review]) -> Comparison {
         })
         .collect();
     let before = &reviews[reviews.len() - 2];
-    let mut actions = Vec::new();
-    for (id, rec) in &before.session.nodes {
-        for a in &rec.actions {
-            let now = last
-                .session
-                .actions(id)
-                .iter()
-                .find(|b| b.text == a.text)
-                .map_or("not carried over", |b| b.status.label());
-            actions.push((
-                id.clone(),
-                a.text.clone(),
-                a.status.label().to_owned(),
-                now.to_owned(),
-            ));
-        }
-    }
+    let actions = follow_actions(&before.session, &last.session);
     Comparison {
         names: reviews.iter().map(|r| r.name.clone()).collect(),
         areas,
@@ -154,20 +150,110 @@ pub fn compare(reviews: &[Review]) -> Comparison {
     }
 }
 
-fn signed(change: Option<f64>) -> String {
+/// Two texts this close (normalised Levenshtein similarity) are one action reworded: a
+/// word changed in a sentence of a few words still matches; a different action does not.
+const SAME_ACTION: f64 = 0.75;
+
+/// Last time's actions and what became of each: found by its id (the one it was carried over
+/// with), else on the same statement by close text, else "not carried over".
+fn follow_actions(before: &Session, now: &Session) -> Vec<(String, String, String, String)> {
+    // Last time's ids, given or made from its year and order; this time's as stored (only
+    // an action carried over has one: made-up ids of two files would match by chance).
+    let then_ids = crate::session::carry::action_ids(before);
+    let mut out = Vec::new();
+    for (node, i, id) in &then_ids {
+        let a = &before.actions(node)[*i];
+        let by_id = now
+            .nodes
+            .values()
+            .flat_map(|r| &r.actions)
+            .find(|b| !b.id.is_empty() && b.id == *id);
+        let by_text = || {
+            now.actions(node)
+                .iter()
+                .map(|b| (strsim::normalized_levenshtein(&b.text, &a.text), b))
+                .filter(|(sim, _)| *sim >= SAME_ACTION)
+                .max_by(|x, y| x.0.total_cmp(&y.0))
+                .map(|(_, b)| b)
+        };
+        let status = by_id
+            .or_else(by_text)
+            .map_or("not carried over", |b| b.status.label());
+        out.push((
+            node.clone(),
+            a.text.clone(),
+            a.status.label().to_owned(),
+            status.to_owned(),
+        ));
+    }
+    out
+}
+
+/// A change between two figures already rounded to one place: "+0.3", "-0.1", or "no change".
+pub(super) fn signed(change: Option<f64>) -> String {
     match change {
-        Some(c) => {
-            let r = summary::round1(c);
-            if r > 0.0 {
-                format!("+{r:.1}")
-            } else if r < 0.0 {
-                format!("{r:.1}")
-            } else {
-                "0.0".to_owned()
-            }
-        }
+        Some(c) if c > 0.0 => format!("+{c:.1}"),
+        Some(c) if c < 0.0 => format!("{c:.1}"),
+        Some(_) => "no change".to_owned(),
         None => "–".to_owned(),
     }
+}
+
+/// Whether a statement has an agreed score in some review and none in another that had it.
+pub(super) fn not_scored_somewhere(s: &Moved) -> bool {
+    s.agreed.iter().any(Option::is_some)
+        && s.agreed
+            .iter()
+            .zip(&s.in_framework)
+            .any(|(v, &had)| had && v.is_none())
+}
+
+/// A statement's agreed score in one review, as a cell: the score, "not scored", or "–"
+/// when that review's framework did not have the statement.
+pub(super) fn score_cell(s: &Moved, i: usize) -> String {
+    match (s.agreed[i], s.in_framework[i]) {
+        (Some(v), _) => format_score(Some(v)),
+        (None, true) => "not scored".to_owned(),
+        (None, false) => "–".to_owned(),
+    }
+}
+
+/// Names for reviews that a reader tells apart: "Title, date" (or the one there is, or the
+/// file's name), and where two come out the same, each with its file's name after it.
+pub fn labels(reviews: &[(String, String, String)]) -> Vec<String> {
+    let base: Vec<String> = reviews
+        .iter()
+        .map(
+            |(title, date, file)| match (title.is_empty(), date.is_empty()) {
+                (false, false) => format!("{title}, {date}"),
+                (false, true) => title.clone(),
+                (true, false) => date.clone(),
+                (true, true) => file.clone(),
+            },
+        )
+        .collect();
+    base.iter()
+        .zip(reviews)
+        .enumerate()
+        .map(|(i, (b, (_, _, file)))| {
+            let twins = base.iter().filter(|x| *x == b).count();
+            if twins < 2 {
+                b.clone()
+            } else {
+                // The file name tells them apart; failing that, the order given.
+                let tagged = format!("{b} ({file})");
+                let clash = reviews
+                    .iter()
+                    .enumerate()
+                    .any(|(j, (_, _, f))| j != i && base[j] == *b && f == file);
+                if clash {
+                    format!("{b} (review {})", i + 1)
+                } else {
+                    tagged
+                }
+            }
+        })
+        .collect()
 }
 
 fn md(s: &str) -> String {
@@ -213,14 +299,7 @@ pub fn to_markdown(c: &Comparison) -> String {
     }
     out.push('\n');
     let row = |out: &mut String, s: &Moved| {
-        let scores: Vec<String> = s
-            .agreed
-            .iter()
-            .map(|v| {
-                let f = format_score(*v);
-                if f.is_empty() { "–".to_owned() } else { f }
-            })
-            .collect();
+        let scores: Vec<String> = (0..s.agreed.len()).map(|i| score_cell(s, i)).collect();
         let change = s.change.map_or("–".to_owned(), |d| {
             if d > 0 {
                 format!("+{d}")
@@ -290,6 +369,20 @@ pub fn to_markdown(c: &Comparison) -> String {
             out.push('\n');
         }
     }
+    // Scored in one review and not in another, though both had the statement: kept, so a
+    // statement skipped this year does not vanish from the comparison.
+    let gaps: Vec<&Moved> = c
+        .statements
+        .iter()
+        .filter(|s| not_scored_somewhere(s))
+        .collect();
+    if !gaps.is_empty() {
+        header(&mut out, "Scored in one review, not in another");
+        for s in gaps {
+            row(&mut out, s);
+        }
+        out.push('\n');
+    }
     let before = &c.names[c.names.len() - 2];
     let _ = writeln!(out, "## Actions from {}\n", md(before));
     if c.actions.is_empty() {
@@ -319,59 +412,4 @@ pub fn to_csv(c: &Comparison) -> anyhow::Result<String> {
         w.write_record(&row)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
-}
-
-/// The comparison as one self-contained HTML page (the Markdown's tables, escaped).
-pub fn to_html(c: &Comparison) -> String {
-    let esc = |s: &str| {
-        crate::text::printable(s)
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>What moved</title><style>body{font-family:sans-serif;max-width:60rem;margin:auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}@page{size:A4;margin:18mm}</style></head><body>\n",
-    );
-    let _ = writeln!(out, "<h1>What moved: {}</h1>", esc(&c.names.join(" → ")));
-    out.push_str("<h2>Areas: agreed mean in each review</h2><table><thead><tr><th>Area</th>");
-    for n in &c.names {
-        let _ = write!(out, "<th>{}</th>", esc(n));
-    }
-    out.push_str("<th>Change</th></tr></thead><tbody>\n");
-    for a in &c.areas {
-        let _ = write!(out, "<tr><td>{} {}</td>", esc(&a.id), esc(&a.title));
-        for m in &a.means {
-            let _ = write!(out, "<td>{}</td>", format_mean(*m));
-        }
-        let _ = writeln!(out, "<td>{}</td></tr>", signed(a.change));
-    }
-    out.push_str(
-        "</tbody></table>\n<h2>Statements</h2><table><thead><tr><th>Id</th><th>Statement</th>",
-    );
-    for n in &c.names {
-        let _ = write!(out, "<th>{}</th>", esc(n));
-    }
-    out.push_str("<th>Change</th><th></th></tr></thead><tbody>\n");
-    for s in c
-        .statements
-        .iter()
-        .filter(|s| s.change.is_some_and(|d| d != 0) || !s.status.is_empty())
-    {
-        let _ = write!(out, "<tr><td>{}</td><td>{}</td>", esc(&s.id), esc(&s.text));
-        for v in &s.agreed {
-            let _ = write!(out, "<td>{}</td>", format_score(*v));
-        }
-        let _ = writeln!(
-            out,
-            "<td>{}</td><td>{}</td></tr>",
-            s.change.map_or(String::new(), |d| if d > 0 {
-                format!("+{d}")
-            } else {
-                d.to_string()
-            }),
-            s.status
-        );
-    }
-    out.push_str("</tbody></table>\n</body></html>\n");
-    out
 }

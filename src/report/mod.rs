@@ -2,8 +2,12 @@
 //! no IO. Every figure comes from `session::summary`, through `model`.
 
 pub mod compare;
+mod compare_html;
 mod csv;
 pub mod doc;
+mod docx;
+mod docx_parts;
+mod docx_table;
 mod html;
 pub mod judgement;
 pub mod layout;
@@ -12,6 +16,7 @@ pub mod model;
 pub mod sample;
 
 pub use self::csv::{Table, cell as csv_cell, report_csv, to_csv};
+pub use docx::to_docx;
 pub use html::{to_html, write_html};
 pub use markdown::{to_markdown, write_markdown};
 

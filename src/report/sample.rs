@@ -108,6 +108,7 @@ pub fn session(fw: &Framework, groups: usize) -> Session {
             let id = fw.node(ix).id.clone();
             let mut list = s.actions(&id).to_vec();
             list.push(ActionItem {
+                id: String::new(),
                 text: format!("Action {} for {}: set up a working group, agree its terms of reference and report back.", made + 1, fw.node(ix).title),
                 owner: owners[(k + round) % owners.len()].to_owned(),
                 due: if (k + round) % 5 == 4 { String::new() } else { format!("2027-0{}-{:02}", 1 + (k + round) % 9, 1 + k % 28) },

@@ -1,6 +1,7 @@
 //! Sessions: the workshop's record, its file format, undo history, and summary figures.
 
 pub mod agenda;
+pub mod carry;
 mod date;
 mod file;
 pub mod frame;

@@ -142,6 +142,10 @@ impl ActionStatus {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionItem {
+    /// Names the action across reviews: given when `awayday new --from` carries it into next
+    /// year's session, so `compare` follows it through edits to its text. Empty until then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub text: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,

@@ -63,6 +63,7 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
         &id,
         vec![
             crate::session::ActionItem {
+                id: String::new(),
                 text: "Review how call-in was used in the last year".into(),
                 owner: "Head of Democratic Services".into(),
                 due: "2027-01-31".into(),
@@ -72,6 +73,7 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
                 conclusion: false,
             },
             crate::session::ActionItem {
+                id: String::new(),
                 text: "Brief new scrutiny members on call-in".into(),
                 owner: "Scrutiny officer".into(),
                 due: "2026-12-15".into(),
