@@ -230,13 +230,26 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
     let read = session::read(path)?;
-    session::framework_for(&read.session, Some(path))?;
+    let early = session::framework_for(&read.session, Some(path))?;
+    let early_from = (
+        read.session.framework.clone(),
+        session::framework_file(&read.session, Some(path)),
+    );
     writable(path)?;
     require_terminal()?;
     // Lock, recover and back up before anything is shown, so what is on screen is what is
-    // on disk and no one else is changing it.
-    let opened = session::Store::open(path)?;
-    let fw = session::framework_for(&opened.session, Some(opened.store.path()))?;
+    // on disk and no one else is changing it. The read above is used again if nothing has
+    // changed since, and so is its framework if it comes from the same place.
+    let opened = session::Store::open_after(path, Some(read))?;
+    let from = (
+        opened.session.framework.clone(),
+        session::framework_file(&opened.session, Some(opened.store.path())),
+    );
+    let fw = if from == early_from {
+        early
+    } else {
+        session::framework_for(&opened.session, Some(opened.store.path()))?
+    };
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
     let (keymap, key_problem) = crate::tui::keyfile::load();

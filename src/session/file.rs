@@ -47,6 +47,16 @@ struct VersionProbe {
 
 /// Parses and validates session text. `origin` names the source in messages.
 pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
+    // One pass over the text when it is a session this version reads: the usual case, and
+    // most of the cost of opening a large one. The version alone is read only to explain a
+    // text that is not.
+    let full = framework::parse_ron::<Session>(src, origin);
+    if let Ok(session) = &full
+        && session.format_version <= FORMAT_VERSION
+    {
+        validate(session, src, origin)?;
+        return full.map_err(SessionError::Load);
+    }
     let probe: VersionProbe = framework::parse_ron(src, origin).map_err(|e| match e {
         LoadError::Syntax { message, .. } if message.contains("format_version") => {
             SessionError::Foreign {
@@ -62,7 +72,7 @@ pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
             found: probe.format_version,
         });
     }
-    let session: Session = framework::parse_ron(src, origin)?;
+    let session = full?;
     validate(&session, src, origin)?;
     Ok(session)
 }

@@ -89,6 +89,26 @@ pub fn fold(app: &mut App, store: &mut Store) {
     }
 }
 
+/// Starts folding the journal into the readable file on a worker thread, so the keys that
+/// come meanwhile wait for nothing; [`fold_progress`] moves it on.
+pub fn fold_in_background(app: &mut App, store: &mut Store) {
+    match store.fold_in_background(&app.session) {
+        Err(StoreError::ChangedElsewhere { .. }) => conflict(app, store),
+        Err(_) => report(app, store),
+        Ok(_) => {}
+    }
+}
+
+/// Moves a fold running on the worker on; returns whether it has ended, so the screen can
+/// show the outcome.
+pub fn fold_progress(app: &mut App, store: &mut Store) -> bool {
+    if store.fold_progress(&mut app.session, false).is_none() {
+        return false;
+    }
+    report(app, store);
+    true
+}
+
 fn fail(app: &mut App, e: &StoreError) {
     let why = e.to_string();
     app.message = Some(why.clone());
