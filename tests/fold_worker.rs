@@ -1,7 +1,8 @@
 //! The fold on a worker thread: the readable file is written while keys keep coming, and
 //! nothing typed meanwhile is lost, whether the process goes on, or dies before the file is
 //! written, or after it is written and before the journal is started afresh. Also: opening
-//! keeps the backup without rewriting it when the file has not changed since.
+//! keeps the backup without rewriting it when the file has not changed since, and the
+//! screen's open writes it on a worker.
 
 mod common;
 
@@ -157,4 +158,35 @@ fn opening_again_keeps_a_backup_that_already_holds_the_file() {
     session::save(&path, &s).unwrap();
     drop(Store::open(&path).unwrap());
     assert_eq!(std::fs::read(&bak).unwrap(), std::fs::read(&path).unwrap());
+}
+
+#[test]
+fn the_screens_open_keeps_the_backup_on_a_worker_as_the_file_was_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let first = std::fs::read(&path).unwrap();
+    let read = session::read(&path).unwrap();
+    let opened = Store::open_after(&path, Some(read)).unwrap();
+    let (mut store, mut s) = (opened.store, opened.session);
+    score(&mut store, &mut s, "1.1", 3);
+    // The first fold waits for the backup, which is the file as opened, not as folded.
+    assert!(store.fold_in_background(&s).unwrap());
+    assert!(matches!(store.fold_progress(&mut s, true), Some(Ok(()))));
+    assert_eq!(std::fs::read(session::backup_path(&path)).unwrap(), first);
+    assert!(store.backup_notices(true).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backup_the_worker_cannot_keep_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::os::unix::fs::symlink(&victim, session::backup_path(&path)).unwrap();
+    let opened = Store::open_after(&path, None).unwrap();
+    let mut store = opened.store;
+    let said = store.backup_notices(true);
+    assert!(said.iter().any(|n| n.contains("No backup")), "{said:?}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }

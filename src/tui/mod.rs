@@ -229,7 +229,7 @@ fn event_loop(
             if event::poll(wait)? {
                 break;
             }
-            if persist::fold_progress(app, store) {
+            if persist::fold_progress(app, store) | persist::backup_notices(app, store) {
                 terminal.draw(|f| ui::render(app, f))?;
             }
             let minute_before = app.now;

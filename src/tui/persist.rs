@@ -109,6 +109,21 @@ pub fn fold_progress(app: &mut App, store: &mut Store) -> bool {
     true
 }
 
+/// Shows what the backup, written on a worker after opening, had to say (that it could not
+/// be kept); returns whether there was anything.
+pub fn backup_notices(app: &mut App, store: &mut Store) -> bool {
+    let said = store.backup_notices(false);
+    if said.is_empty() {
+        return false;
+    }
+    let said = said.join(" ");
+    app.message = Some(match app.message.take() {
+        Some(before) => format!("{before} {said}"),
+        None => said,
+    });
+    true
+}
+
 fn fail(app: &mut App, e: &StoreError) {
     let why = e.to_string();
     app.message = Some(why.clone());

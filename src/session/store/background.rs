@@ -65,6 +65,7 @@ impl Store {
         if self.in_flight.is_some() || !self.unwritten.is_empty() {
             return Ok(false);
         }
+        self.settle_backup();
         if self.conflict || self.changed_elsewhere() {
             self.conflict = true;
             return Err(StoreError::ChangedElsewhere {

@@ -57,6 +57,7 @@ impl Store {
     /// conflict state) if another program changed the file since awayday last wrote it.
     /// The session's count of saves goes up by one.
     pub fn fold(&mut self, session: &mut Session) -> Result<(), StoreError> {
+        self.settle_backup();
         if self.in_flight.is_some() {
             // One is already under way: let it end first; if it took everything, that is all.
             let done = self.fold_progress(session, true);
@@ -88,6 +89,7 @@ impl Store {
     }
 
     pub(super) fn write_file(&mut self, session: &mut Session) -> Result<(), StoreError> {
+        self.settle_backup();
         if let Some(e) = unwritable(&self.real, &self.shown) {
             return Err(e);
         }

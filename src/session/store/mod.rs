@@ -110,6 +110,10 @@ pub struct Store {
     draft: Option<Draft>,
     /// A fold running on a worker thread.
     in_flight: Option<background::InFlight>,
+    /// The backup being written on a worker (see [`Store::open_after`]), with what it will
+    /// have to say, and what it has said that the screen has not shown yet.
+    backup: Option<std::thread::JoinHandle<Vec<String>>>,
+    backup_notices: Vec<String>,
 }
 
 /// A session just opened, with what the user must be told.
@@ -127,12 +131,24 @@ impl Store {
     /// Opens the session at `path` (any name for it: a symlink, a hard link, `..`), locks it,
     /// replays its journal and keeps a verified backup of the file as found.
     pub fn open(path: &Path) -> Result<Opened, StoreError> {
-        Self::open_after(path, None)
+        Self::open_inner(path, None, false)
     }
 
-    /// [`Store::open`] after a read of the session moments before (to report a broken file
-    /// before anything is locked): that read is used again if the files have not changed.
+    /// [`Store::open`] for the screen, after a read of the session moments before (to report
+    /// a broken file before anything is locked): that read is used again if the files have
+    /// not changed. The backup is written on a worker, so the first frame does not wait for
+    /// a large file to be written, flushed and read back: the file is not written until the
+    /// backup is done (every fold waits for it), and what it has to say comes from
+    /// [`Store::backup_notices`].
     pub fn open_after(path: &Path, earlier: Option<SessionRead>) -> Result<Opened, StoreError> {
+        Self::open_inner(path, earlier, true)
+    }
+
+    fn open_inner(
+        path: &Path,
+        earlier: Option<SessionRead>,
+        backup_on_worker: bool,
+    ) -> Result<Opened, StoreError> {
         let shown = path.to_owned();
         let real = files::real_path(path).map_err(|e| io_err(path, &e))?;
         let lock = SessionLock::acquire(&real, path)?;
@@ -174,7 +190,21 @@ impl Store {
                 crate::text::edits(found.from_journal)
             ));
         }
-        keep_backup(&real, &found.bytes, &mut notices);
+        let mut backup = None;
+        if backup_on_worker {
+            let (real, bytes) = (real.clone(), found.bytes.clone());
+            backup = std::thread::Builder::new()
+                .name("awayday backup".into())
+                .spawn(move || {
+                    let mut said = Vec::new();
+                    keep_backup(&real, &bytes, &mut said);
+                    said
+                })
+                .ok();
+        }
+        if backup.is_none() {
+            keep_backup(&real, &found.bytes, &mut notices);
+        }
         let journal = files::open_private(&journal_path).map_err(|e| io_err(&journal_path, &e))?;
         let mut store = Store {
             written_selection: found.session.selected.clone(),
@@ -208,6 +238,8 @@ impl Store {
             conflict: false,
             draft: found.draft.clone(),
             in_flight: None,
+            backup,
+            backup_notices: Vec::new(),
         };
         let mut session = found.session;
         if found.from_journal > 0 {
@@ -283,6 +315,31 @@ impl Store {
                 .is_some_and(|t| now.duration_since(t) >= FOLD_AT_LEAST_EVERY)
     }
 
+    /// What the backup written on a worker had to say (that it could not be kept), once it
+    /// is done; waits for it if `wait`.
+    pub fn backup_notices(&mut self, wait: bool) -> Vec<String> {
+        if wait
+            || self
+                .backup
+                .as_ref()
+                .is_some_and(std::thread::JoinHandle::is_finished)
+        {
+            self.settle_backup();
+        }
+        std::mem::take(&mut self.backup_notices)
+    }
+
+    /// Waits for the backup being written on a worker: before the file is first written,
+    /// so that a crash after it always finds the backup whole.
+    fn settle_backup(&mut self) {
+        if let Some(worker) = self.backup.take() {
+            let said = worker.join().unwrap_or_else(|_| {
+                vec!["No backup of the session could be kept (it stopped half-way). Your work is still saved as you go.".to_owned()]
+            });
+            self.backup_notices.extend(said);
+        }
+    }
+
     /// Where the work stands: what is only on screen, what only in the journal, and why.
     pub fn health(&self) -> Health {
         Health {
@@ -291,5 +348,12 @@ impl Store {
             journal_error: self.journal_error.clone(),
             file_error: self.file_error.clone(),
         }
+    }
+}
+
+impl Drop for Store {
+    /// A backup still being written is finished before the session is let go.
+    fn drop(&mut self) {
+        self.settle_backup();
     }
 }
