@@ -3,6 +3,7 @@
 //! written, or after it is written and before the journal is started afresh. Also: opening
 //! keeps the backup without rewriting it when the file has not changed since, and the
 //! screen's open writes it on a worker.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 

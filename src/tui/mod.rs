@@ -229,36 +229,7 @@ fn event_loop(
             if event::poll(wait)? {
                 break;
             }
-            if persist::fold_progress(app, store) | persist::backup_notices(app, store) {
-                terminal.draw(|f| ui::render(app, f))?;
-            }
-            let minute_before = app.now;
-            update(app, clock());
-            persist::journal(app, store);
-            if app.now != minute_before && app.session.agenda.is_some() {
-                // The pacing line shows the minute.
-                terminal.draw(|f| ui::render(app, f))?;
-            }
-            if persist::retry(app, store) {
-                terminal.draw(|f| ui::render(app, f))?;
-            }
-            let idle = last_event.elapsed();
-            if store.pending() > 0
-                && (idle >= IDLE_FOLD || store.fold_overdue(Instant::now()))
-                && !store.in_conflict()
-                && store.health().file_error.is_none()
-            {
-                persist::fold_in_background(app, store);
-                if store.in_conflict() {
-                    terminal.draw(|f| ui::render(app, f))?;
-                }
-            } else if idle >= IDLE_FOLD && last_check.elapsed() >= IDLE_FOLD {
-                last_check = Instant::now();
-                if !store.in_conflict() && store.changed_elsewhere() {
-                    persist::conflict(app, store);
-                    terminal.draw(|f| ui::render(app, f))?;
-                }
-            }
+            idle_work(terminal, app, store, last_event, &mut last_check)?;
         }
         // Take the event and whatever else is already queued, so a burst of keys costs one
         // journal write and one draw, and a paste the console sends as keys is seen whole.
@@ -311,6 +282,48 @@ fn event_loop(
             quit_despite_failure = true;
         }
     }
+}
+
+/// What the loop does while no key comes: a fold on the worker moved on, the backup's word,
+/// the clock, retries of what failed, the idle fold, and a look for another program's change.
+fn idle_work(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    last_event: Instant,
+    last_check: &mut Instant,
+) -> Result<()> {
+    if persist::fold_progress(app, store) | persist::backup_notices(app, store) {
+        terminal.draw(|f| ui::render(app, f))?;
+    }
+    let minute_before = app.now;
+    update(app, clock());
+    persist::journal(app, store);
+    if app.now != minute_before && app.session.agenda.is_some() {
+        // The pacing line shows the minute.
+        terminal.draw(|f| ui::render(app, f))?;
+    }
+    if persist::retry(app, store) {
+        terminal.draw(|f| ui::render(app, f))?;
+    }
+    let idle = last_event.elapsed();
+    if store.pending() > 0
+        && (idle >= IDLE_FOLD || store.fold_overdue(Instant::now()))
+        && !store.in_conflict()
+        && store.health().file_error.is_none()
+    {
+        persist::fold_in_background(app, store);
+        if store.in_conflict() {
+            terminal.draw(|f| ui::render(app, f))?;
+        }
+    } else if idle >= IDLE_FOLD && last_check.elapsed() >= IDLE_FOLD {
+        *last_check = Instant::now();
+        if !store.in_conflict() && store.changed_elsewhere() {
+            persist::conflict(app, store);
+            terminal.draw(|f| ui::render(app, f))?;
+        }
+    }
+    Ok(())
 }
 
 /// Why the first quit did not quit: what would be lost, or where the work is kept.

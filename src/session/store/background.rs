@@ -155,7 +155,10 @@ impl Store {
                     let e = too_big(&self.shown);
                     return Some(self.fold_failed(e));
                 }
-                Some(Stage::Written(Ok(()))) => return Some(self.fold_done(session)),
+                Some(Stage::Written(Ok(()))) => {
+                    self.fold_done(session);
+                    return Some(Ok(()));
+                }
                 Some(Stage::Written(Err(e))) => {
                     let e = io_err(&self.shown, &e);
                     return Some(self.fold_failed(e));
@@ -239,9 +242,9 @@ impl Store {
     }
 
     /// The file is written: it is now the file the journal's records apply to.
-    fn fold_done(&mut self, session: &mut Session) -> Result<(), StoreError> {
+    fn fold_done(&mut self, session: &mut Session) {
         let Some(flight) = self.in_flight.take() else {
-            return Ok(());
+            return;
         };
         let digest = flight.marked.unwrap_or_default();
         session.saves = flight.saves;
@@ -261,7 +264,6 @@ impl Store {
             self.pending_since = Some(Instant::now());
             self.restart_journal_with(&flight.later);
         }
-        Ok(())
     }
 
     /// Starts the journal afresh with the records the file does not hold yet, by writing

@@ -58,6 +58,23 @@ pub(super) fn keep_backup(real: &Path, bytes: &[u8], notices: &mut Vec<String>) 
     }
 }
 
+/// [`keep_backup`] on a worker thread, which gives back what it has to say; `None` if no
+/// thread could be started.
+pub(super) fn backup_on_a_worker(
+    real: &Path,
+    bytes: &[u8],
+) -> Option<std::thread::JoinHandle<Vec<String>>> {
+    let (real, bytes) = (real.to_owned(), bytes.to_vec());
+    std::thread::Builder::new()
+        .name("awayday backup".into())
+        .spawn(move || {
+            let mut said = Vec::new();
+            keep_backup(&real, &bytes, &mut said);
+            said
+        })
+        .ok()
+}
+
 /// Whether the backup at `bak` is a regular file of the user's own holding exactly `bytes`.
 fn backup_holds(bak: &Path, bytes: &[u8]) -> bool {
     let Ok(mut file) = files::open_private_read(bak) else {

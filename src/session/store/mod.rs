@@ -21,7 +21,7 @@ pub use super::store_error::StoreError;
 use super::store_error::io_err;
 use crate::files::{self, FileId};
 use appending::edit_count;
-use companions::{keep_backup, restore_swap, set_journal_aside};
+use companions::{backup_on_a_worker, keep_backup, restore_swap, set_journal_aside};
 
 mod appending;
 mod background;
@@ -190,18 +190,11 @@ impl Store {
                 crate::text::edits(found.from_journal)
             ));
         }
-        let mut backup = None;
-        if backup_on_worker {
-            let (real, bytes) = (real.clone(), found.bytes.clone());
-            backup = std::thread::Builder::new()
-                .name("awayday backup".into())
-                .spawn(move || {
-                    let mut said = Vec::new();
-                    keep_backup(&real, &bytes, &mut said);
-                    said
-                })
-                .ok();
-        }
+        let backup = if backup_on_worker {
+            backup_on_a_worker(&real, &found.bytes)
+        } else {
+            None
+        };
         if backup.is_none() {
             keep_backup(&real, &found.bytes, &mut notices);
         }
