@@ -1,5 +1,6 @@
 //! Where the time to the first frame goes, stage by stage, as `awayday open` takes them: the
-//! first read (to report a broken file before anything is locked), the framework, the store
+//! first read (to report a broken file before anything is locked) with the framework loaded
+//! meanwhile on a second thread, the store
 //! (lock, the read again, the backup, the journal), the screen's state (search index, outline)
 //! and the first frame drawn at 120×40. Run on the sessions `scripts/latency.py` makes:
 //! `cargo run --release --example startup_cost -- target/latency/25088/s.ron` (twice: the
@@ -25,10 +26,22 @@ fn main() -> anyhow::Result<()> {
         at = Instant::now();
     };
     let start = Instant::now();
-    let read = session::read(&path)?;
-    stage("read and parse the session");
-    let fw = session::framework_for(&read.session, Some(&path))?;
-    stage("the framework");
+    // As `awayday open` does: the framework its first lines name is loaded meanwhile.
+    let head = std::fs::read(&path)?;
+    let named = session::framework_ahead(&String::from_utf8_lossy(&head[..head.len().min(4096)]));
+    let (read, ahead) = std::thread::scope(|scope| {
+        let loading = named.map(|named| {
+            let path = &path;
+            scope.spawn(move || session::framework_named(&named, Some(path)))
+        });
+        (session::read(&path), loading.and_then(|w| w.join().ok()))
+    });
+    let read = read?;
+    let fw = match ahead {
+        Some(Ok(fw)) => fw,
+        _ => session::framework_for(&read.session, Some(&path))?,
+    };
+    stage("the session read, and its framework meanwhile");
     let opened = Store::open_after(&path, Some(read))?;
     stage("lock, read again, backup, journal");
     let mut app = App::new(fw, opened.session, path.clone());
