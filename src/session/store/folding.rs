@@ -19,6 +19,11 @@ use crate::session::store_error::io_err;
 impl Store {
     /// Tries again what failed: records waiting for the journal, then the fold.
     pub fn retry(&mut self, session: &mut Session) -> Result<(), StoreError> {
+        // A fold under way ends first: starting the journal afresh under it would lose what
+        // its file does not hold yet.
+        if self.in_flight.is_some() {
+            let _ = self.fold_progress(session, true);
+        }
         self.retry_at = None;
         if self.journal_error.is_some() && self.unwritten.is_empty() {
             self.restart_journal()?;
