@@ -17,13 +17,16 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
+
 use crate::framework::{Framework, NodeIx};
 
 mod bytes;
 mod written;
 
 use bytes::{bitsets_of, contains_word, fold, has_pair, is_subsequence};
-pub use written::{WrittenHit, search_written};
+pub use written::{WrittenHit, WrittenIndex, search_written};
 
 /// One searchable node: its text prepared once, so a keystroke costs only matching.
 struct Entry {
@@ -66,7 +69,9 @@ struct Step {
 
 /// The index over one framework.
 pub struct SearchIndex {
-    entries: Vec<Entry>,
+    /// Made on a worker thread (see [`SearchIndex::new`]); taken from it at the first search.
+    ready: OnceLock<Vec<Entry>>,
+    building: Mutex<Option<JoinHandle<Vec<Entry>>>>,
     /// Node → entry, for showing a hit's text.
     by_node: Vec<u32>,
     precise: SkimMatcherV2,
@@ -88,46 +93,52 @@ const SCORING_CALLS: usize = 1_200;
 const HIGHLIGHTED_HITS: usize = 30;
 
 impl SearchIndex {
+    /// The index over `framework`. Each node's text is folded and its letter pairs found on
+    /// a worker thread, and the first search waits for it: at 25,088 statements that work
+    /// takes longer than the rest of opening the screen, which need not wait for it.
     pub fn new(framework: &Framework) -> Self {
-        let entries: Vec<Entry> = framework
-            .nodes()
-            .iter()
-            .enumerate()
-            .map(|(ix, n)| {
-                let haystack = match (n.title.is_empty(), n.text.is_empty()) {
-                    (false, false) => format!("{} — {}", n.title, n.text),
-                    (false, true) => n.title.clone(),
-                    _ => n.text.clone(),
-                };
-                let folded = fold(&haystack);
-                let (pairs, word_starts) = bitsets_of(folded.as_bytes());
-                Entry {
-                    node: ix,
-                    haystack,
-                    folded,
-                    pairs,
-                    word_starts,
-                }
-            })
+        let texts = texts_of(framework);
+        // One entry per node, in order: a node's entry has its own index.
+        let by_node = (0..texts.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
-        let mut by_node = vec![0; framework.nodes().len()];
-        for (i, e) in entries.iter().enumerate() {
-            by_node[e.node] = u32::try_from(i).unwrap_or(u32::MAX);
-        }
-        SearchIndex {
-            entries,
+        let index = SearchIndex {
+            ready: OnceLock::new(),
+            building: Mutex::new(None),
             by_node,
             precise: SkimMatcherV2::default().smart_case(),
             // An element limit of 1 makes every match use skim's linear greedy algorithm.
             greedy: SkimMatcherV2::default().smart_case().element_limit(1),
+        };
+        let worker = std::thread::Builder::new()
+            .name("awayday search index".into())
+            .spawn(move || entries_of(texts));
+        match worker {
+            Ok(worker) => {
+                if let Ok(mut building) = index.building.lock() {
+                    *building = Some(worker);
+                }
+            }
+            Err(_) => {
+                let _ = index.ready.set(entries_of(texts_of(framework)));
+            }
         }
+        index
+    }
+
+    /// Every node's entry, once the worker has made them.
+    fn entries(&self) -> &[Entry] {
+        self.ready.get_or_init(|| {
+            let worker = self.building.lock().ok().and_then(|mut w| w.take());
+            worker.and_then(|w| w.join().ok()).unwrap_or_default()
+        })
     }
 
     /// The text a hit's positions refer to.
     pub(crate) fn haystack(&self, node: NodeIx) -> &str {
         self.by_node
             .get(node)
-            .and_then(|&i| self.entries.get(i as usize))
+            .and_then(|&i| self.entries().get(i as usize))
             .map_or("", |e| e.haystack.as_str())
     }
 
@@ -159,11 +170,11 @@ impl SearchIndex {
         let folded_terms: Vec<String> = terms.iter().map(|t| fold(t)).collect();
         let pool: Box<dyn Iterator<Item = u32> + '_> = match steps.last() {
             Some(shorter) => Box::new(shorter.candidates.iter().copied()),
-            None => Box::new(0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)),
+            None => Box::new(0..u32::try_from(self.entries().len()).unwrap_or(u32::MAX)),
         };
         let candidates: Vec<u32> = pool
             .filter(|&i| {
-                let hay = self.entries[i as usize].folded.as_bytes();
+                let hay = self.entries()[i as usize].folded.as_bytes();
                 folded_terms
                     .iter()
                     .all(|t| is_subsequence(hay, t.as_bytes()))
@@ -189,7 +200,7 @@ impl SearchIndex {
     ) -> Vec<Hit> {
         let phrase = fold(&terms.join(" "));
         let (first, loose): (Vec<u32>, Vec<u32>) = candidates.iter().partition(|&&i| {
-            let hay = &self.entries[i as usize].folded;
+            let hay = &self.entries()[i as usize].folded;
             folded_terms.iter().all(|t| hay.contains(t.as_str()))
         });
         // A rough rank without reading the text: how many query words start a word here.
@@ -198,7 +209,7 @@ impl SearchIndex {
             .filter_map(|t| t.as_bytes().get(..2).map(|p| [p[0], p[1]]))
             .collect();
         let rough = |i: u32| {
-            let bits = &self.entries[i as usize].word_starts;
+            let bits = &self.entries()[i as usize].word_starts;
             i64::try_from(starts.iter().filter(|p| has_pair(bits, **p)).count()).unwrap_or(0)
         };
         let single_letter = terms.len() == 1 && terms[0].chars().count() == 1;
@@ -209,7 +220,7 @@ impl SearchIndex {
             first
                 .iter()
                 .map(|&i| {
-                    let bits = &self.entries[i as usize].word_starts;
+                    let bits = &self.entries()[i as usize].word_starts;
                     let starts_word = (0..=255u8).any(|b| has_pair(bits, [letter, b]));
                     (i64::from(starts_word), i)
                 })
@@ -241,7 +252,7 @@ impl SearchIndex {
             let mut pre: Vec<(i64, u32)> = loose
                 .iter()
                 .map(|&i| {
-                    let pairs = &self.entries[i as usize].pairs;
+                    let pairs = &self.entries()[i as usize].pairs;
                     let present = wanted.iter().filter(|p| has_pair(pairs, **p)).count();
                     (i64::try_from(present).unwrap_or(0), i)
                 })
@@ -261,7 +272,7 @@ impl SearchIndex {
             .into_iter()
             .enumerate()
             .map(|(rank, (score, i))| {
-                let e = &self.entries[i as usize];
+                let e = &self.entries()[i as usize];
                 Hit {
                     node: e.node,
                     score,
@@ -281,7 +292,7 @@ impl SearchIndex {
         let terms: Vec<&str> = query.split_whitespace().collect();
         self.by_node
             .get(node)
-            .and_then(|&i| self.entries.get(i as usize))
+            .and_then(|&i| self.entries().get(i as usize))
             .map_or_else(Vec::new, |e| self.matched(e, &terms))
     }
 
@@ -296,7 +307,7 @@ impl SearchIndex {
         entries
             .iter()
             .filter_map(|&i| {
-                let e = &self.entries[i as usize];
+                let e = &self.entries()[i as usize];
                 let mut score = 0;
                 for t in terms {
                     score += matcher.fuzzy_match(&e.haystack, t)?;
@@ -331,6 +342,38 @@ fn scoring_cap(terms: usize, limit: usize, most: usize) -> usize {
 
 fn sort_best_first(scored: &mut [(i64, u32)]) {
     scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+}
+
+/// What is searched in each node, in node order: its title and text.
+fn texts_of(framework: &Framework) -> Vec<String> {
+    framework
+        .nodes()
+        .iter()
+        .map(|n| match (n.title.is_empty(), n.text.is_empty()) {
+            (false, false) => format!("{} — {}", n.title, n.text),
+            (false, true) => n.title.clone(),
+            _ => n.text.clone(),
+        })
+        .collect()
+}
+
+/// The entries for each node's text, in node order.
+fn entries_of(texts: Vec<String>) -> Vec<Entry> {
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(node, haystack)| {
+            let folded = fold(&haystack);
+            let (pairs, word_starts) = bitsets_of(folded.as_bytes());
+            Entry {
+                node,
+                haystack,
+                folded,
+                pairs,
+                word_starts,
+            }
+        })
+        .collect()
 }
 
 fn bonus(folded: &str, phrase: &str, terms: &[String]) -> i64 {

@@ -409,16 +409,16 @@ fn the_screen_says_which_edits_are_only_on_screen_and_which_only_in_the_journal(
 fn a_session_whose_recovered_edits_cannot_be_folded_still_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = session_killed_before_the_fold(dir.path());
-    // Opening writes the backup (a temporary file, its write, flush and rename, the folder),
-    // then the fold's marker (its cut-back, write and flush), then the fold's temporary file.
+    // Opening writes the backup unless it already holds the file (a temporary file, its
+    // write, flush and rename, the folder), then the fold's marker (its cut-back, write and
+    // flush), then the fold's temporary file: the last one made.
     failpoint::arm(None);
     drop(Store::open(&path).unwrap());
     let clean = failpoint::disarm();
     let fold_temp = clean
         .iter()
         .enumerate()
-        .filter(|(_, n)| **n == "temp.create")
-        .nth(1)
+        .rfind(|(_, n)| **n == "temp.create")
         .unwrap()
         .0;
     // The clean open folded; put the same situation back.

@@ -259,14 +259,31 @@ pub fn require_terminal() -> Result<()> {
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
-    let read = session::read(path)?;
-    session::framework_for(&read.session, Some(path))?;
+    let (read, ahead) = read_with_its_framework(path);
+    let read = read?;
+    let early = match ahead {
+        Some((named, Ok(fw))) if named == read.session.framework => fw,
+        _ => session::framework_for(&read.session, Some(path))?,
+    };
+    let early_from = (
+        read.session.framework.clone(),
+        session::framework_file(&read.session, Some(path)),
+    );
     writable(path)?;
     require_terminal()?;
     // Lock, recover and back up before anything is shown, so what is on screen is what is
-    // on disk and no one else is changing it.
-    let opened = session::Store::open(path)?;
-    let fw = session::framework_for(&opened.session, Some(opened.store.path()))?;
+    // on disk and no one else is changing it. The read above is used again if nothing has
+    // changed since, and so is its framework if it comes from the same place.
+    let opened = session::Store::open_after(path, Some(read))?;
+    let from = (
+        opened.session.framework.clone(),
+        session::framework_file(&opened.session, Some(opened.store.path())),
+    );
+    let fw = if from == early_from {
+        early
+    } else {
+        session::framework_for(&opened.session, Some(opened.store.path()))?
+    };
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
     let (keymap, key_problem) = crate::tui::keyfile::load();
@@ -305,6 +322,35 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
         });
     }
     tui::run(app, opened.store)
+}
+
+/// A framework loaded ahead, with the reference it was loaded by.
+type Ahead = Option<(
+    session::FrameworkRef,
+    Result<Framework, session::SessionError>,
+)>;
+
+/// Reads the session and, meanwhile on another thread, the framework its first lines name
+/// (checked against the session once it is read): for a large session on a framework file
+/// of its own, each takes about as long as the other, and the screen waits for both.
+fn read_with_its_framework(
+    path: &Path,
+) -> (Result<session::SessionRead, session::StoreError>, Ahead) {
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = std::io::Read::read_to_end(&mut std::io::Read::take(file, 4096), &mut head);
+    }
+    let named = session::framework_ahead(&String::from_utf8_lossy(&head));
+    std::thread::scope(|scope| {
+        let loading = named.map(|named| {
+            scope.spawn(move || {
+                let fw = session::framework_named(&named, Some(path));
+                (named, fw)
+            })
+        });
+        let read = session::read(path);
+        (read, loading.and_then(|worker| worker.join().ok()))
+    })
 }
 
 /// Bare `awayday`: the most recent session, or a new one in the data folder.

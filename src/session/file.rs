@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::group_names;
 use super::locate::{self, Spot};
-use super::model::{FORMAT_VERSION, Score, Session};
+use super::model::{FORMAT_VERSION, FrameworkRef, Score, Session};
 use crate::framework::{self, Framework, LoadError};
 
 /// Why a session could not be opened or saved.
@@ -47,6 +47,16 @@ struct VersionProbe {
 
 /// Parses and validates session text. `origin` names the source in messages.
 pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
+    // One pass over the text when it is a session this version reads: the usual case, and
+    // most of the cost of opening a large one. The version alone is read only to explain a
+    // text that is not.
+    let full = framework::parse_ron::<Session>(src, origin);
+    if let Ok(session) = &full
+        && session.format_version <= FORMAT_VERSION
+    {
+        validate(session, src, origin)?;
+        return full.map_err(SessionError::Load);
+    }
     let probe: VersionProbe = framework::parse_ron(src, origin).map_err(|e| match e {
         LoadError::Syntax { message, .. } if message.contains("format_version") => {
             SessionError::Foreign {
@@ -62,7 +72,7 @@ pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
             found: probe.format_version,
         });
     }
-    let session: Session = framework::parse_ron(src, origin)?;
+    let session = full?;
     validate(&session, src, origin)?;
     Ok(session)
 }
@@ -189,7 +199,14 @@ pub fn framework_for(
     session: &Session,
     session_path: Option<&Path>,
 ) -> Result<Framework, SessionError> {
-    let fref = &session.framework;
+    framework_named(&session.framework, session_path)
+}
+
+/// [`framework_for`] by the session's reference to it alone.
+pub fn framework_named(
+    fref: &FrameworkRef,
+    session_path: Option<&Path>,
+) -> Result<Framework, SessionError> {
     let origin = session_path.map_or_else(|| "session".to_owned(), |p| p.display().to_string());
     if let Some(found) = framework::builtin(&fref.id) {
         return Ok(found?);
@@ -219,4 +236,35 @@ pub fn framework_for(
         edition: fref.edition.clone(),
         hint: "; it is not built in and the session does not say where it came from".into(),
     })
+}
+
+/// The framework reference at the head of session text as awayday writes it (the second
+/// field, after the format's version), read without parsing the rest, so the framework can
+/// be loaded while the session is parsed; `None` when the text does not start that way. A
+/// guess: the caller checks it against the session once that is parsed.
+pub fn framework_ahead(head: &str) -> Option<FrameworkRef> {
+    let at = head.find("framework:")? + "framework:".len();
+    let rest = &head[at..];
+    let open = rest.find('(')?;
+    if !rest[..open].trim().is_empty() {
+        return None;
+    }
+    // The matching parenthesis, outside strings.
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, c) in rest[open..].char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '(' if !in_string => depth += 1,
+            ')' if !in_string => {
+                depth -= 1;
+                if depth == 0 {
+                    return ron::from_str(&rest[open..=open + i]).ok();
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }

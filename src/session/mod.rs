@@ -22,8 +22,8 @@ mod unique_keys;
 
 pub use date::{in_words, parse_due, today};
 pub use file::{
-    SessionError, backup_path, emergency_path, framework_file, framework_for, load, parse, save,
-    to_ron, write_atomic,
+    SessionError, backup_path, emergency_path, framework_ahead, framework_file, framework_for,
+    framework_named, load, parse, save, to_ron, write_atomic,
 };
 pub use groups::GroupNameError;
 pub use history::{Edit, History, MetaField};

@@ -34,6 +34,11 @@ pub struct SessionRead {
     pub journal_saves: u64,
     /// Where the journal's last whole record ends.
     pub journal_whole_bytes: u64,
+    /// The journal's bytes as read (empty when there is none), to tell whether a later read
+    /// would find the same.
+    journal_raw: Vec<u8>,
+    /// SHA-256 of `bytes`, when the journal needed it.
+    pub(super) digest: Option<String>,
 }
 
 /// Why a journal beside a session was not replayed.
@@ -69,11 +74,30 @@ pub fn read(path: &Path) -> Result<SessionRead, StoreError> {
 
 /// [`read`] of the session whose real path is `real`; `shown` names it in messages.
 pub(super) fn read_at(real: &Path, shown: &Path) -> Result<SessionRead, StoreError> {
+    read_again(real, shown, None)
+}
+
+/// [`read_at`], giving back `earlier` (a read of the same session moments before) when the
+/// file and its journal still hold exactly the bytes it read: parsing is most of the time
+/// it takes to open a large session, and opening the app reads it once to report a broken
+/// file before anything is locked, and again once it is.
+pub(super) fn read_again(
+    real: &Path,
+    shown: &Path,
+    earlier: Option<SessionRead>,
+) -> Result<SessionRead, StoreError> {
     let path = shown;
     let mut bytes = files::read_limited(real, MAX_FILE_BYTES).map_err(|e| StoreError::Io {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
+    if let Some(earlier) = earlier
+        && earlier.real == real
+        && earlier.bytes == bytes
+        && read_journal(&journal_path(real)).is_ok_and(|raw| raw == earlier.journal_raw)
+    {
+        return Ok(earlier);
+    }
     let mut notices = Vec::new();
     let mut from_swap = false;
     if let Some(swap) = interrupted_rewrite(real, &bytes) {
@@ -104,6 +128,8 @@ pub(super) fn read_at(real: &Path, shown: &Path) -> Result<SessionRead, StoreErr
         unused: None,
         journal_saves: 0,
         journal_whole_bytes: 0,
+        journal_raw: Vec::new(),
+        digest: None,
     };
     replay_journal(&mut found, from_swap)?;
     Ok(found)
@@ -128,26 +154,35 @@ pub fn journal_path(real: &Path) -> PathBuf {
 }
 
 /// Reads the journal beside `read.real` and replays what the file does not hold yet.
-fn replay_journal(read: &mut SessionRead, from_swap: bool) -> Result<(), StoreError> {
-    let path = journal_path(&read.real);
-    let meta = match std::fs::symlink_metadata(&path) {
+/// The journal's bytes; none when there is no journal.
+fn read_journal(path: &Path) -> Result<Vec<u8>, StoreError> {
+    let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(io_err(&path, &e)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_err(path, &e)),
     };
-    if meta.len() == 0 {
+    let mut raw = Vec::new();
+    if meta.len() > 0 {
+        files::open_private_read(path)
+            .and_then(|f| f.take(MAX_FILE_BYTES * 2).read_to_end(&mut raw).map(|_| ()))
+            .map_err(|e| io_err(path, &e))?;
+    }
+    Ok(raw)
+}
+
+fn replay_journal(read: &mut SessionRead, from_swap: bool) -> Result<(), StoreError> {
+    let raw = read_journal(&journal_path(&read.real))?;
+    if raw.is_empty() {
         return Ok(());
     }
-    let mut raw = Vec::new();
-    files::open_private_read(&path)
-        .and_then(|f| f.take(MAX_FILE_BYTES * 2).read_to_end(&mut raw).map(|_| ()))
-        .map_err(|e| io_err(&path, &e))?;
     // A record is JSON: a byte that is not UTF-8 can only be damage, and damage is skipped
     // line by line like any other.
     let parsed = journal::parse_bytes(&raw);
+    read.journal_raw = raw;
     read.journal_saves = parsed.newest_saves();
     read.journal_whole_bytes = parsed.whole_bytes as u64;
     let file_digest = journal::digest(&read.bytes);
+    read.digest = Some(file_digest.clone());
     let mut verdict = judge(&parsed, &file_digest, read.session.saves, &read.real);
     if from_swap
         && matches!(

@@ -232,7 +232,7 @@ pub(crate) fn ranked_areas(fw: &Framework, session: &Session) -> Vec<(NodeIx, f6
 }
 
 /// Ids in the session that the framework no longer has: kept, never dropped.
-pub(crate) fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
+pub fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
     session
         .nodes
         .keys()

@@ -91,6 +91,9 @@ const IDLE_FOLD: Duration = Duration::from_secs(2);
 /// How often, while idle, the file is checked for another program's change, and how long a
 /// request to stop (SIGTERM, SIGHUP, a console closing) waits at most to be noticed.
 const TICK: Duration = Duration::from_millis(250);
+/// How often the loop looks in on a fold running on the worker: its marker goes into the
+/// journal as soon as the text is ready, so the file is written without waiting for a tick.
+const FOLD_POLL: Duration = Duration::from_millis(5);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
 /// (a quit, an error, SIGTERM, SIGHUP when the window closes, the Windows console closing or
@@ -209,42 +212,28 @@ fn event_loop(
     let mut quit_despite_failure = false;
     let mut last_event = Instant::now();
     let mut last_check = Instant::now();
+    let mut fold_due = false;
     loop {
         update(app, clock());
         terminal.draw(|f| ui::render(app, f))?;
+        // A fold due after the keys just handled starts once their frame is on screen; it
+        // runs on a worker, and a change by another program is asked about at once.
+        if std::mem::take(&mut fold_due) {
+            persist::fold_in_background(app, store);
+            if store.in_conflict() {
+                terminal.draw(|f| ui::render(app, f))?;
+            }
+        }
         // Wait for an event, waking now and then for idle work, the clock and signals.
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(TICK)? {
+            let wait = if store.folding() { FOLD_POLL } else { TICK };
+            if event::poll(wait)? {
                 break;
             }
-            let minute_before = app.now;
-            update(app, clock());
-            persist::journal(app, store);
-            if app.now != minute_before && app.session.agenda.is_some() {
-                // The pacing line shows the minute.
-                terminal.draw(|f| ui::render(app, f))?;
-            }
-            if persist::retry(app, store) {
-                terminal.draw(|f| ui::render(app, f))?;
-            }
-            let idle = last_event.elapsed();
-            if store.pending() > 0
-                && (idle >= IDLE_FOLD || store.fold_overdue(Instant::now()))
-                && !store.in_conflict()
-                && store.health().file_error.is_none()
-            {
-                persist::fold(app, store);
-                terminal.draw(|f| ui::render(app, f))?;
-            } else if idle >= IDLE_FOLD && last_check.elapsed() >= IDLE_FOLD {
-                last_check = Instant::now();
-                if !store.in_conflict() && store.changed_elsewhere() {
-                    persist::conflict(app, store);
-                    terminal.draw(|f| ui::render(app, f))?;
-                }
-            }
+            idle_work(terminal, app, store, last_event, &mut last_check)?;
         }
         // Take the event and whatever else is already queued, so a burst of keys costs one
         // journal write and one draw, and a paste the console sends as keys is seen whole.
@@ -271,6 +260,7 @@ fn event_loop(
         last_event = Instant::now();
         // On disk before the next key is read.
         persist::journal(app, store);
+        persist::fold_progress(app, store);
         for effect in &effects {
             if let Effect::Resolve(choice) = effect {
                 persist::resolve(app, store, *choice);
@@ -280,7 +270,7 @@ fn event_loop(
         // is never far behind; while the file cannot be written, retries back off instead.
         let overdue = store.fold_overdue(Instant::now()) || store.journal_is_long();
         if effects.contains(&Effect::Flush) || (overdue && !store.in_conflict()) {
-            persist::fold(app, store);
+            fold_due = true;
         }
         if effects.contains(&Effect::Quit) {
             if store.in_conflict() {
@@ -296,6 +286,48 @@ fn event_loop(
             quit_despite_failure = true;
         }
     }
+}
+
+/// What the loop does while no key comes: a fold on the worker moved on, the backup's word,
+/// the clock, retries of what failed, the idle fold, and a look for another program's change.
+fn idle_work(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    last_event: Instant,
+    last_check: &mut Instant,
+) -> Result<()> {
+    if persist::fold_progress(app, store) | persist::backup_notices(app, store) {
+        terminal.draw(|f| ui::render(app, f))?;
+    }
+    let minute_before = app.now;
+    update(app, clock());
+    persist::journal(app, store);
+    if app.now != minute_before && app.session.agenda.is_some() {
+        // The pacing line shows the minute.
+        terminal.draw(|f| ui::render(app, f))?;
+    }
+    if persist::retry(app, store) {
+        terminal.draw(|f| ui::render(app, f))?;
+    }
+    let idle = last_event.elapsed();
+    if store.pending() > 0
+        && (idle >= IDLE_FOLD || store.fold_overdue(Instant::now()))
+        && !store.in_conflict()
+        && store.health().file_error.is_none()
+    {
+        persist::fold_in_background(app, store);
+        if store.in_conflict() {
+            terminal.draw(|f| ui::render(app, f))?;
+        }
+    } else if idle >= IDLE_FOLD && last_check.elapsed() >= IDLE_FOLD {
+        *last_check = Instant::now();
+        if !store.in_conflict() && store.changed_elsewhere() {
+            persist::conflict(app, store);
+            terminal.draw(|f| ui::render(app, f))?;
+        }
+    }
+    Ok(())
 }
 
 /// Why the first quit did not quit: what would be lost, or where the work is kept.

@@ -88,6 +88,41 @@ pub fn fold(app: &mut App, store: &mut Store) {
     }
 }
 
+/// Starts folding the journal into the readable file on a worker thread, so the keys that
+/// come meanwhile wait for nothing; [`fold_progress`] moves it on.
+pub fn fold_in_background(app: &mut App, store: &mut Store) {
+    match store.fold_in_background(&app.session) {
+        Err(StoreError::ChangedElsewhere { .. }) => conflict(app, store),
+        Err(_) => report(app, store),
+        Ok(_) => {}
+    }
+}
+
+/// Moves a fold running on the worker on; returns whether it has ended, so the screen can
+/// show the outcome.
+pub fn fold_progress(app: &mut App, store: &mut Store) -> bool {
+    if store.fold_progress(&mut app.session, false).is_none() {
+        return false;
+    }
+    report(app, store);
+    true
+}
+
+/// Shows what the backup, written on a worker after opening, had to say (that it could not
+/// be kept); returns whether there was anything.
+pub fn backup_notices(app: &mut App, store: &mut Store) -> bool {
+    let said = store.backup_notices(false);
+    if said.is_empty() {
+        return false;
+    }
+    let said = said.join(" ");
+    app.message = Some(match app.message.take() {
+        Some(before) => format!("{before} {said}"),
+        None => said,
+    });
+    true
+}
+
 fn fail(app: &mut App, e: &StoreError) {
     let why = e.to_string();
     app.message = Some(why.clone());

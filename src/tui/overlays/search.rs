@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Reaction, popup_block};
-use crate::search::{Hit, Narrowing, WrittenHit, search_written};
+use crate::search::{Hit, Narrowing, WrittenHit, WrittenIndex};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
@@ -42,6 +42,8 @@ pub struct SearchOverlay {
     cursor: usize,
     /// What the last query left, so typing more only re-checks its candidates.
     narrowing: Narrowing,
+    /// What the room wrote, made for the first key and kept while the search is open.
+    written_index: Option<WrittenIndex>,
 }
 
 impl Default for SearchOverlay {
@@ -55,6 +57,7 @@ impl Default for SearchOverlay {
             hits: Vec::new(),
             cursor: 0,
             narrowing: Narrowing::default(),
+            written_index: None,
         }
     }
 }
@@ -151,7 +154,10 @@ impl SearchOverlay {
         let (hits, narrowing) = app.index.search_from(&query, MAX_HITS, from);
         self.hits = hits;
         self.narrowing = narrowing;
-        self.written = search_written(app.framework, app.session, &query, MAX_HITS);
+        self.written = self
+            .written_index
+            .get_or_insert_with(|| WrittenIndex::new(app.framework, app.session))
+            .search(&query, MAX_HITS);
         self.cursor = 0;
     }
 
