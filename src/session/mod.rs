@@ -14,6 +14,7 @@ mod reader;
 mod store;
 mod store_error;
 pub mod summary;
+mod tokens;
 mod unique_keys;
 
 pub use date::{in_words, parse_due, today};
@@ -29,4 +30,5 @@ pub use model::{
     NodeRecord, RoomSettings, Score, Session,
 };
 pub use reader::{SessionRead, Unused, journal_path, read};
+pub use tokens::{GroupTokens, TokenError, same_token};
 pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};

@@ -193,6 +193,9 @@ pub struct Session {
     /// recognised by the file's content and never replayed over newer work.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub saves: u64,
+    /// Each group's secret for voting from its own device, so links survive a restart.
+    #[serde(default, skip_serializing_if = "super::tokens::GroupTokens::is_empty")]
+    pub tokens: super::tokens::GroupTokens,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -234,6 +237,7 @@ impl Session {
             agenda: None,
             conclusions: Findings::default(),
             saves: 0,
+            tokens: super::tokens::GroupTokens::default(),
         }
     }
 
