@@ -163,7 +163,7 @@ fn serve_one(mut stream: TcpStream, peer: SocketAddr, board: &Board, rate: &limi
         Err(http::Refused::HeadTooLarge) => http::Response::text(431, "Request too large."),
         Err(http::Refused::BodyTooLarge) => http::Response::text(413, "Request too large."),
         Err(http::Refused::Malformed) => http::Response::text(400, "Bad request."),
-        Ok(request) => routes::handle(&request, board),
+        Ok(ref request) => routes::handle(request, board),
     };
     let _ = response.write_to(&mut stream);
     let _ = stream.shutdown(Shutdown::Write);
