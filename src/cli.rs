@@ -84,6 +84,11 @@ pub enum Command {
     Open {
         /// The session file.
         path: PathBuf,
+        /// Let the groups vote from their own phones or laptops on this network: serve each
+        /// group's page on this address and port (default: this machine's network address,
+        /// port 8377). Use 0.0.0.0:PORT to listen on every network.
+        #[arg(long, value_name = "ADDR:PORT", num_args = 0..=1, default_missing_value = "")]
+        serve: Option<String>,
     },
     /// Write a report of a session: summary, disagreements, findings, action plan.
     Report {

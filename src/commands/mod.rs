@@ -100,7 +100,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 )
             }
         }
-        Command::Open { path } => workshop::open(&path, None),
+        Command::Open { path, serve } => match serve {
+            None => workshop::open(&path, None),
+            Some(addr) => workshop::open_serving(&path, workshop::serve_address(&addr)?),
+        },
         Command::Report {
             session,
             status,

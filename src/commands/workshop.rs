@@ -227,6 +227,32 @@ pub fn require_terminal() -> Result<()> {
 
 /// Opens the workshop screen on a session.
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
+    open_with(path, message, None)
+}
+
+/// Opens the workshop screen with voting from the groups' devices on, at `bind`, and the
+/// voting view open so the groups can scan their links.
+pub fn open_serving(path: &Path, bind: std::net::SocketAddr) -> Result<()> {
+    open_with(path, None, Some(bind))
+}
+
+/// The address `--serve` was given, or this machine's network address if none.
+pub fn serve_address(text: &str) -> Result<std::net::SocketAddr> {
+    if text.is_empty() {
+        return Ok(crate::serve::lan::default_bind());
+    }
+    text.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "--serve takes an address and port, like 192.168.1.20:8377 or 0.0.0.0:8377; got '{text}'"
+        )
+    })
+}
+
+fn open_with(
+    path: &Path,
+    message: Option<String>,
+    serve: Option<std::net::SocketAddr>,
+) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
     let read = session::read(path)?;
@@ -272,6 +298,14 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
             (Some(a), Some(b)) => Some(format!("{a} {b}")),
             (a, b) => a.or(b),
         };
+    }
+    if let Some(bind) = serve {
+        crate::tui::serving::start(&mut app, bind);
+        if app.overlay.is_none() {
+            app.overlay = Some(crate::tui::overlays::Overlay::Voting(
+                crate::tui::overlays::VotingOverlay::default(),
+            ));
+        }
     }
     tui::run(app, opened.store)
 }

@@ -240,7 +240,10 @@ mod tests {
         big.extend(std::iter::repeat_n(b'a', MAX_HEAD + 10));
         big.extend_from_slice(b"\r\n\r\n");
         assert_eq!(read_request(&mut &big[..]), Err(Refused::HeadTooLarge));
-        let body = format!("POST / HTTP/1.1\r\nContent-Length: {}\r\n\r\n", MAX_BODY + 1);
+        let body = format!(
+            "POST / HTTP/1.1\r\nContent-Length: {}\r\n\r\n",
+            MAX_BODY + 1
+        );
         assert_eq!(
             read_request(&mut body.as_bytes()),
             Err(Refused::BodyTooLarge)

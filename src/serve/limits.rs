@@ -87,7 +87,10 @@ mod tests {
         let ip: IpAddr = [10, 0, 0, 7].into();
         let allowed = (0..100).filter(|_| rate.allow(ip)).count();
         assert!((40..=41).contains(&allowed), "{allowed}");
-        assert!(rate.allow([10, 0, 0, 8].into()), "another device is not held up");
+        assert!(
+            rate.allow([10, 0, 0, 8].into()),
+            "another device is not held up"
+        );
     }
 
     #[test]

@@ -141,7 +141,9 @@ fn accept_loop(
         }
         match queue.try_send((stream, peer)) {
             Ok(()) => {}
-            Err(TrySendError::Full((stream, peer)) | TrySendError::Disconnected((stream, peer))) => {
+            Err(
+                TrySendError::Full((stream, peer)) | TrySendError::Disconnected((stream, peer)),
+            ) => {
                 open.leave(peer.ip());
                 let _ = stream.shutdown(Shutdown::Both);
             }

@@ -111,16 +111,20 @@ pub fn render(view: &View, token: &str) -> String {
             scores,
         } => (group, revealed(statement, scores)),
     };
-    shell(&format!("{} · awayday", esc(group)), &view.version(), &format!(
-        "<p>Voting for <strong>{}</strong></p>{body}",
-        esc(group)
-    ))
+    shell(
+        &format!("{} · awayday", esc(group)),
+        &view.version(),
+        &format!("<p>Voting for <strong>{}</strong></p>{body}", esc(group)),
+    )
 }
 
 /// A short page with one message (a closed statement, an old link).
 pub fn message(title: &str, text: &str, back: Option<&str>) -> String {
     let link = back.map_or(String::new(), |href| {
-        format!("<p><a href=\"{}\">Back to your group's page</a></p>", esc(href))
+        format!(
+            "<p><a href=\"{}\">Back to your group's page</a></p>",
+            esc(href)
+        )
     });
     shell(
         title,
@@ -148,7 +152,12 @@ fn shell(title: &str, version: &str, main: &str) -> String {
     )
 }
 
-fn open(statement: &OpenStatement, own: Option<Score>, voted: &[(String, bool)], token: &str) -> String {
+fn open(
+    statement: &OpenStatement,
+    own: Option<Score>,
+    voted: &[(String, bool)],
+    token: &str,
+) -> String {
     let mut out = heading(statement);
     let _ = write!(
         out,

@@ -30,5 +30,5 @@ pub use model::{
     NodeRecord, RoomSettings, Score, Session,
 };
 pub use reader::{SessionRead, Unused, journal_path, read};
-pub use tokens::{GroupTokens, TokenError, same_token};
 pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};
+pub use tokens::{GroupTokens, TokenError, same_token};

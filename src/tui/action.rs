@@ -173,6 +173,9 @@ pub enum Action {
     /// The clock, from the loop (tests give their own): minutes since local midnight, and
     /// seconds since an arbitrary fixed point for measuring time spent.
     Tick { minute: u16, seconds: u64 },
+
+    /// Voting from the groups' devices: the view, the server, the links, a vote.
+    Voting(super::serving::VotingAction),
 }
 
 /// What the main screen does (for the test that each has a key and appears in help).

@@ -71,6 +71,8 @@ pub struct App {
     /// Changes made outside the undo history (notes as they are typed, forms being filled
     /// in), waiting for the journal.
     pub outbox: Vec<Entry>,
+    /// Voting from the groups' devices: asked for or not, and how it is going.
+    pub voting: super::serving::Voting,
 }
 
 impl App {
@@ -104,6 +106,7 @@ impl App {
             size: (120, 40),
             theme: super::theme::Theme::from_env(),
             outbox: Vec::new(),
+            voting: super::serving::Voting::default(),
         };
         app.reveal(selected);
         app.select(selected);

@@ -59,6 +59,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.summary_cursor = cursor;
             return None;
         }
+        // Votes arrive while any view is open; the voting view's keys come here too.
+        Action::Voting(voting) => return super::serving::update(app, voting),
         _ => {}
     }
     // The presenter view runs the round: scoring and moving work there as on the main screen.

@@ -13,6 +13,7 @@ mod notes;
 pub mod presenter;
 mod search;
 mod settings;
+mod voting;
 
 use ratatui::Frame;
 
@@ -31,6 +32,7 @@ pub use notes::NotesOverlay;
 pub use presenter::PresenterOverlay;
 pub use search::SearchOverlay;
 pub use settings::SettingsOverlay;
+pub use voting::VotingOverlay;
 
 /// The overlay that is open, with its own state. Only one exists at a time, so the size
 /// difference between variants costs nothing worth a box.
@@ -46,6 +48,7 @@ pub enum Overlay {
     Agenda(AgendaOverlay),
     Presenter(PresenterOverlay),
     Findings(FindingsOverlay),
+    Voting(VotingOverlay),
 }
 
 impl Overlay {
@@ -121,6 +124,7 @@ pub fn reachable(context: Context) -> &'static [Action] {
         Context::Conflict => conflict::ACTIONS,
         Context::Agenda => agenda::ACTIONS,
         Context::Presenter => presenter::ACTIONS,
+        Context::Voting => voting::ACTIONS,
     }
 }
 
@@ -179,6 +183,7 @@ impl Overlay {
             Overlay::Agenda(a) => a.context(),
             Overlay::Presenter(_) => Context::Presenter,
             Overlay::Findings(f) => f.context(),
+            Overlay::Voting(_) => Context::Voting,
         }
     }
 
@@ -195,6 +200,7 @@ impl Overlay {
             Overlay::Agenda(a) => a.react(app, action),
             Overlay::Presenter(p) => p.react(action),
             Overlay::Findings(f) => f.react(app, action),
+            Overlay::Voting(v) => v.react(app, action),
         }
     }
 }
@@ -212,6 +218,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Agenda(a)) => a.render(app, frame),
         Some(Overlay::Presenter(p)) => p.render(app, frame),
         Some(Overlay::Findings(f)) => f.render(app, frame),
+        Some(Overlay::Voting(v)) => v.render(app, frame),
         None => {}
     }
 }
