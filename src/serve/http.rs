@@ -151,7 +151,9 @@ impl Response {
             self.policy
         );
         if let Some(location) = &self.location {
-            head.push_str(&format!("Location: {location}\r\n"));
+            head.push_str("Location: ");
+            head.push_str(location);
+            head.push_str("\r\n");
         }
         head.push_str("\r\n");
         out.write_all(head.as_bytes())?;

@@ -75,9 +75,7 @@ pub fn update(app: &mut App, action: VotingAction) -> Option<Effect> {
                 Some(Overlay::Voting(v)) => v.chosen,
                 _ => return None,
             };
-            let Some(group) = app.session.groups.get(chosen).cloned() else {
-                return None;
-            };
+            let group = app.session.groups.get(chosen).cloned()?;
             match app.session.tokens.rotate(&group) {
                 Ok(()) => {
                     tokens_changed(app);

@@ -70,7 +70,7 @@ impl VotingOverlay {
         let [text, code] =
             Layout::horizontal([Constraint::Min(30), Constraint::Length(qr_width)]).areas(inner);
         frame.render_widget(
-            Paragraph::new(self.lines(app, chosen)).wrap(Wrap { trim: false }),
+            Paragraph::new(Self::lines(app, chosen)).wrap(Wrap { trim: false }),
             text,
         );
         if let Some(lines) = qr {
@@ -83,7 +83,7 @@ impl VotingOverlay {
         }
     }
 
-    fn lines(&self, app: &App, chosen: usize) -> Vec<Line<'static>> {
+    fn lines(app: &App, chosen: usize) -> Vec<Line<'static>> {
         let t = app.theme;
         let toggle = app
             .keymap
