@@ -170,7 +170,9 @@ fn rapid_requests_from_one_device_are_turned_away() {
 fn connections_held_open_by_one_device_are_bounded() {
     let (_server, _votes, addr) = server(room(None, None, false));
     // Connections that send nothing hold a place until their time runs out...
-    let held: Vec<TcpStream> = (0..6).map(|_| TcpStream::connect(addr).unwrap()).collect();
+    let held: Vec<TcpStream> = (0..awayday::serve::limits::PER_ADDRESS)
+        .map(|_| TcpStream::connect(addr).unwrap())
+        .collect();
     std::thread::sleep(Duration::from_millis(200));
     // ...so one more from the same address is closed at once, unanswered.
     let mut extra = TcpStream::connect(addr).unwrap();

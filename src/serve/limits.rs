@@ -11,8 +11,9 @@ use std::time::Instant;
 pub const BURST: f64 = 40.0;
 /// Requests per second one address may keep up.
 pub const PER_SECOND: f64 = 10.0;
-/// Connections one address may hold open at once.
-pub const PER_ADDRESS: usize = 6;
+/// Connections one address may hold open at once: what a browser opens to one site, and no
+/// more than half the workers, so one device can never take them all.
+pub const PER_ADDRESS: usize = 8;
 /// Addresses remembered at most; beyond, the quietest are forgotten.
 const REMEMBERED: usize = 1024;
 

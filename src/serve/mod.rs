@@ -25,12 +25,13 @@ use std::time::Duration;
 
 pub use board::{Board, LevelText, OpenStatement, Slot, Snapshot, Vote};
 
-/// Requests handled at once; more wait in the queue.
-const WORKERS: usize = 8;
+/// Requests handled at once; more wait in the queue. Twice what one address may hold.
+const WORKERS: usize = 2 * limits::PER_ADDRESS;
 /// Connections waiting for a worker; beyond this, a connection is closed unanswered.
 const QUEUE: usize = 64;
-/// How long a device may take to send its request or read the answer.
-const IO_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a device may take to send its request or read the answer: a phone on the room's
+/// Wi-Fi takes milliseconds; a connection that sends nothing gives its worker back soon.
+const IO_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// A running server. Stops when dropped (the app quitting, or the facilitator stopping it).
 pub struct Server {
