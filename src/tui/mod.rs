@@ -94,7 +94,7 @@ const IDLE_FOLD: Duration = Duration::from_secs(2);
 const TICK: Duration = Duration::from_millis(250);
 /// How often the loop looks for votes while the room votes from its devices: a vote is on
 /// the facilitator's screen within this (see docs/performance.md, "Voting").
-const VOTE_TICK: Duration = Duration::from_millis(15);
+const VOTE_TICK: Duration = Duration::from_millis(10);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
 /// (a quit, an error, SIGTERM, SIGHUP when the window closes, the Windows console closing or

@@ -241,6 +241,13 @@ pub fn sync(app: &mut App, link: &mut Option<Link>) -> bool {
     let Some(l) = link.as_ref() else {
         return changed;
     };
+    // A group added or renamed while voting gets its link now; a removed or renamed group's
+    // old link stops working.
+    let groups = app.session.groups.clone();
+    if let Ok(true) = app.session.tokens.ensure(&groups) {
+        tokens_changed(app);
+        changed = true;
+    }
     while let Ok(vote) = l.votes.try_recv() {
         apply(
             app,
