@@ -2,7 +2,7 @@
 //! headless check in `scripts/check-voting-page.sh` screenshots it at a phone's size).
 //! Prints the group's link, then serves until its input closes.
 //!
-//!   cargo run --example voting_page
+//! Run it with `cargo run --example voting_page`.
 
 use awayday::framework;
 use awayday::serve::{LevelText, OpenStatement, Server, Slot, Snapshot};
