@@ -71,6 +71,8 @@ pub struct App {
     /// Changes made outside the undo history (notes as they are typed, forms being filled
     /// in), waiting for the journal.
     pub outbox: Vec<Entry>,
+    /// The round on the statement open to the room: revealed or not (room mode).
+    pub round: crate::session::reveal::Round,
 }
 
 impl App {
@@ -104,6 +106,7 @@ impl App {
             size: (120, 40),
             theme: super::theme::Theme::from_env(),
             outbox: Vec::new(),
+            round: crate::session::reveal::Round::default(),
         };
         app.reveal(selected);
         app.select(selected);
@@ -139,7 +142,10 @@ impl App {
     pub fn selection_moved(&mut self) {
         self.detail_scroll = 0;
         self.detail_view.set((0, false));
-        self.session.selected = Some(self.framework.node(self.selected()).id.clone());
+        let id = self.framework.node(self.selected()).id.clone();
+        // A new statement opens to the room hidden (in room mode).
+        self.round.open(&id);
+        self.session.selected = Some(id);
     }
 
     /// The selected node's id.

@@ -940,6 +940,13 @@ pub fn defaults() -> Vec<Binding> {
         b(Presenter, "notes", &[k('n')], Action::ToggleNotes, "show or hide the notes to the room", "notes"),
         b(Presenter, "undo", &[k('u')], Action::Undo, "undo", "undo"),
         b(Presenter, "close", &[k('p'), code(KeyCode::Esc)], Action::Close, "back to the main screen, on the same statement", "back"),
+        // room: reveal and room mode (keys added for issue 23; `shape` may move them to the data file)
+        b(Main, "reveal", &[k('r')], Action::Reveal, "room mode: show the room the scores on this statement (again: hide them)", "reveal"),
+        b(Main, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode: the presenter view shows who has scored, not what, until revealed", "room mode"),
+        b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide the scores in your own grid too until revealed", "hide in grid"),
+        b(Presenter, "reveal", &[k('r')], Action::Reveal, "show the room the scores (again: hide them)", "reveal"),
+        b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode: show who has scored, not what, until revealed", "room mode"),
+        // end room
         b(Agenda, "down", &[code(KeyCode::Down), k('j')], Action::ListDown, "next area", "choose"),
         b(Agenda, "up", &[code(KeyCode::Up), k('k')], Action::ListUp, "previous area", "up"),
         b(Agenda, "more", &[k('+'), k('=')], Action::MoreTime, "five more minutes for the chosen area", "more time"),

@@ -149,6 +149,13 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
                 .into(),
             );
         }
+        Action::Reveal => super::round::reveal(app),
+        Action::ToggleRoomMode | Action::ToggleGridHidden => {
+            if let Some((edit, message)) = super::round::setting(app, action) {
+                live(app, edit);
+                app.message = Some(message);
+            }
+        }
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
@@ -191,6 +198,11 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
                 if !wrapped {
                     app.reveal(ix);
                     app.select(ix);
+                    // Room mode holds a scored statement until the facilitator moves on:
+                    // the next one starts with the first group.
+                    if app.session.room.reveal && app.session.room.fast_entry {
+                        app.column = Column::Group(0);
+                    }
                 }
             }
         }
@@ -400,6 +412,16 @@ fn score(app: &mut App, score: Option<Score>) {
             after: score,
         },
     );
+    if app.column == Column::Agreed && score.is_some() {
+        // The room settled it: an agreed score is no secret.
+        app.round.reveal();
+    } else if app.session.room.reveal && !app.round.revealed() && app.round.all_in(&app.session) {
+        let key = app
+            .keymap
+            .key_for(super::keymap::Context::Main, &Action::Reveal)
+            .unwrap_or_default();
+        app.message = Some(format!("Every group has scored: {key} shows the room."));
+    }
     if app.session.room.fast_entry {
         advance(app);
     }
@@ -411,6 +433,14 @@ fn advance(app: &mut App) {
     match app.column {
         Column::Group(g) if g + 1 < app.session.groups.len() => app.column = Column::Group(g + 1),
         Column::Group(_) => app.column = Column::Agreed,
+        // Room mode holds the agreed score on screen until the facilitator moves on.
+        Column::Agreed if app.session.room.reveal => {
+            let next = app
+                .keymap
+                .key_for(super::keymap::Context::Presenter, &Action::NextStatement)
+                .unwrap_or_default();
+            app.message = Some(format!("Agreed. {next}: the next statement."));
+        }
         Column::Agreed => {
             if let Some(&next) = statements_from(app, true).first()
                 && next > app.selected()

@@ -35,6 +35,8 @@ pub const ACTIONS: &[Action] = &[
     Action::NextDisagreement,
     Action::PrevDisagreement,
     Action::ToggleFastEntry,
+    Action::Reveal,
+    Action::ToggleRoomMode,
     Action::ToggleNotes,
     Action::Undo,
     Action::Close,
@@ -54,6 +56,8 @@ pub fn passes_to_main(action: &Action) -> bool {
             | Action::NextStatement
             | Action::PrevStatement
             | Action::ToggleFastEntry
+            | Action::Reveal
+            | Action::ToggleRoomMode
             | Action::Undo
             | Action::Redo
             | Action::Save
