@@ -54,6 +54,12 @@ impl Round {
         room.reveal && !self.revealed
     }
 
+    /// Whether the facilitator's own screen hides the group scores on statement `id` now: the
+    /// open statement, not yet revealed, when they chose to hide their grid too.
+    pub fn hides_from_facilitator(&self, room: &RoomSettings, id: &str) -> bool {
+        room.hide_in_grid && self.hides(room) && self.statement.as_deref() == Some(id)
+    }
+
     /// Whether `group` (by name) has given the open statement a score (a level or n/a).
     pub fn has_scored(&self, session: &Session, group: &str) -> bool {
         self.score_of(session, group).is_some()
@@ -174,6 +180,10 @@ mod tests {
         assert!(!round.hides(&room));
         round.hide();
         assert!(round.hides(&room));
+        assert!(!round.hides_from_facilitator(&room, "1.1"), "their choice");
+        room.hide_in_grid = true;
+        assert!(round.hides_from_facilitator(&room, "1.1"));
+        assert!(!round.hides_from_facilitator(&room, "1.2"), "only the open one");
     }
 
     #[test]

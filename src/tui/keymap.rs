@@ -946,6 +946,8 @@ pub fn defaults() -> Vec<Binding> {
         b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide the scores in your own grid too until revealed", "hide in grid"),
         b(Presenter, "reveal", &[k('r')], Action::Reveal, "show the room the scores (again: hide them)", "reveal"),
         b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode: show who has scored, not what, until revealed", "room mode"),
+        b(Presenter, "notes-down", &[k('J'), code(KeyCode::PageDown)], Action::DetailDown, "the next page of the notes", "notes page"),
+        b(Presenter, "notes-up", &[k('K'), code(KeyCode::PageUp)], Action::DetailUp, "the previous page of the notes", "notes page up"),
         // end room
         b(Agenda, "down", &[code(KeyCode::Down), k('j')], Action::ListDown, "next area", "choose"),
         b(Agenda, "up", &[code(KeyCode::Up), k('k')], Action::ListUp, "previous area", "up"),

@@ -159,7 +159,11 @@ impl Widget for ScoresPane<'_> {
         for column in app.columns() {
             let active = column == app.column;
             let score = app.session.score(id, column);
+            let hidden = column != Column::Agreed
+                && app.round.hides_from_facilitator(&app.session.room, id);
             let (value, label) = match score {
+                // Room mode, when the facilitator chose it: hidden from them too until revealed.
+                Some(_) if hidden => ("✓".to_owned(), "scored, not yet revealed".to_owned()),
                 Some(Score::Level(v)) => (
                     v.to_string(),
                     app.framework
@@ -199,8 +203,13 @@ impl Widget for ScoresPane<'_> {
                 ),
             ]));
         }
-        let spread = summary::spread(&app.session, id);
-        let mean = summary::format_mean(summary::statement_mean(&app.session, id));
+        let hidden = app.round.hides_from_facilitator(&app.session.room, id);
+        let spread = summary::spread(&app.session, id).filter(|_| !hidden);
+        let mean = if hidden {
+            String::new()
+        } else {
+            summary::format_mean(summary::statement_mean(&app.session, id))
+        };
         let spread_text = spread.map_or("–".to_owned(), |s| s.to_string());
         let wide = spread.is_some_and(|s| s >= app.session.room.spread());
         let mean = if mean.is_empty() {
