@@ -50,7 +50,10 @@ fn score_the_rest_and_reveal(app: &mut App) {
     feed(app, &[press('2'), press('r')]);
     app.column = Column::Agreed;
     feed(app, &[press('3')]);
-    assert_eq!(app.session.score(&id, Column::Agreed), Some(Score::Level(3)));
+    assert_eq!(
+        app.session.score(&id, Column::Agreed),
+        Some(Score::Level(3))
+    );
     app.message = None;
 }
 
@@ -109,7 +112,10 @@ fn without_room_mode_scores_show_as_they_are_typed() {
     assert!(!app.session.room.reveal);
     let text = screen(&app);
     assert!(!text.contains("✓ scored"), "{text}");
-    assert!(text.contains("2 levels apart: Blue 1, Red, Green 3"), "{text}");
+    assert!(
+        text.contains("2 levels apart: Blue 1, Red, Green 3"),
+        "{text}"
+    );
     assert!(text.contains("Waiting for Yellow, Purple"), "{text}");
 }
 
@@ -127,7 +133,11 @@ fn fast_entry_holds_the_agreed_score_until_the_facilitator_moves_on() {
     assert!(held.contains("Agreed. j: the next statement."), "{held}");
     feed(&mut app, &[press('j')]);
     assert_ne!(app.selected_id(), id, "moved on");
-    assert_eq!(app.column, Column::Group(0), "the next one starts with the first group");
+    assert_eq!(
+        app.column,
+        Column::Group(0),
+        "the next one starts with the first group"
+    );
     assert!(!app.round.revealed(), "the next statement starts hidden");
     assert_eq!(app.round.statement(), Some(app.selected_id()));
 }
@@ -150,7 +160,9 @@ fn room_mode_and_the_hidden_grid_are_remembered_with_the_session() {
     let back = awayday::session::parse(&text, "test").unwrap();
     assert!(back.room.reveal && back.room.hide_in_grid, "{text}");
     // Older files, without the fields, open with room mode off.
-    let plain = text.replace("reveal: true,", "").replace("hide_in_grid: true,", "");
+    let plain = text
+        .replace("reveal: true,", "")
+        .replace("hide_in_grid: true,", "");
     let old = awayday::session::parse(&plain, "test").unwrap();
     assert!(!old.room.reveal && !old.room.hide_in_grid);
 }
@@ -161,7 +173,10 @@ fn the_facilitators_grid_hides_the_open_statement_only_when_they_choose() {
     feed(&mut app, &[Action::Close, press('v')]);
     let shown = screen(&app);
     assert!(shown.contains("▶ Agreed") || shown.contains("Agreed"));
-    assert!(!shown.contains('✓'), "the facilitator sees everything: {shown}");
+    assert!(
+        !shown.contains('✓'),
+        "the facilitator sees everything: {shown}"
+    );
     feed(&mut app, &[press('V')]);
     let hidden = screen(&app);
     assert!(hidden.contains('✓'), "{hidden}");
@@ -174,7 +189,9 @@ fn the_facilitators_grid_hides_the_open_statement_only_when_they_choose() {
 fn long_notes_are_paged_never_cut() {
     let mut app = room(120, 30);
     let id = app.selected_id().to_owned();
-    let notes: Vec<String> = (1..=30).map(|n| format!("Point {n} made by the room.")).collect();
+    let notes: Vec<String> = (1..=30)
+        .map(|n| format!("Point {n} made by the room."))
+        .collect();
     common::set_notes(&mut app.session, &id, notes.join("\n"));
     feed(&mut app, &[press('n')]);
     let first = screen(&app);

@@ -183,7 +183,10 @@ mod tests {
         assert!(!round.hides_from_facilitator(&room, "1.1"), "their choice");
         room.hide_in_grid = true;
         assert!(round.hides_from_facilitator(&room, "1.1"));
-        assert!(!round.hides_from_facilitator(&room, "1.2"), "only the open one");
+        assert!(
+            !round.hides_from_facilitator(&room, "1.2"),
+            "only the open one"
+        );
     }
 
     #[test]

@@ -941,11 +941,11 @@ pub fn defaults() -> Vec<Binding> {
         b(Presenter, "undo", &[k('u')], Action::Undo, "undo", "undo"),
         b(Presenter, "close", &[k('p'), code(KeyCode::Esc)], Action::Close, "back to the main screen, on the same statement", "back"),
         // room: reveal and room mode (keys added for issue 23; `shape` may move them to the data file)
-        b(Main, "reveal", &[k('r')], Action::Reveal, "room mode: show the room the scores on this statement (again: hide them)", "reveal"),
-        b(Main, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode: the presenter view shows who has scored, not what, until revealed", "room mode"),
-        b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide the scores in your own grid too until revealed", "hide in grid"),
-        b(Presenter, "reveal", &[k('r')], Action::Reveal, "show the room the scores (again: hide them)", "reveal"),
-        b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode: show who has scored, not what, until revealed", "room mode"),
+        b(Main, "reveal", &[k('r')], Action::Reveal, "room mode: reveal the scores to the room (again: hide)", "reveal"),
+        b(Main, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide scores in your grid too until revealed", "hide in grid"),
+        b(Presenter, "reveal", &[k('r')], Action::Reveal, "reveal the scores to the room (again: hide them)", "reveal"),
+        b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
         b(Presenter, "notes-down", &[k('J'), code(KeyCode::PageDown)], Action::DetailDown, "the next page of the notes", "notes page"),
         b(Presenter, "notes-up", &[k('K'), code(KeyCode::PageUp)], Action::DetailUp, "the previous page of the notes", "notes page up"),
         // end room

@@ -144,30 +144,36 @@ impl PresenterOverlay {
             _ => 3,
         };
         let gap = u16::from(h >= 28);
-        let [strip, _, crumb, text, blocks, said, _, notes_area, scale, keys] =
-            Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(gap),
-                Constraint::Length(1),
-                Constraint::Fill(1),
-                Constraint::Length(blocks_height),
-                Constraint::Length(1),
-                Constraint::Length(gap),
-                Constraint::Length(notes_height),
-                Constraint::Length(u16::try_from(scale_lines.len()).unwrap_or(1)),
-                Constraint::Length(1),
-            ])
-            .areas(body);
+        let [
+            strip,
+            _,
+            crumb,
+            text,
+            blocks,
+            said,
+            _,
+            notes_area,
+            scale,
+            keys,
+        ] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(gap),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(blocks_height),
+            Constraint::Length(1),
+            Constraint::Length(gap),
+            Constraint::Length(notes_height),
+            Constraint::Length(u16::try_from(scale_lines.len()).unwrap_or(1)),
+            Constraint::Length(1),
+        ])
+        .areas(body);
         frame.render_widget(
             Paragraph::new(strip::line(app, usize::from(strip.width))),
             strip,
         );
         let crumb_text = crate::text::shorten(
-            &format!(
-                "{} · {}",
-                node.id,
-                app.framework.breadcrumb(app.selected())
-            ),
+            &format!("{} · {}", node.id, app.framework.breadcrumb(app.selected())),
             usize::from(crumb.width),
         );
         frame.render_widget(
@@ -176,10 +182,7 @@ impl PresenterOverlay {
         );
         statement::render(frame, text, node.label(), Style::default());
         blocks::render(app, frame, blocks, hidden);
-        frame.render_widget(
-            Paragraph::new(Self::said(app, hidden)).centered(),
-            said,
-        );
+        frame.render_widget(Paragraph::new(Self::said(app, hidden)).centered(), said);
         self.render_notes(app, frame, notes_area, &note_lines);
         frame.render_widget(Paragraph::new(scale_lines), scale);
         let bottom = match &app.message {
@@ -227,7 +230,10 @@ impl PresenterOverlay {
                         .keymap
                         .key_for(Context::Presenter, &Action::Reveal)
                         .unwrap_or_default();
-                    Line::styled(format!("Every group has scored · {key} reveals"), t.ok().patch(strong))
+                    Line::styled(
+                        format!("Every group has scored · {key} reveals"),
+                        t.ok().patch(strong),
+                    )
                 }
             };
         }
@@ -271,7 +277,9 @@ impl PresenterOverlay {
                 .map(|l| Line::raw(l.clone())),
         );
         if pages > 1 {
-            let keys = app.keymap.hints(Context::Presenter, &[Action::DetailDown, Action::DetailUp]);
+            let keys = app
+                .keymap
+                .hints(Context::Presenter, &[Action::DetailDown, Action::DetailUp]);
             shown[0] = Line::from(vec![
                 Span::styled("Notes", t.title()),
                 Span::styled(format!("  page {} of {pages} · {keys}", page + 1), t.key()),
@@ -281,7 +289,11 @@ impl PresenterOverlay {
     }
 
     fn hints(app: &App) -> String {
-        let mut actions = vec![Action::NextStatement, Action::PrevStatement, Action::NextColumn];
+        let mut actions = vec![
+            Action::NextStatement,
+            Action::PrevStatement,
+            Action::NextColumn,
+        ];
         if app.session.room.reveal {
             actions.push(Action::Reveal);
         }

@@ -159,8 +159,8 @@ impl Widget for ScoresPane<'_> {
         for column in app.columns() {
             let active = column == app.column;
             let score = app.session.score(id, column);
-            let hidden = column != Column::Agreed
-                && app.round.hides_from_facilitator(&app.session.room, id);
+            let hidden =
+                column != Column::Agreed && app.round.hides_from_facilitator(&app.session.room, id);
             let (value, label) = match score {
                 // Room mode, when the facilitator chose it: hidden from them too until revealed.
                 Some(_) if hidden => ("✓".to_owned(), "scored, not yet revealed".to_owned()),

@@ -42,10 +42,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, hidden: bool) {
         };
         let name = app.column_name(c);
         let width = usize::from(cell.width.saturating_sub(4));
-        let name = crate::text::shorten(
-            &format!("{}{name}", if active { "▶ " } else { "" }),
-            width,
-        );
+        let name =
+            crate::text::shorten(&format!("{}{name}", if active { "▶ " } else { "" }), width);
         let border = match (&content, active) {
             (_, true) => t.key(),
             (Content::Scored, false) => t.ok(),
@@ -59,14 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, hidden: bool) {
             })
             .border_style(border)
             // Names are read from the back of the room: bold, never dim.
-            .title(Line::styled(
-                name,
-                if active {
-                    t.key()
-                } else {
-                    t.title()
-                },
-            ))
+            .title(Line::styled(name, if active { t.key() } else { t.title() }))
             .title_alignment(Alignment::Center);
         let inner = block.inner(cell);
         frame.render_widget(block, cell);

@@ -88,11 +88,18 @@ pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     let room = usize::from(area.height);
     if lines.len() > room && room > 0 {
         // Never cut silently: the last line that fits says what is left out.
-        let hidden: usize = lines[room - 1..].iter().map(|l| l.split_whitespace().count()).sum();
+        let hidden: usize = lines[room - 1..]
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .sum();
         lines.truncate(room - 1);
         lines.push(format!("… {hidden} more words: make the window bigger"));
     }
-    let top = area.y + area.height.saturating_sub(u16::try_from(lines.len()).unwrap_or(0)) / 2;
+    let top = area.y
+        + area
+            .height
+            .saturating_sub(u16::try_from(lines.len()).unwrap_or(0))
+            / 2;
     frame.render_widget(
         Paragraph::new(
             lines
