@@ -200,7 +200,7 @@ fn long_notes_are_paged_never_cut() {
         .lines()
         .find(|l| l.contains("page 1 of"))
         .unwrap_or_else(|| panic!("no page marker: {first}"));
-    assert!(page.contains("J"), "how to turn the page is said: {page}");
+    assert!(page.contains('J'), "how to turn the page is said: {page}");
     let mut seen = 0;
     for _ in 0..30 {
         let text = screen(&app);

@@ -20,6 +20,7 @@ pub const DEFAULT_SPREAD: u8 = 2;
 /// the report and `d` all use the same).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[allow(clippy::struct_excessive_bools)] // independent on/off choices, written as words in the file
 pub struct RoomSettings {
     /// The tree shows every group's score side by side.
     pub grid: bool,

@@ -2,7 +2,7 @@
 //! the two settings remembered with the session (room mode, and whether the facilitator's own
 //! grid hides the scores too). The round itself is domain state (`session/reveal.rs`).
 
-use crate::session::{Edit, RoomSettings};
+use crate::session::{Column, Edit, RoomSettings};
 
 use super::action::Action;
 use super::app::App;
@@ -28,6 +28,14 @@ pub fn reveal(app: &mut App) {
             Some(w) => format!("Revealed, before every group scored ({w})."),
             None => "Revealed.".into(),
         });
+    }
+}
+
+/// The facilitator moved to another statement with `j`/`k`: in room mode with fast entry
+/// (which held the last one on screen), the new one starts with the first group.
+pub fn moved_on(app: &mut App) {
+    if app.session.room.reveal && app.session.room.fast_entry {
+        app.column = Column::Group(0);
     }
 }
 

@@ -150,12 +150,7 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
             );
         }
         Action::Reveal => super::round::reveal(app),
-        Action::ToggleRoomMode | Action::ToggleGridHidden => {
-            if let Some((edit, message)) = super::round::setting(app, action) {
-                live(app, edit);
-                app.message = Some(message);
-            }
-        }
+        Action::ToggleRoomMode | Action::ToggleGridHidden => room_setting(app, action),
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
@@ -198,11 +193,7 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
                 if !wrapped {
                     app.reveal(ix);
                     app.select(ix);
-                    // Room mode holds a scored statement until the facilitator moves on:
-                    // the next one starts with the first group.
-                    if app.session.room.reveal && app.session.room.fast_entry {
-                        app.column = Column::Group(0);
-                    }
+                    super::round::moved_on(app);
                 }
             }
         }
@@ -225,6 +216,14 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// Room mode on or off, or the facilitator's grid hidden: remembered with the session.
+fn room_setting(app: &mut App, action: &Action) {
+    if let Some((edit, message)) = super::round::setting(app, action) {
+        live(app, edit);
+        app.message = Some(message);
+    }
 }
 
 /// Idle longer than this, and the time is not counted as spent in the area.

@@ -223,19 +223,17 @@ impl PresenterOverlay {
         let waiting = app.round.waiting(&app.session);
         let waiting_words = reveal::waiting_words(&waiting);
         if hidden {
-            return match waiting_words {
-                Some(w) => Line::styled(w, strong),
-                None => {
-                    let key = app
-                        .keymap
-                        .key_for(Context::Presenter, &Action::Reveal)
-                        .unwrap_or_default();
-                    Line::styled(
-                        format!("Every group has scored · {key} reveals"),
-                        t.ok().patch(strong),
-                    )
-                }
-            };
+            if let Some(w) = waiting_words {
+                return Line::styled(w, strong);
+            }
+            let key = app
+                .keymap
+                .key_for(Context::Presenter, &Action::Reveal)
+                .unwrap_or_default();
+            return Line::styled(
+                format!("Every group has scored · {key} reveals"),
+                t.ok().patch(strong),
+            );
         }
         let spread_at = app.session.room.spread();
         let mut spans = Vec::new();
@@ -263,8 +261,8 @@ impl PresenterOverlay {
         }
         let t = app.theme;
         let all = usize::from(area.height);
-        let per_page = if lines.len() + 1 <= all { all } else { all - 1 }.max(1) - 1;
-        let per_page = per_page.max(1);
+        // The first row names the notes (and, when they take more than a page, the page).
+        let per_page = all.saturating_sub(1).max(1);
         let pages = lines.len().div_ceil(per_page);
         self.notes_pages.set(pages);
         let page = self.notes_page.min(pages - 1);

@@ -138,6 +138,23 @@ impl ScoresPane<'_> {
     }
 }
 
+/// A column's score and what it means; in room mode, when the facilitator chose to hide their
+/// own grid too, only whether it was given until the reveal.
+fn cell(app: &App, score: Option<Score>, hidden: bool) -> (String, String) {
+    match score {
+        Some(_) if hidden => ("✓".to_owned(), "scored, not yet revealed".to_owned()),
+        Some(Score::Level(v)) => (
+            v.to_string(),
+            app.framework
+                .scale
+                .level(v)
+                .map_or(String::new(), |l| l.label.clone()),
+        ),
+        Some(Score::NotApplicable) => ("–".to_owned(), app.framework.scale.not_applicable.clone()),
+        None => ("·".to_owned(), "not scored".to_owned()),
+    }
+}
+
 impl Widget for ScoresPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -161,21 +178,7 @@ impl Widget for ScoresPane<'_> {
             let score = app.session.score(id, column);
             let hidden =
                 column != Column::Agreed && app.round.hides_from_facilitator(&app.session.room, id);
-            let (value, label) = match score {
-                // Room mode, when the facilitator chose it: hidden from them too until revealed.
-                Some(_) if hidden => ("✓".to_owned(), "scored, not yet revealed".to_owned()),
-                Some(Score::Level(v)) => (
-                    v.to_string(),
-                    app.framework
-                        .scale
-                        .level(v)
-                        .map_or(String::new(), |l| l.label.clone()),
-                ),
-                Some(Score::NotApplicable) => {
-                    ("–".to_owned(), app.framework.scale.not_applicable.clone())
-                }
-                None => ("·".to_owned(), "not scored".to_owned()),
-            };
+            let (value, label) = cell(app, score, hidden);
             let style = if active {
                 t.active_column()
             } else {
