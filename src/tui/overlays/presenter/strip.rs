@@ -46,7 +46,12 @@ pub fn parts(app: &App) -> Vec<String> {
     parts.push(format!("{agreed} of {total} agreed"));
     if let (Some(plan), Some(now)) = (&app.session.agenda, app.now) {
         let area = agenda::area_of(fw, ix);
-        parts.push(agenda::describe(&plan.pacing(fw, &app.session, now, area)));
+        let pacing = plan.pacing(fw, &app.session, now, area);
+        // The area is already on the strip.
+        parts.push(agenda::describe(&agenda::Pacing {
+            area: None,
+            ..pacing
+        }));
     }
     parts
 }
