@@ -11,6 +11,7 @@ mod lock;
 mod merge;
 mod model;
 mod reader;
+pub mod reveal;
 mod store;
 mod store_error;
 pub mod summary;

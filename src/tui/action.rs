@@ -49,6 +49,12 @@ pub enum Action {
     ToggleGrid,
     /// Turn fast entry on or off: a score moves on to the next column, then statement.
     ToggleFastEntry,
+    /// Show the room the scores on the open statement, or hide them again (room mode).
+    Reveal,
+    /// Room mode on or off: the presenter view shows who has scored, not what, until revealed.
+    ToggleRoomMode,
+    /// In room mode, hide the scores in the facilitator's own grid too until revealed.
+    ToggleGridHidden,
     /// Jump to the next statement where the groups disagree.
     NextDisagreement,
     /// Jump to the previous statement where the groups disagree.
@@ -201,6 +207,9 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::DetailDown,
     Action::ToggleGrid,
     Action::ToggleFastEntry,
+    Action::Reveal,
+    Action::ToggleRoomMode,
+    Action::ToggleGridHidden,
     Action::NextDisagreement,
     Action::PrevDisagreement,
     Action::Agenda,

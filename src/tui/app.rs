@@ -73,6 +73,8 @@ pub struct App {
     pub outbox: Vec<Entry>,
     /// Voting from the groups' devices: asked for or not, and how it is going.
     pub voting: super::serving::Voting,
+    /// The round on the statement open to the room: revealed or not (room mode).
+    pub round: crate::session::reveal::Round,
 }
 
 impl App {
@@ -107,6 +109,7 @@ impl App {
             theme: super::theme::Theme::from_env(),
             outbox: Vec::new(),
             voting: super::serving::Voting::default(),
+            round: crate::session::reveal::Round::default(),
         };
         app.reveal(selected);
         app.select(selected);
@@ -142,7 +145,10 @@ impl App {
     pub fn selection_moved(&mut self) {
         self.detail_scroll = 0;
         self.detail_view.set((0, false));
-        self.session.selected = Some(self.framework.node(self.selected()).id.clone());
+        let id = self.framework.node(self.selected()).id.clone();
+        // A new statement opens to the room hidden (in room mode).
+        self.round.open(&id);
+        self.session.selected = Some(id);
     }
 
     /// The selected node's id.

@@ -946,6 +946,15 @@ pub fn defaults() -> Vec<Binding> {
         b(Presenter, "notes", &[k('n')], Action::ToggleNotes, "show or hide the notes to the room", "notes"),
         b(Presenter, "undo", &[k('u')], Action::Undo, "undo", "undo"),
         b(Presenter, "close", &[k('p'), code(KeyCode::Esc)], Action::Close, "back to the main screen, on the same statement", "back"),
+        // room: reveal and room mode (keys added for issue 23; `shape` may move them to the data file)
+        b(Main, "reveal", &[k('r')], Action::Reveal, "room mode: reveal the scores to the room (again: hide)", "reveal"),
+        b(Main, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide scores in your grid too until revealed", "hide in grid"),
+        b(Presenter, "reveal", &[k('r')], Action::Reveal, "reveal the scores to the room (again: hide them)", "reveal"),
+        b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Presenter, "notes-down", &[k('J'), code(KeyCode::PageDown)], Action::DetailDown, "the next page of the notes", "notes page"),
+        b(Presenter, "notes-up", &[k('K'), code(KeyCode::PageUp)], Action::DetailUp, "the previous page of the notes", "notes page up"),
+        // end room
         b(Agenda, "down", &[code(KeyCode::Down), k('j')], Action::ListDown, "next area", "choose"),
         b(Agenda, "up", &[code(KeyCode::Up), k('k')], Action::ListUp, "previous area", "up"),
         b(Agenda, "more", &[k('+'), k('=')], Action::MoreTime, "five more minutes for the chosen area", "more time"),

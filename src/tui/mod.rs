@@ -58,6 +58,7 @@ pub mod update;
 pub(crate) mod update;
 
 mod console;
+mod round;
 
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
 #[cfg(feature = "test-support")]

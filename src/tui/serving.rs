@@ -121,10 +121,14 @@ fn open_statement(app: &App) -> Option<usize> {
     app.framework.node(ix).is_statement().then_some(ix)
 }
 
-/// Whether the scores of the open statement have been shown to the room. Until the room's
-/// reveal comes, nothing is ever revealed.
-fn revealed(_app: &App) -> bool {
-    false
+/// Whether the scores of the open statement have been shown to the room (room mode's reveal,
+/// or the agreed score given): voting on it is over, and the pages may show every score.
+/// Outside room mode nothing is revealed to the network: the pages never show another
+/// group's vote, and voting closes when the facilitator moves on.
+fn revealed(app: &App) -> bool {
+    open_statement(app).is_some_and(|ix| {
+        app.round.statement() == Some(app.framework.node(ix).id.as_str()) && app.round.revealed()
+    })
 }
 
 /// A vote counts only for the statement open now, before its reveal, from a group there is.

@@ -151,6 +151,8 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
                 .into(),
             );
         }
+        Action::Reveal => super::round::reveal(app),
+        Action::ToggleRoomMode | Action::ToggleGridHidden => room_setting(app, action),
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
@@ -193,6 +195,7 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
                 if !wrapped {
                     app.reveal(ix);
                     app.select(ix);
+                    super::round::moved_on(app);
                 }
             }
         }
@@ -215,6 +218,14 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// Room mode on or off, or the facilitator's grid hidden: remembered with the session.
+fn room_setting(app: &mut App, action: &Action) {
+    if let Some((edit, message)) = super::round::setting(app, action) {
+        live(app, edit);
+        app.message = Some(message);
+    }
 }
 
 /// Idle longer than this, and the time is not counted as spent in the area.
@@ -402,6 +413,16 @@ fn score(app: &mut App, score: Option<Score>) {
             after: score,
         },
     );
+    if app.column == Column::Agreed && score.is_some() {
+        // The room settled it: an agreed score is no secret.
+        app.round.reveal();
+    } else if app.session.room.reveal && !app.round.revealed() && app.round.all_in(&app.session) {
+        let key = app
+            .keymap
+            .key_for(super::keymap::Context::Main, &Action::Reveal)
+            .unwrap_or_default();
+        app.message = Some(format!("Every group has scored: {key} shows the room."));
+    }
     if app.session.room.fast_entry {
         advance(app);
     }
@@ -413,6 +434,14 @@ fn advance(app: &mut App) {
     match app.column {
         Column::Group(g) if g + 1 < app.session.groups.len() => app.column = Column::Group(g + 1),
         Column::Group(_) => app.column = Column::Agreed,
+        // Room mode holds the agreed score on screen until the facilitator moves on.
+        Column::Agreed if app.session.room.reveal => {
+            let next = app
+                .keymap
+                .key_for(super::keymap::Context::Presenter, &Action::NextStatement)
+                .unwrap_or_default();
+            app.message = Some(format!("Agreed. {next}: the next statement."));
+        }
         Column::Agreed => {
             if let Some(&next) = statements_from(app, true).first()
                 && next > app.selected()
