@@ -309,3 +309,77 @@ fn a_rotated_link_stops_working_at_once_and_the_new_one_works() {
     assert_eq!(client.join().unwrap(), (403, 200));
     assert_eq!(app.session.score("1.1", Column::Group(0)), None);
 }
+
+#[test]
+fn once_the_facilitator_reveals_voting_closes_and_the_pages_show_every_score() {
+    let mut app = app_with(benchmark(), &["Red", "Blue"]);
+    feed(&mut app, &[Action::ToggleRoomMode]);
+    select(&mut app, "1.1");
+    serving::start(&mut app, "127.0.0.1:0".parse().unwrap());
+    let mut link = None;
+    serving::sync(&mut app, &mut link);
+    let addr = app.voting.shown.unwrap();
+    let red = format!("/g/{}", app.session.tokens.get("Red").unwrap());
+    let blue = format!("/g/{}", app.session.tokens.get("Blue").unwrap());
+    let (r, b) = (red.clone(), blue.clone());
+    let client = std::thread::spawn(move || {
+        (
+            post_form(addr, &r, "statement=1.1&score=1").status,
+            post_form(addr, &b, "statement=1.1&score=4").status,
+        )
+    });
+    serve_until(&mut app, &mut link, || client.is_finished());
+    assert_eq!(client.join().unwrap(), (303, 303));
+    let page = get_while_serving(&mut app, &mut link, addr, &red);
+    assert!(!page.contains("Blue: 4"), "hidden before the reveal");
+
+    feed(&mut app, &[Action::Reveal]);
+    serving::sync(&mut app, &mut link);
+    let page = get_while_serving(&mut app, &mut link, addr, &red);
+    assert!(page.contains("Blue: 4"), "{page}");
+    let (r, b) = (red.clone(), blue.clone());
+    let client = std::thread::spawn(move || {
+        (
+            post_form(addr, &r, "statement=1.1&score=2").status,
+            post_form(addr, &b, "statement=1.1&score=2").status,
+        )
+    });
+    serve_until(&mut app, &mut link, || client.is_finished());
+    assert_eq!(client.join().unwrap(), (409, 409));
+    // Not even a vote that reached the app before the reveal is applied after it.
+    feed(
+        &mut app,
+        &[Action::Voting(VotingAction::Vote {
+            group: "Red".into(),
+            statement: "1.1".into(),
+            score: Some(Score::Level(3)),
+        })],
+    );
+    assert_eq!(
+        app.session.score("1.1", Column::Group(0)),
+        Some(Score::Level(1))
+    );
+    assert_eq!(
+        app.session.score("1.1", Column::Group(1)),
+        Some(Score::Level(4))
+    );
+    // The facilitator can still correct any score.
+    feed(&mut app, &[Action::Score(2)]);
+    assert_eq!(
+        app.session.score("1.1", Column::Group(0)),
+        Some(Score::Level(2))
+    );
+}
+
+/// A page fetched while the app's loop runs.
+fn get_while_serving(
+    app: &mut awayday::tui::app::App,
+    link: &mut Option<Link>,
+    addr: SocketAddr,
+    path: &str,
+) -> String {
+    let path = path.to_owned();
+    let client = std::thread::spawn(move || get(addr, &path).body);
+    serve_until(app, link, || client.is_finished());
+    client.join().unwrap()
+}
