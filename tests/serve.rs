@@ -383,3 +383,33 @@ fn get_while_serving(
     serve_until(app, link, || client.is_finished());
     client.join().unwrap()
 }
+
+#[test]
+fn the_facilitator_stops_voting_and_starts_it_again_on_the_same_address() {
+    let mut app = app_with(benchmark(), &["Red"]);
+    serving::start(&mut app, "127.0.0.1:0".parse().unwrap());
+    let mut link = None;
+    serving::sync(&mut app, &mut link);
+    let first = app.voting.shown.unwrap();
+    let token = app.session.tokens.get("Red").unwrap().to_owned();
+    feed(
+        &mut app,
+        &[
+            Action::Voting(VotingAction::Open),
+            Action::Voting(VotingAction::Toggle),
+        ],
+    );
+    serving::sync(&mut app, &mut link);
+    assert_eq!(app.voting.shown, None);
+    assert!(TcpStream::connect_timeout(&first, Duration::from_millis(500)).is_err());
+    feed(&mut app, &[Action::Voting(VotingAction::Toggle)]);
+    serving::sync(&mut app, &mut link);
+    let again = app.voting.shown.unwrap();
+    assert_eq!(again.ip(), first.ip());
+    // The same link, at the new port: the group's token is kept.
+    assert_eq!(app.session.tokens.get("Red"), Some(token.as_str()));
+    let path = format!("/g/{token}");
+    let client = std::thread::spawn(move || get(again, &path).status);
+    serve_until(&mut app, &mut link, || client.is_finished());
+    assert_eq!(client.join().unwrap(), 200);
+}

@@ -226,6 +226,7 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::Redo,
     Action::Save,
     Action::Quit,
+    Action::Voting(super::serving::VotingAction::Open),
 ];
 
 /// What to do when another program changed the session file.

@@ -41,6 +41,8 @@ pub enum VotingAction {
 pub struct Voting {
     /// The facilitator asked for the server, listening here.
     pub wanted: Option<SocketAddr>,
+    /// Where it listened last (`--serve`'s address), for starting it again.
+    pub last: Option<SocketAddr>,
     /// The server is running, and its links use this address.
     pub shown: Option<SocketAddr>,
     /// Groups whose device asked for its page lately.
@@ -67,7 +69,11 @@ pub fn update(app: &mut App, action: VotingAction) -> Option<Effect> {
                 app.voting.wanted = None;
                 app.message = Some("Voting stopped: the groups' links no longer answer.".into());
             } else {
-                start(app, crate::serve::lan::default_bind());
+                let bind = app
+                    .voting
+                    .last
+                    .unwrap_or_else(crate::serve::lan::default_bind);
+                start(app, bind);
             }
         }
         VotingAction::Rotate => {
@@ -104,6 +110,7 @@ pub fn start(app: &mut App, bind: SocketAddr) {
                 tokens_changed(app);
             }
             app.voting.wanted = Some(bind);
+            app.voting.last = Some(bind);
         }
         Err(e) => app.message = Some(e.to_string()),
     }
