@@ -413,3 +413,35 @@ fn the_facilitator_stops_voting_and_starts_it_again_on_the_same_address() {
     serve_until(&mut app, &mut link, || client.is_finished());
     assert_eq!(client.join().unwrap(), 200);
 }
+
+/// The voting view, drawn by the real code: links, who is connected, the chosen group's QR
+/// code (fixed tokens and address, so the drawing is the same every run).
+fn voting_view(width: u16, height: u16) -> String {
+    let mut app = app_with(benchmark(), &["Red", "Blue", "Green"]);
+    app.session.tokens = ron::from_str(
+        r#"{"Red": "00112233445566778899aabbccddeeff", "Blue": "ffeeddccbbaa99887766554433221100", "Green": "0f1e2d3c4b5a69788796a5b4c3d2e1f0"}"#,
+    )
+    .unwrap();
+    app.voting.shown = Some("192.168.1.20:8377".parse().unwrap());
+    app.voting.connected = vec!["Blue".into()];
+    feed(
+        &mut app,
+        &[
+            Action::Resize(width, height),
+            Action::Voting(VotingAction::Open),
+            Action::ListDown,
+        ],
+    );
+    awayday::tui::svg::to_text(&awayday::tui::scenes::draw(&app))
+}
+
+#[test]
+fn the_voting_view_shows_each_link_who_is_connected_and_the_chosen_groups_code() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = voting_view(w, h);
+        assert!(text.contains("http://192.168.1.20:8377/g/ffeeddccbbaa99887766554433221100"));
+        assert!(text.contains("Blue  connected"), "{text}");
+        assert!(text.contains("Red  not connected"), "{text}");
+        insta::assert_snapshot!(format!("voting_{w}x{h}"), text);
+    }
+}

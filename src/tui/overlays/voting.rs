@@ -23,6 +23,9 @@ pub const ACTIONS: &[Action] = &[
     Action::Close,
 ];
 
+/// Columns a link takes, indented, on its own line (an IPv4 address and port, a token).
+const LINK_ROOM: usize = "    http://255.255.255.255:65535/g/".len() + 32;
+
 #[derive(Debug, Default)]
 pub struct VotingOverlay {
     /// The group whose QR code is shown.
@@ -69,10 +72,33 @@ impl VotingOverlay {
             .map_or(0, |l| u16::try_from(l.width()).unwrap_or(0));
         let [text, code] =
             Layout::horizontal([Constraint::Min(30), Constraint::Length(qr_width)]).areas(inner);
+        // Links are never wrapped (a wrapped link cannot be copied or read out): beside the
+        // code when there is room for them, else the chosen group's alone, on the last line.
+        let wide = usize::from(text.width) >= LINK_ROOM;
+        let [text, bottom] = if wide || link.is_none() {
+            [text, Rect::default()]
+        } else {
+            let [list, _, last] = Layout::vertical([
+                Constraint::Min(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(inner);
+            [
+                Rect {
+                    height: list.height,
+                    ..text
+                },
+                last,
+            ]
+        };
         frame.render_widget(
-            Paragraph::new(Self::lines(app, chosen)).wrap(Wrap { trim: false }),
+            Paragraph::new(Self::lines(app, chosen, wide)).wrap(Wrap { trim: false }),
             text,
         );
+        if let (false, Some(link)) = (wide, &link) {
+            frame.render_widget(Line::raw(link.clone()), bottom);
+        }
         if let Some(lines) = qr {
             let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
             let spot = Rect {
@@ -83,7 +109,7 @@ impl VotingOverlay {
         }
     }
 
-    fn lines(app: &App, chosen: usize) -> Vec<Line<'static>> {
+    fn lines(app: &App, chosen: usize, links: bool) -> Vec<Line<'static>> {
         let t = app.theme;
         let toggle = app
             .keymap
@@ -121,7 +147,7 @@ impl VotingOverlay {
                 ),
                 Span::styled(state.to_owned(), if connected { t.ok() } else { t.dim() }),
             ]));
-            if let Some(link) = app.voting.link(app, name) {
+            if let Some(link) = app.voting.link(app, name).filter(|_| links) {
                 lines.push(Line::raw(format!("    {link}")));
             }
         }
@@ -175,17 +201,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_link_becomes_a_square_of_half_blocks_with_a_light_margin() {
-        let lines =
-            qr_lines("http://192.168.1.20:8377/g/0123456789abcdef0123456789abcdef").unwrap();
-        let width = lines[0].width();
-        // Version 4 (33 modules) or so, plus the margin; two module rows per line.
-        assert!((29..=45).contains(&width), "{width}");
-        assert_eq!(lines.len(), width.div_ceil(2));
-        let corner = &lines[0].spans[0];
-        assert_eq!(corner.style.fg, Some(Color::White));
-        // The finder pattern's top-left corner is dark, just inside the margin.
-        let finder = &lines[1].spans[2];
-        assert_eq!(finder.style.fg, Some(Color::Black));
+    fn a_link_becomes_its_qr_code_in_half_blocks_with_a_light_margin() {
+        let link = "http://192.168.1.20:8377/g/0123456789abcdef0123456789abcdef";
+        let lines = qr_lines(link).unwrap();
+        let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::L).unwrap();
+        let (width, colors) = (code.width(), code.to_colors());
+        let side = width + 4;
+        assert_eq!(lines.len(), side.div_ceil(2));
+        // Every module read back from the drawing (top half: foreground, bottom: background)
+        // is the code's, and the two-module margin is light.
+        for y in 0..side {
+            for x in 0..side {
+                let style = lines[y / 2].spans[x].style;
+                let drawn = if y % 2 == 0 { style.fg } else { style.bg };
+                let inside = (2..width + 2).contains(&x) && (2..width + 2).contains(&y);
+                let dark = inside && colors[(y - 2) * width + (x - 2)] == qrcode::Color::Dark;
+                let want = if dark { Color::Black } else { Color::White };
+                assert_eq!(drawn, Some(want), "module ({x}, {y})");
+            }
+        }
     }
 }
