@@ -78,6 +78,9 @@ fn a_group_votes_from_its_page_as_a_browser_would_and_the_session_keeps_it() {
     // The page, and its form as a browser would submit it.
     let page = get(addr, &red);
     assert_eq!(page.status, 200);
+    // Nothing of this laptop's files is on the page.
+    let folder = dir.path().to_str().unwrap();
+    assert!(!page.body.contains(folder) && !page.body.contains("vote.ron"));
     let action = attribute(&page.body, "<form", "action").unwrap();
     assert_eq!(action, red);
     let statement = attribute(&page.body, "name=\"statement\"", "value").unwrap();
