@@ -78,7 +78,7 @@ impl VotingOverlay {
         let [text, bottom] = if wide || link.is_none() {
             [text, Rect::default()]
         } else {
-            let [list, _, last] = Layout::vertical([
+            let [groups, _, bottom_line] = Layout::vertical([
                 Constraint::Min(1),
                 Constraint::Length(1),
                 Constraint::Length(1),
@@ -86,10 +86,10 @@ impl VotingOverlay {
             .areas(inner);
             [
                 Rect {
-                    height: list.height,
+                    height: groups.height,
                     ..text
                 },
-                last,
+                bottom_line,
             ]
         };
         frame.render_widget(
@@ -109,7 +109,7 @@ impl VotingOverlay {
         }
     }
 
-    fn lines(app: &App, chosen: usize, links: bool) -> Vec<Line<'static>> {
+    fn lines(app: &App, chosen: usize, with_links: bool) -> Vec<Line<'static>> {
         let t = app.theme;
         let toggle = app
             .keymap
@@ -147,7 +147,7 @@ impl VotingOverlay {
                 ),
                 Span::styled(state.to_owned(), if connected { t.ok() } else { t.dim() }),
             ]));
-            if let Some(link) = app.voting.link(app, name).filter(|_| links) {
+            if let Some(link) = app.voting.link(app, name).filter(|_| with_links) {
                 lines.push(Line::raw(format!("    {link}")));
             }
         }
