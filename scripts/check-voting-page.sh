@@ -30,7 +30,7 @@ test -s screenshots/voting-phone.png || { echo "no screenshot was taken" >&2; ex
 
 # The layout at 360 px: the page as served, with a measuring script added (the served page's
 # policy allows its own script only), rendered and its verdict read from the DOM.
-curl -fsS "$link" >"$out/page.html"
+python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' "$link" >"$out/page.html"
 sed 's|</body>|<script>document.body.setAttribute("data-fits", document.documentElement.scrollWidth <= window.innerWidth \&\& [...document.querySelectorAll("button")].every(b => b.innerText.trim() \&\& b.getBoundingClientRect().right <= window.innerWidth) ? "yes" : "no:" + document.documentElement.scrollWidth)</script></body>|' \
     "$out/page.html" >"$out/measured.html"
 chromium "${flags[@]}" --virtual-time-budget=2000 --dump-dom "file://$PWD/$out/measured.html" \

@@ -115,8 +115,11 @@ impl Drop for Server {
                 std::net::Ipv6Addr::LOCALHOST.into()
             });
         }
-        let _ = TcpStream::connect_timeout(&wake, Duration::from_millis(200));
-        if let Some(accept) = self.accept.take() {
+        let woken = TcpStream::connect_timeout(&wake, Duration::from_millis(200)).is_ok();
+        // If the address has gone (the Wi-Fi dropped), the wake-up cannot arrive: the thread
+        // is left to end with the next connection or the program, never waited for, so
+        // stopping (and quitting) can never hang.
+        if let Some(accept) = self.accept.take().filter(|_| woken) {
             let _ = accept.join();
         }
     }
