@@ -79,11 +79,17 @@ pub enum Command {
         /// Create the file and exit without opening the workshop screen.
         #[arg(long)]
         no_open: bool,
+        /// Solo review: one reviewer scoring alone, one column (no agreed score to settle).
+        #[arg(long)]
+        solo: bool,
     },
     /// Open a session file.
     Open {
         /// The session file.
         path: PathBuf,
+        /// Turn on solo review for this session (remembered with it).
+        #[arg(long)]
+        solo: bool,
     },
     /// Write a report of a session: summary, disagreements, findings, action plan.
     Report {

@@ -76,6 +76,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             agenda,
             breaks,
             no_open,
+            solo,
         } => {
             if !no_open {
                 workshop::require_terminal()?;
@@ -89,6 +90,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 groups,
                 agenda,
                 breaks,
+                solo,
             })?;
             if no_open {
                 writeln!(out, "Created {}", path.display())?;
@@ -100,7 +102,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 )
             }
         }
-        Command::Open { path } => workshop::open(&path, None),
+        Command::Open { path, solo } => workshop::open_as(&path, None, solo),
         Command::Report {
             session,
             status,

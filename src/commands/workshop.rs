@@ -20,6 +20,8 @@ pub struct NewSession {
     /// The day, "09:30-16:00", and its breaks.
     pub agenda: Option<String>,
     pub breaks: Vec<String>,
+    /// Solo review: one column, the reviewer's score.
+    pub solo: bool,
 }
 
 /// Where sessions live when no path is given: `AWAYDAY_DATA_DIR`, else the platform's data
@@ -74,6 +76,7 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
     };
     let mut s = Session::new(&fw, groups, session::today());
     s.agenda = agenda;
+    s.room.solo = opts.solo;
     s.title = opts.title.unwrap_or_default();
     s.organisation = opts.organisation.unwrap_or_default();
     s.facilitator = opts.facilitator.unwrap_or_default();
@@ -227,6 +230,11 @@ pub fn require_terminal() -> Result<()> {
 
 /// Opens the workshop screen on a session.
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
+    open_as(path, message, false)
+}
+
+/// Opens the workshop screen on a session, turning solo review on first when `solo`.
+pub fn open_as(path: &Path, message: Option<String>, solo: bool) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
     let read = session::read(path)?;
@@ -239,6 +247,10 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     let fw = session::framework_for(&opened.session, Some(opened.store.path()))?;
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
+    if solo && !app.session.room.solo {
+        // An edit like any other, so the journal has it before the first key.
+        crate::tui::update::update(&mut app, Action::ToggleSolo);
+    }
     let (keymap, key_problem) = crate::tui::keyfile::load();
     app.keymap = keymap;
     let mut messages: Vec<String> = message.into_iter().collect();
@@ -296,6 +308,7 @@ pub fn start() -> Result<()> {
         groups: None,
         agenda: None,
         breaks: Vec::new(),
+        solo: false,
     })?;
     open(
         &path,

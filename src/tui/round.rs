@@ -2,7 +2,7 @@
 //! the two settings remembered with the session (room mode, and whether the facilitator's own
 //! grid hides the scores too). The round itself is domain state (`session/reveal.rs`).
 
-use crate::session::{Column, Edit, RoomSettings};
+use crate::session::{Edit, RoomSettings};
 
 use super::action::Action;
 use super::app::App;
@@ -35,7 +35,7 @@ pub fn reveal(app: &mut App) {
 /// (which held the last one on screen), the new one starts with the first group.
 pub fn moved_on(app: &mut App) {
     if app.session.room.reveal && app.session.room.fast_entry {
-        app.column = Column::Group(0);
+        app.column = app.columns()[0];
     }
 }
 
@@ -67,6 +67,14 @@ pub fn setting(app: &App, action: &Action) -> Option<(Edit, String)> {
                     "Your grid will hide the scores too once room mode is on.".to_owned()
                 }
                 (false, _) => "Your grid shows every score as it is typed.".to_owned(),
+            }
+        }
+        Action::ToggleSolo => {
+            after.solo = !after.solo;
+            if after.solo {
+                "Solo review: one column, Score; fast entry moves on after each score, and the report reads it as the agreed score.".to_owned()
+            } else {
+                "Solo review off: each group's column, then Agreed.".to_owned()
             }
         }
         _ => return None,

@@ -150,7 +150,9 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
             );
         }
         Action::Reveal => super::round::reveal(app),
-        Action::ToggleRoomMode | Action::ToggleGridHidden => room_setting(app, action),
+        Action::ToggleRoomMode | Action::ToggleGridHidden | Action::ToggleSolo => {
+            room_setting(app, action);
+        }
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
@@ -223,6 +225,10 @@ fn room_setting(app: &mut App, action: &Action) {
     if let Some((edit, message)) = super::round::setting(app, action) {
         live(app, edit);
         app.message = Some(message);
+        // Solo review has one column; leaving it starts at the first group.
+        if *action == Action::ToggleSolo || !app.columns().contains(&app.column) {
+            app.column = app.columns()[0];
+        }
     }
 }
 
@@ -327,6 +333,7 @@ fn next_unscored(app: &mut App, forward: bool) {
     let found = statements_from(app, forward).into_iter().find(|&ix| {
         let id = &app.framework.node(ix).id;
         match column {
+            Column::Agreed if app.session.room.solo => app.session.score(id, column).is_none(),
             Column::Agreed => {
                 app.session.score(id, Column::Agreed).is_none()
                     && (0..groups).all(|g| app.session.score(id, Column::Group(g)).is_some())
@@ -335,6 +342,7 @@ fn next_unscored(app: &mut App, forward: bool) {
         }
     });
     let none = match column {
+        Column::Agreed if app.session.room.solo => "Every statement has a score.".to_owned(),
         Column::Agreed => {
             "No statement is waiting for an agreed score (every group scored, not yet agreed)."
                 .to_owned()
@@ -447,7 +455,7 @@ fn advance(app: &mut App) {
                 app.reveal(next);
                 app.select(next);
             }
-            app.column = Column::Group(0);
+            app.column = app.columns()[0];
         }
     }
 }
