@@ -54,6 +54,10 @@ fn the_report_reads_the_one_column() {
     for _ in 0..60 {
         feed(&mut app, &[press('3')]);
     }
+    assert!(
+        app.session.scores_of_group(0).is_empty(),
+        "every score is in the one column"
+    );
     let r = model::build(&app.framework, &app.session);
     let md = report::to_markdown(&r);
     assert!(!md.contains("Not enough areas have scores yet"), "{md}");
