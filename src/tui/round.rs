@@ -81,3 +81,17 @@ pub fn setting(app: &App, action: &Action) -> Option<(Edit, String)> {
     };
     Some((Edit::Room { before, after }, message))
 }
+
+/// What `d`/`D` say when the jump went round from the last disagreement to the first (or back):
+/// `None` when it did not, or when the only one is where the selection already is.
+pub fn wrapped(forward: bool, from: usize, to: usize) -> Option<String> {
+    if forward && to < from {
+        Some("Back to the first disagreement: that was the last one.".into())
+    } else if !forward && to > from {
+        Some("Round to the last disagreement: that was the first one.".into())
+    } else if to == from {
+        Some("This is the only disagreement.".into())
+    } else {
+        None
+    }
+}

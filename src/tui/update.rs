@@ -359,6 +359,7 @@ fn next_unscored(app: &mut App, forward: bool) {
 /// apart.
 fn next_disagreement(app: &mut App, forward: bool) {
     let spread = app.session.room.spread();
+    let from = app.selected();
     let found = statements_from(app, forward).into_iter().find(|&ix| {
         crate::session::summary::spread(&app.session, &app.framework.node(ix).id)
             .is_some_and(|s| s >= spread)
@@ -368,6 +369,10 @@ fn next_disagreement(app: &mut App, forward: bool) {
         found,
         format!("No statement has groups {spread} or more levels apart."),
     );
+    // Going round the circle is said, so the room knows it has seen them all.
+    if let Some(ix) = found {
+        app.message = super::round::wrapped(forward, from, ix);
+    }
 }
 
 fn cycle_column(app: &mut App, delta: isize) {
