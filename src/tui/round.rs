@@ -8,6 +8,13 @@ use super::action::Action;
 use super::app::App;
 use super::keymap::Context;
 
+/// The room settings a key turns on and off, remembered with the session.
+pub const SETTINGS: [Action; 3] = [
+    Action::ToggleRoomMode,
+    Action::ToggleGridHidden,
+    Action::ToggleSolo,
+];
+
 /// `r`: shows the room the scores on the open statement, or hides them again.
 pub fn reveal(app: &mut App) {
     let key = |a: &Action| app.keymap.key_for(Context::Main, a).unwrap_or_default();

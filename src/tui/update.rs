@@ -150,9 +150,7 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
             );
         }
         Action::Reveal => super::round::reveal(app),
-        Action::ToggleRoomMode | Action::ToggleGridHidden | Action::ToggleSolo => {
-            room_setting(app, action);
-        }
+        ref a if super::round::SETTINGS.contains(a) => room_setting(app, a),
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
