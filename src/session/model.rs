@@ -37,6 +37,10 @@ pub struct RoomSettings {
     /// (off: the facilitator sees everything as it is typed).
     #[serde(skip_serializing_if = "is_false")]
     pub hide_in_grid: bool,
+    /// Solo review: one reviewer scoring alone, in one column (the agreed score, called
+    /// "Score"), so fast entry, the tree's counts and the report all read that column.
+    #[serde(skip_serializing_if = "is_false")]
+    pub solo: bool,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

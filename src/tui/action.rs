@@ -55,6 +55,8 @@ pub enum Action {
     ToggleRoomMode,
     /// In room mode, hide the scores in the facilitator's own grid too until revealed.
     ToggleGridHidden,
+    /// Solo review on or off: one column, the reviewer's score, read as the agreed one.
+    ToggleSolo,
     /// Jump to the next statement where the groups disagree.
     NextDisagreement,
     /// Jump to the previous statement where the groups disagree.
@@ -210,6 +212,7 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::Reveal,
     Action::ToggleRoomMode,
     Action::ToggleGridHidden,
+    Action::ToggleSolo,
     Action::NextDisagreement,
     Action::PrevDisagreement,
     Action::Agenda,

@@ -111,6 +111,7 @@ impl App {
             voting: super::serving::Voting::default(),
             round: crate::session::reveal::Round::default(),
         };
+        app.column = app.columns()[0];
         app.reveal(selected);
         app.select(selected);
         app.selection_moved();
@@ -178,10 +179,7 @@ impl App {
 
     /// How many score columns the room grid shows, when it is on.
     pub fn grid_columns(&self) -> Option<usize> {
-        self.session
-            .room
-            .grid
-            .then(|| self.session.groups.len() + 1)
+        self.session.room.grid.then(|| self.columns().len())
     }
 
     /// Where keys go now: the open view's context, or the main screen's.
@@ -193,6 +191,10 @@ impl App {
 
     /// The columns in Tab order: each group, then Agreed.
     pub fn columns(&self) -> Vec<Column> {
+        // Solo review: the reviewer's score is the agreed one, the only column.
+        if self.session.room.solo {
+            return vec![Column::Agreed];
+        }
         (0..self.session.groups.len())
             .map(Column::Group)
             .chain(std::iter::once(Column::Agreed))
@@ -203,6 +205,7 @@ impl App {
     pub fn column_name(&self, column: Column) -> &str {
         match column {
             Column::Group(g) => self.session.groups.get(g).map_or("?", String::as_str),
+            Column::Agreed if self.session.room.solo => "Score",
             Column::Agreed => "Agreed",
         }
     }

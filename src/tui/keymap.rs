@@ -950,6 +950,7 @@ pub fn defaults() -> Vec<Binding> {
         b(Main, "reveal", &[k('r')], Action::Reveal, "room mode: reveal the scores to the room (again: hide)", "reveal"),
         b(Main, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
         b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide scores in your grid too until revealed", "hide in grid"),
+        b(Main, "solo", &[k('S')], Action::ToggleSolo, "solo review: one column, your score, read as agreed", "solo"),
         b(Presenter, "reveal", &[k('r')], Action::Reveal, "reveal the scores to the room (again: hide them)", "reveal"),
         b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
         b(Presenter, "notes-down", &[k('J'), code(KeyCode::PageDown)], Action::DetailDown, "the next page of the notes", "notes page"),

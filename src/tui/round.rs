@@ -2,11 +2,18 @@
 //! the two settings remembered with the session (room mode, and whether the facilitator's own
 //! grid hides the scores too). The round itself is domain state (`session/reveal.rs`).
 
-use crate::session::{Column, Edit, RoomSettings};
+use crate::session::{Edit, RoomSettings};
 
 use super::action::Action;
 use super::app::App;
 use super::keymap::Context;
+
+/// The room settings a key turns on and off, remembered with the session.
+pub const SETTINGS: [Action; 3] = [
+    Action::ToggleRoomMode,
+    Action::ToggleGridHidden,
+    Action::ToggleSolo,
+];
 
 /// `r`: shows the room the scores on the open statement, or hides them again.
 pub fn reveal(app: &mut App) {
@@ -35,7 +42,7 @@ pub fn reveal(app: &mut App) {
 /// (which held the last one on screen), the new one starts with the first group.
 pub fn moved_on(app: &mut App) {
     if app.session.room.reveal && app.session.room.fast_entry {
-        app.column = Column::Group(0);
+        app.column = app.columns()[0];
     }
 }
 
@@ -69,7 +76,29 @@ pub fn setting(app: &App, action: &Action) -> Option<(Edit, String)> {
                 (false, _) => "Your grid shows every score as it is typed.".to_owned(),
             }
         }
+        Action::ToggleSolo => {
+            after.solo = !after.solo;
+            if after.solo {
+                "Solo review: one column, Score; fast entry moves on after each score, and the report reads it as the agreed score.".to_owned()
+            } else {
+                "Solo review off: each group's column, then Agreed.".to_owned()
+            }
+        }
         _ => return None,
     };
     Some((Edit::Room { before, after }, message))
+}
+
+/// What `d`/`D` say when the jump went round from the last disagreement to the first (or back):
+/// `None` when it did not, or when the only one is where the selection already is.
+pub fn wrapped(forward: bool, from: usize, to: usize) -> Option<String> {
+    if forward && to < from {
+        Some("Back to the first disagreement: that was the last one.".into())
+    } else if !forward && to > from {
+        Some("Round to the last disagreement: that was the first one.".into())
+    } else if to == from {
+        Some("This is the only disagreement.".into())
+    } else {
+        None
+    }
 }

@@ -152,7 +152,7 @@ fn other(app: &mut App, action: &Action) -> Option<Effect> {
             );
         }
         Action::Reveal => super::round::reveal(app),
-        Action::ToggleRoomMode | Action::ToggleGridHidden => room_setting(app, action),
+        ref a if super::round::SETTINGS.contains(a) => room_setting(app, a),
         Action::NextColumn => cycle_column(app, 1),
         Action::PrevColumn => cycle_column(app, -1),
         Action::Score(v) => score(app, Some(Score::Level(v))),
@@ -225,6 +225,10 @@ fn room_setting(app: &mut App, action: &Action) {
     if let Some((edit, message)) = super::round::setting(app, action) {
         live(app, edit);
         app.message = Some(message);
+        // Solo review has one column; leaving it starts at the first group.
+        if *action == Action::ToggleSolo || !app.columns().contains(&app.column) {
+            app.column = app.columns()[0];
+        }
     }
 }
 
@@ -329,6 +333,7 @@ fn next_unscored(app: &mut App, forward: bool) {
     let found = statements_from(app, forward).into_iter().find(|&ix| {
         let id = &app.framework.node(ix).id;
         match column {
+            Column::Agreed if app.session.room.solo => app.session.score(id, column).is_none(),
             Column::Agreed => {
                 app.session.score(id, Column::Agreed).is_none()
                     && (0..groups).all(|g| app.session.score(id, Column::Group(g)).is_some())
@@ -337,6 +342,7 @@ fn next_unscored(app: &mut App, forward: bool) {
         }
     });
     let none = match column {
+        Column::Agreed if app.session.room.solo => "Every statement has a score.".to_owned(),
         Column::Agreed => {
             "No statement is waiting for an agreed score (every group scored, not yet agreed)."
                 .to_owned()
@@ -353,6 +359,7 @@ fn next_unscored(app: &mut App, forward: bool) {
 /// apart.
 fn next_disagreement(app: &mut App, forward: bool) {
     let spread = app.session.room.spread();
+    let from = app.selected();
     let found = statements_from(app, forward).into_iter().find(|&ix| {
         crate::session::summary::spread(&app.session, &app.framework.node(ix).id)
             .is_some_and(|s| s >= spread)
@@ -362,6 +369,10 @@ fn next_disagreement(app: &mut App, forward: bool) {
         found,
         format!("No statement has groups {spread} or more levels apart."),
     );
+    // Going round the circle is said, so the room knows it has seen them all.
+    if let Some(ix) = found {
+        app.message = super::round::wrapped(forward, from, ix);
+    }
 }
 
 fn cycle_column(app: &mut App, delta: isize) {
@@ -449,7 +460,7 @@ fn advance(app: &mut App) {
                 app.reveal(next);
                 app.select(next);
             }
-            app.column = Column::Group(0);
+            app.column = app.columns()[0];
         }
     }
 }
