@@ -15,9 +15,21 @@ use awayday::session::{self, Column, Score};
 use common::http::{attribute, form_encode, get, post_form};
 use common::tmux::Tmux;
 
-/// Each group's link as the voting view shows it, in the groups' order.
-fn links(t: &Tmux) -> Vec<(SocketAddr, String)> {
-    t.screen()
+/// Each group's link as the voting view shows it, in the groups' order, once all `n` are
+/// on screen (a capture can catch the screen half drawn).
+fn links(t: &Tmux, n: usize) -> Vec<(SocketAddr, String)> {
+    let start = Instant::now();
+    loop {
+        let found = links_on(&t.screen());
+        if found.len() == n || start.elapsed() > Duration::from_secs(5) {
+            return found;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn links_on(screen: &str) -> Vec<(SocketAddr, String)> {
+    screen
         .lines()
         .filter_map(|line| {
             let at = line.find("http://")?;
@@ -65,7 +77,7 @@ fn a_group_votes_from_its_page_as_a_browser_would_and_the_session_keeps_it() {
     let Some(t) = serving("vote", &path, dir.path()) else {
         return;
     };
-    let found = links(&t);
+    let found = links(&t, 2);
     assert_eq!(found.len(), 2, "{}", t.screen());
     let (addr, red) = found[0].clone();
     // Nothing open yet: the theme is selected.
@@ -109,7 +121,7 @@ fn a_group_votes_from_its_page_as_a_browser_would_and_the_session_keeps_it() {
     // Opened again, the group's link is the same: its phone reconnects.
     drop(t);
     let t = serving("again", &path, dir.path()).unwrap();
-    let (_, again) = links(&t)[0].clone();
+    let (_, again) = links(&t, 2)[0].clone();
     assert_eq!(again, red);
     t.keys(&["q"]);
     t.wait_gone("Voting from the groups", 5);
@@ -144,7 +156,7 @@ fn eight_groups_voting_at_once_reach_the_facilitators_screen_quickly() {
     let Some(t) = serving("eight", &path, dir.path()) else {
         return;
     };
-    let found = links(&t);
+    let found = links(&t, GROUPS);
     assert_eq!(found.len(), GROUPS, "{}", t.screen());
     t.keys(&["q"]);
     t.wait_gone("Voting from the groups", 5);
