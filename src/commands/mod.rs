@@ -76,6 +76,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             agenda,
             breaks,
             no_open,
+            solo,
         } => {
             if !no_open {
                 workshop::require_terminal()?;
@@ -89,6 +90,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 groups,
                 agenda,
                 breaks,
+                solo,
             })?;
             if no_open {
                 writeln!(out, "Created {}", path.display())?;
@@ -100,7 +102,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 )
             }
         }
-        Command::Open { path } => workshop::open(&path, None),
+        Command::Open { path, solo, serve } => {
+            let serve = serve.map(|a| workshop::serve_address(&a)).transpose()?;
+            workshop::open_as(&path, None, solo, serve)
+        }
         Command::Report {
             session,
             status,

@@ -20,6 +20,8 @@ pub struct NewSession {
     /// The day, "09:30-16:00", and its breaks.
     pub agenda: Option<String>,
     pub breaks: Vec<String>,
+    /// Solo review: one column, the reviewer's score.
+    pub solo: bool,
 }
 
 /// Where sessions live when no path is given: `AWAYDAY_DATA_DIR`, else the platform's data
@@ -74,6 +76,7 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
     };
     let mut s = Session::new(&fw, groups, session::today());
     s.agenda = agenda;
+    s.room.solo = opts.solo;
     s.title = opts.title.unwrap_or_default();
     s.organisation = opts.organisation.unwrap_or_default();
     s.facilitator = opts.facilitator.unwrap_or_default();
@@ -227,6 +230,30 @@ pub fn require_terminal() -> Result<()> {
 
 /// Opens the workshop screen on a session.
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
+    open_as(path, message, false, None)
+}
+
+/// The address `--serve` was given, or this machine's network address if none.
+pub fn serve_address(text: &str) -> Result<std::net::SocketAddr> {
+    if text.is_empty() {
+        return Ok(crate::serve::lan::default_bind());
+    }
+    text.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "--serve takes an address and port, like 192.168.1.20:8377 or 0.0.0.0:8377; got '{text}'"
+        )
+    })
+}
+
+/// Opens the workshop screen on a session, turning solo review on first when `solo`, and
+/// with voting from the groups' devices on at `serve` (the voting view open, so the groups
+/// can scan their links).
+pub fn open_as(
+    path: &Path,
+    message: Option<String>,
+    solo: bool,
+    serve: Option<std::net::SocketAddr>,
+) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
     let read = session::read(path)?;
@@ -239,6 +266,10 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     let fw = session::framework_for(&opened.session, Some(opened.store.path()))?;
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
+    if solo && !app.session().room.solo {
+        // An edit like any other, so the journal has it before the first key.
+        crate::tui::update::update(&mut app, Action::ToggleSolo);
+    }
     let (keymap, key_problem) = crate::tui::keyfile::load();
     app.set_keymap(keymap);
     let mut messages: Vec<String> = message.into_iter().collect();
@@ -274,6 +305,15 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
             (a, b) => a.or(b),
         });
     }
+    if let Some(bind) = serve {
+        crate::tui::serving::start(&mut app, bind);
+        if !app.has_view() {
+            crate::tui::update::update(
+                &mut app,
+                Action::Voting(crate::tui::serving::VotingAction::Open),
+            );
+        }
+    }
     tui::run(app, opened.store)
 }
 
@@ -297,6 +337,7 @@ pub fn start() -> Result<()> {
         groups: None,
         agenda: None,
         breaks: Vec::new(),
+        solo: false,
     })?;
     open(
         &path,

@@ -128,6 +128,8 @@ pub enum Entry {
         to: usize,
     },
     Room(RoomSettings),
+    /// The groups' voting tokens, after one was made or rotated.
+    Tokens(super::tokens::GroupTokens),
     Agenda(Option<super::agenda::Agenda>),
     /// Findings on a node, or the session's conclusions (`node: None`).
     Findings {
@@ -498,6 +500,7 @@ pub fn apply(session: &mut Session, entry: &Entry) {
             }
         }
         Entry::Room(room) => session.room = *room,
+        Entry::Tokens(tokens) => session.tokens.clone_from(tokens),
         Entry::Agenda(agenda) => session.agenda.clone_from(agenda),
         Entry::Findings { node, findings } => {
             session.set_findings(node.as_deref(), findings.clone());

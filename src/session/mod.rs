@@ -11,9 +11,11 @@ mod lock;
 mod merge;
 mod model;
 mod reader;
+pub mod reveal;
 mod store;
 mod store_error;
 pub mod summary;
+mod tokens;
 mod unique_keys;
 
 pub use date::{in_words, parse_due, today};
@@ -30,3 +32,4 @@ pub use model::{
 };
 pub use reader::{SessionRead, Unused, journal_path, read};
 pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};
+pub use tokens::{GroupTokens, TokenError, same_token};

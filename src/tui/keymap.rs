@@ -6,6 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Resolution};
+use super::serving::VotingAction; // serve
 
 /// One key, as written in the table and in a user's key file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,10 +126,12 @@ pub enum Context {
     Conflict,
     Agenda,
     Presenter,
+    /// Voting from the groups' devices (serve).
+    Voting,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Main,
         Context::Presenter,
         Context::Notes,
@@ -141,6 +144,7 @@ impl Context {
         Context::Help,
         Context::Conflict,
         Context::Agenda,
+        Context::Voting,
     ];
 
     /// The name used in a key file.
@@ -158,6 +162,7 @@ impl Context {
             Context::Conflict => "conflict",
             Context::Agenda => "agenda",
             Context::Presenter => "presenter",
+            Context::Voting => "voting",
         }
     }
 
@@ -178,6 +183,7 @@ impl Context {
             Context::Conflict => "When another program changed the file",
             Context::Agenda => "The day's plan",
             Context::Presenter => "Presenter view (for the room)",
+            Context::Voting => "Voting from the groups' devices",
         }
     }
 
@@ -292,7 +298,7 @@ impl Keymap {
 pub fn defaults() -> Vec<Binding> {
     use Context::{
         Actions, Agenda, Confirm, Conflict, Form, Help, Main, Notes, Presenter, Search, Settings,
-        Summary,
+        Summary, Voting,
     };
     let b = |context, name, keys: &[Key], action, help, hint| Binding {
         context,
@@ -940,6 +946,16 @@ pub fn defaults() -> Vec<Binding> {
         b(Presenter, "notes", &[k('n')], Action::ToggleNotes, "show or hide the notes to the room", "notes"),
         b(Presenter, "undo", &[k('u')], Action::Undo, "undo", "undo"),
         b(Presenter, "close", &[k('p'), code(KeyCode::Esc)], Action::Close, "back to the main screen, on the same statement", "back"),
+        // room: reveal and room mode (keys added for issue 23; `shape` may move them to the data file)
+        b(Main, "reveal", &[k('r')], Action::Reveal, "room mode: reveal the scores to the room (again: hide)", "reveal"),
+        b(Main, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Main, "grid-hidden", &[k('V')], Action::ToggleGridHidden, "room mode: hide scores in your grid too until revealed", "hide in grid"),
+        b(Main, "solo", &[k('S')], Action::ToggleSolo, "solo review: one column, your score, read as agreed", "solo"),
+        b(Presenter, "reveal", &[k('r')], Action::Reveal, "reveal the scores to the room (again: hide them)", "reveal"),
+        b(Presenter, "room-mode", &[k('R')], Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Presenter, "notes-down", &[k('J'), code(KeyCode::PageDown)], Action::DetailDown, "the next page of the notes", "notes page"),
+        b(Presenter, "notes-up", &[k('K'), code(KeyCode::PageUp)], Action::DetailUp, "the previous page of the notes", "notes page up"),
+        // end room
         b(Agenda, "down", &[code(KeyCode::Down), k('j')], Action::ListDown, "next area", "choose"),
         b(Agenda, "up", &[code(KeyCode::Up), k('k')], Action::ListUp, "previous area", "up"),
         b(Agenda, "more", &[k('+'), k('=')], Action::MoreTime, "five more minutes for the chosen area", "more time"),
@@ -949,6 +965,14 @@ pub fn defaults() -> Vec<Binding> {
         b(Agenda, "breaks", &[k('b')], Action::EditBreaks, "set the breaks (12:30-13:15, 15:00-15:10)", "breaks"),
         b(Agenda, "remove", &[k('d')], Action::DeleteItem, "remove the plan", "remove plan"),
         b(Agenda, "close", &[code(KeyCode::Esc), k('t'), k('q')], Action::Close, "close", "close"),
+        // --- serve: voting from the groups' devices (issue 24) ---
+        b(Main, "voting", &[k('W')], Action::Voting(VotingAction::Open), "voting from the groups' devices: links, QR codes, start and stop", "voting"),
+        b(Voting, "down", &[code(KeyCode::Down), k('j')], Action::ListDown, "next group", "choose"),
+        b(Voting, "up", &[code(KeyCode::Up), k('k')], Action::ListUp, "previous group", "up"),
+        b(Voting, "start-stop", &[k('s')], Action::Voting(VotingAction::Toggle), "start or stop voting on this network", "start/stop"),
+        b(Voting, "new-link", &[k('r')], Action::Voting(VotingAction::Rotate), "a new link for the chosen group (a lost phone): the old one stops working", "new link"),
+        b(Voting, "close", &[code(KeyCode::Esc), k('q'), k('W')], Action::Close, "close (voting goes on)", "close"),
+        // --- end serve ---
     ]);
     t
 }

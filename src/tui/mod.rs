@@ -62,8 +62,14 @@ pub mod view;
 pub(crate) mod view;
 
 mod console;
+mod round;
 
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
+#[cfg(feature = "test-support")]
+pub mod serving;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod serving;
+
 #[cfg(feature = "test-support")]
 pub mod scenes;
 #[cfg(feature = "test-support")]
@@ -91,6 +97,9 @@ const IDLE_FOLD: Duration = Duration::from_secs(2);
 /// How often, while idle, the file is checked for another program's change, and how long a
 /// request to stop (SIGTERM, SIGHUP, a console closing) waits at most to be noticed.
 const TICK: Duration = Duration::from_millis(250);
+/// How often the loop looks for votes while the room votes from its devices: a vote is on
+/// the facilitator's screen within this (see docs/performance.md, "Voting").
+const VOTE_TICK: Duration = Duration::from_millis(10);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
 /// (a quit, an error, SIGTERM, SIGHUP when the window closes, the Windows console closing or
@@ -209,20 +218,27 @@ fn event_loop(
     let mut quit_despite_failure = false;
     let mut last_event = Instant::now();
     let mut last_check = Instant::now();
+    // The voting server, while the facilitator wants it; it stops when the loop ends.
+    let mut voting = None;
     loop {
         update(app, clock());
+        serving::sync(app, &mut voting);
         terminal.draw(|f| ui::render(app, f))?;
         // Wait for an event, waking now and then for idle work, the clock and signals.
         loop {
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(TICK)? {
+            if event::poll(if voting.is_some() { VOTE_TICK } else { TICK })? {
                 break;
             }
             let minute_before = app.now;
             update(app, clock());
+            let voted = serving::sync(app, &mut voting);
             persist::journal(app, store);
+            if voted {
+                terminal.draw(|f| ui::render(app, f))?;
+            }
             if app.now != minute_before && app.session.agenda.is_some() {
                 // The pacing line shows the minute.
                 terminal.draw(|f| ui::render(app, f))?;

@@ -42,7 +42,8 @@ impl Widget for Header<'_> {
         let gap = usize::from(area.width).saturating_sub(used + right.chars().count());
         if gap > 0 {
             spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(right, t.dim()));
+            // The clock and the pace are for the facilitator to read at a glance: never dim.
+            spans.push(Span::styled(right, t.title()));
         }
         Line::from(spans).render(area, buf);
     }
