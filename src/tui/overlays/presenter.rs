@@ -317,7 +317,14 @@ impl PresenterOverlay {
             }
             spans.push(Span::styled("- ", t.key()));
             spans.push(Span::raw(scale.not_applicable.clone()));
-            return vec![Line::from(spans).centered()];
+            let line = Line::from(spans);
+            if line.width() > usize::from(width) {
+                // Too narrow for every label: cut with a marker, never silently.
+                let text = line.to_string();
+                let cut = crate::text::shorten(text.trim_end(), usize::from(width));
+                return vec![Line::raw(cut).centered()];
+            }
+            return vec![line.centered()];
         }
         let mut lines = Vec::new();
         for l in &scale.levels {

@@ -42,8 +42,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, hidden: bool) {
         };
         let name = app.column_name(c);
         let width = usize::from(cell.width.saturating_sub(4));
+        // The ▶ gives way to the name in a narrow block (the thick border still marks it).
+        let marked = active && name.chars().count() + 2 <= width;
         let name =
-            crate::text::shorten(&format!("{}{name}", if active { "▶ " } else { "" }), width);
+            crate::text::shorten(&format!("{}{name}", if marked { "▶ " } else { "" }), width);
         let border = match (&content, active) {
             (_, true) => t.key(),
             (Content::Scored, false) => t.ok(),
