@@ -156,6 +156,11 @@ fn room_mode_and_the_hidden_grid_are_remembered_with_the_session() {
     assert!(app.session.room.reveal);
     feed(&mut app, &[Action::Close, press('V')]);
     assert!(app.session.room.hide_in_grid);
+    let main = screen(&app);
+    assert!(
+        main.contains("[room: hidden]"),
+        "the status bar says so: {main}"
+    );
     let text = awayday::session::to_ron(&app.session);
     let back = awayday::session::parse(&text, "test").unwrap();
     assert!(back.room.reveal && back.room.hide_in_grid, "{text}");
