@@ -116,7 +116,7 @@ impl PresenterOverlay {
         let h = full.height;
         let body = Rect::new(full.x + 2, full.y, full.width - 4, full.height);
         let node = app.framework.node(app.selected());
-        let hidden = app.round.hides(&app.session.room);
+        let hidden = app.round.hides(&app.session);
         let scale_lines = Self::scale_lines(app, body.width, h >= 40);
         let notes = if self.show_notes {
             app.session.notes(&node.id)
