@@ -2,7 +2,9 @@
 //! scores have been revealed, and who has scored it. In room mode the projector shows who has
 //! scored, not what, so the groups still to report are not anchored by the others; the
 //! facilitator reveals when everyone is in. The scores themselves stay in the session (and its
-//! journal): a round only decides what the room may see.
+//! journal): a round only decides what the room may see. A vote from anywhere (a key, a device
+//! on the LAN) is a score in the session, so [`Round::has_scored`] and [`Round::waiting`] see it
+//! at once; the app holds one `Round` (`App::round`), opened on each statement selected.
 
 use super::model::{Column, Score, Session};
 
