@@ -64,6 +64,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, hidden: bool) {
         let inner = block.inner(cell);
         frame.render_widget(block, cell);
         draw_content(app, frame, inner, &content);
+        // The level's name under its digits, where the block has a row to spare.
+        if let (Content::Score(_), Some(Score::Level(v))) = (&content, score)
+            && let Some(level) = app.framework.scale.level(v)
+            && inner.height >= 7
+        {
+            let label = crate::text::shorten(&level.label, usize::from(inner.width));
+            frame.render_widget(
+                Paragraph::new(Line::styled(label, t.title())).centered(),
+                Rect::new(inner.x, inner.bottom() - 1, inner.width, 1),
+            );
+        }
     }
 }
 
