@@ -218,13 +218,3 @@ fn long_notes_are_paged_never_cut() {
     assert!(last.contains("Point 30 made"), "{last}");
     assert!(seen >= 30, "every point is on some page");
 }
-
-#[test]
-#[ignore = "prints the screen for a look: cargo test --test presenter_reveal peek -- --ignored --nocapture"]
-fn peek() {
-    for (w, h) in [(240, 67), (60, 16)] {
-        let mut app = room(w, h);
-        score_the_rest_and_reveal(&mut app);
-        println!("{}", screen(&app));
-    }
-}
