@@ -40,6 +40,23 @@ fn the_header_and_the_plan_say_where_the_day_is() {
             || during.contains("min ahead"),
         "{during}"
     );
+    // At 80 columns the header keeps the clock and the pace, the organisation giving way.
+    let fw = common::benchmark();
+    let mut app = scenes::scene(&fw, "main", 80, 24, false);
+    app.session_mut().agenda = awayday::session::agenda::Agenda::new("09:30-16:00", &[]).ok();
+    update(
+        &mut app,
+        Action::Tick {
+            minute: 10 * 60 + 40,
+            seconds: 0,
+        },
+    );
+    let header = svg::to_text(&scenes::draw(&app))
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(header.contains("10:40 · 2.3 ·"), "{header}");
     // The lunch break is a row of the plan, between the areas before and after it.
     let row = during
         .lines()

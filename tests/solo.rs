@@ -26,6 +26,8 @@ fn one_column_and_one_key_a_statement() {
     assert_eq!(app.columns(), [Column::Agreed]);
     assert_eq!(app.column(), Column::Agreed);
     assert_eq!(app.column_name(Column::Agreed), "Score");
+    let main = awayday::tui::svg::to_text(&awayday::tui::scenes::draw(&app));
+    assert!(main.contains("[solo]"), "the status bar says so: {main}");
     feed(&mut app, &[press('f'), press('3'), press('2'), press('4')]);
     for (id, v) in [("1.1", 3), ("1.2", 2), ("1.3", 4)] {
         assert_eq!(

@@ -2,9 +2,11 @@
 //! scores have been revealed, and who has scored it. In room mode the projector shows who has
 //! scored, not what, so the groups still to report are not anchored by the others; the
 //! facilitator reveals when everyone is in. The scores themselves stay in the session (and its
-//! journal): a round only decides what the room may see.
+//! journal): a round only decides what the room may see. A vote from anywhere (a key, a device
+//! on the LAN) is a score in the session, so [`Round::has_scored`] and [`Round::waiting`] see it
+//! at once; the app holds one `Round` (`App::round`), opened on each statement selected.
 
-use super::model::{Column, RoomSettings, Score, Session};
+use super::model::{Column, Score, Session};
 
 /// The round on the statement open to the room.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,16 +50,17 @@ impl Round {
         self.revealed = false;
     }
 
-    /// Whether the scores are hidden from the room now: room mode is on and the facilitator
-    /// has not revealed them. Outside room mode nothing is hidden.
-    pub fn hides(&self, room: &RoomSettings) -> bool {
-        room.reveal && !self.revealed
+    /// Whether the scores are hidden from the room now: room mode is on, the facilitator has
+    /// not revealed them, and the room has not yet agreed (a settled statement, come back to,
+    /// is no secret). Outside room mode nothing is hidden.
+    pub fn hides(&self, session: &Session) -> bool {
+        session.room.reveal && !self.revealed && self.agreed(session).is_none()
     }
 
     /// Whether the facilitator's own screen hides the group scores on statement `id` now: the
     /// open statement, not yet revealed, when they chose to hide their grid too.
-    pub fn hides_from_facilitator(&self, room: &RoomSettings, id: &str) -> bool {
-        room.hide_in_grid && self.hides(room) && self.statement.as_deref() == Some(id)
+    pub fn hides_from_facilitator(&self, session: &Session, id: &str) -> bool {
+        session.room.hide_in_grid && self.hides(session) && self.statement.as_deref() == Some(id)
     }
 
     /// Whether `group` (by name) has given the open statement a score (a level or n/a).
@@ -169,24 +172,26 @@ mod tests {
     }
 
     #[test]
-    fn only_room_mode_hides() {
+    fn only_room_mode_hides_and_only_until_revealed_or_agreed() {
+        let mut s = session(&["Red", "Blue"]);
         let mut round = Round::default();
         round.open("1.1");
-        let mut room = RoomSettings::default();
-        assert!(!round.hides(&room));
-        room.reveal = true;
-        assert!(round.hides(&room));
+        assert!(!round.hides(&s));
+        s.room.reveal = true;
+        assert!(round.hides(&s));
         round.reveal();
-        assert!(!round.hides(&room));
+        assert!(!round.hides(&s));
         round.hide();
-        assert!(round.hides(&room));
-        assert!(!round.hides_from_facilitator(&room, "1.1"), "their choice");
-        room.hide_in_grid = true;
-        assert!(round.hides_from_facilitator(&room, "1.1"));
+        assert!(round.hides(&s));
+        assert!(!round.hides_from_facilitator(&s, "1.1"), "their choice");
+        s.room.hide_in_grid = true;
+        assert!(round.hides_from_facilitator(&s, "1.1"));
         assert!(
-            !round.hides_from_facilitator(&room, "1.2"),
+            !round.hides_from_facilitator(&s, "1.2"),
             "only the open one"
         );
+        s.nodes.entry("1.1".into()).or_default().agreed = Some(Score::Level(2));
+        assert!(!round.hides(&s), "an agreed statement is settled");
     }
 
     #[test]

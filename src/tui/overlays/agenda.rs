@@ -284,9 +284,11 @@ impl AgendaOverlay {
         if self.editing.is_none() {
             frame.render_widget(Paragraph::new(Self::day_lines(app, agenda)), top);
         }
+        // The area's name gives way to the figures in a narrow window (cut with a marker).
+        let lw = usize::from(list.width).saturating_sub(38).clamp(16, 44);
         let mut lines = vec![Line::styled(
             format!(
-                "{:<44} {:>5} {:>13} {:>8} {:>8}",
+                "{:<lw$} {:>5} {:>13} {:>8} {:>8}",
                 "area", "stmts", "on the clock", "planned", "spent"
             ),
             t.title(),
@@ -300,7 +302,7 @@ impl AgendaOverlay {
                 if s.from < a && s.to <= a {
                     break;
                 }
-                lines.push(Self::break_row(a, z));
+                lines.push(Self::break_row(a, z, lw));
                 breaks.next();
             }
             if i == self.cursor {
@@ -313,7 +315,7 @@ impl AgendaOverlay {
             } else {
                 " "
             };
-            let label = crate::text::shorten(&format!("{} {}", s.id, node.title), 44);
+            let label = crate::text::shorten(&format!("{} {}", s.id, node.title), lw);
             let style = if i == self.cursor && self.editing.is_none() {
                 t.selected()
             } else {
@@ -321,7 +323,7 @@ impl AgendaOverlay {
             };
             lines.push(Line::styled(
                 format!(
-                    "{label:<44} {:>5} {:>13} {:>6}{set} {:>6} m",
+                    "{label:<lw$} {:>5} {:>13} {:>6}{set} {:>6} m",
                     s.statements,
                     format!("{}-{}", format_time(s.from), format_time(s.to)),
                     format!("{} m", s.minutes),
@@ -331,7 +333,7 @@ impl AgendaOverlay {
             ));
         }
         for &(a, z) in breaks {
-            lines.push(Self::break_row(a, z));
+            lines.push(Self::break_row(a, z, lw));
         }
         // Scrolled so the chosen area's line (after the column names) is in view.
         let skip = (cursor_line + 1).saturating_sub(usize::from(list.height));
@@ -342,9 +344,9 @@ impl AgendaOverlay {
     }
 
     /// A break, as a row among the areas.
-    fn break_row(from: u16, to: u16) -> Line<'static> {
+    fn break_row(from: u16, to: u16, lw: usize) -> Line<'static> {
         Line::raw(format!(
-            "{:<44} {:>5} {:>13} {:>8}",
+            "{:<lw$} {:>5} {:>13} {:>8}",
             "— break —",
             "",
             format!("{}-{}", format_time(from), format_time(to)),

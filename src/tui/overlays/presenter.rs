@@ -156,7 +156,7 @@ impl PresenterOverlay {
         let h = full.height;
         let body = Rect::new(full.x + 2, full.y, full.width - 4, full.height);
         let node = app.framework.node(app.selected());
-        let hidden = app.round.hides(&app.session.room);
+        let hidden = app.round.hides(app.session);
         let scale_lines = Self::scale_lines(app, body.width, h >= 40);
         let notes = if self.show_notes {
             app.session.notes(&node.id)
@@ -357,7 +357,14 @@ impl PresenterOverlay {
             }
             spans.push(Span::styled("- ", t.key()));
             spans.push(Span::raw(scale.not_applicable.clone()));
-            return vec![Line::from(spans).centered()];
+            let line = Line::from(spans);
+            if line.width() > usize::from(width) {
+                // Too narrow for every label: cut with a marker, never silently.
+                let text = line.to_string();
+                let cut = crate::text::shorten(text.trim_end(), usize::from(width));
+                return vec![Line::raw(cut).centered()];
+            }
+            return vec![line.centered()];
         }
         let mut lines = Vec::new();
         for l in &scale.levels {

@@ -177,7 +177,7 @@ impl Widget for ScoresPane<'_> {
             let active = column == app.column;
             let score = app.session.score(id, column);
             let hidden =
-                column != Column::Agreed && app.round.hides_from_facilitator(&app.session.room, id);
+                column != Column::Agreed && app.round.hides_from_facilitator(&app.session, id);
             let (value, label) = cell(app, score, hidden);
             let style = if active {
                 t.active_column()
@@ -206,7 +206,7 @@ impl Widget for ScoresPane<'_> {
                 ),
             ]));
         }
-        let hidden = app.round.hides_from_facilitator(&app.session.room, id);
+        let hidden = app.round.hides_from_facilitator(&app.session, id);
         let spread = summary::spread(&app.session, id).filter(|_| !hidden);
         let mean = if hidden {
             String::new()

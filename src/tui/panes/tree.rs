@@ -208,9 +208,7 @@ fn grid_cells(
     let node = app.framework.node(ix);
     if node.is_statement() {
         // Room mode, when the facilitator chose it: who has scored, not what, until revealed.
-        let hidden = app
-            .round
-            .hides_from_facilitator(&app.session.room, &node.id);
+        let hidden = app.round.hides_from_facilitator(&app.session, &node.id);
         let values = columns
             .iter()
             .map(|&c| {

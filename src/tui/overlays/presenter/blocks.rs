@@ -42,8 +42,10 @@ pub fn render(app: &ViewContext<'_>, frame: &mut Frame, area: Rect, hidden: bool
         };
         let name = app.column_name(c);
         let width = usize::from(cell.width.saturating_sub(4));
+        // The ▶ gives way to the name in a narrow block (the thick border still marks it).
+        let marked = active && name.chars().count() + 2 <= width;
         let name =
-            crate::text::shorten(&format!("{}{name}", if active { "▶ " } else { "" }), width);
+            crate::text::shorten(&format!("{}{name}", if marked { "▶ " } else { "" }), width);
         let border = match (&content, active) {
             (_, true) => t.key(),
             (Content::Scored, false) => t.ok(),
@@ -62,6 +64,17 @@ pub fn render(app: &ViewContext<'_>, frame: &mut Frame, area: Rect, hidden: bool
         let inner = block.inner(cell);
         frame.render_widget(block, cell);
         draw_content(app, frame, inner, &content);
+        // The level's name under its digits, where the block has a row to spare.
+        if let (Content::Score(_), Some(Score::Level(v))) = (&content, score)
+            && let Some(level) = app.framework.scale.level(v)
+            && inner.height >= 7
+        {
+            let label = crate::text::shorten(&level.label, usize::from(inner.width));
+            frame.render_widget(
+                Paragraph::new(Line::styled(label, t.title())).centered(),
+                Rect::new(inner.x, inner.bottom() - 1, inner.width, 1),
+            );
+        }
     }
 }
 
