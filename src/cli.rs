@@ -83,11 +83,22 @@ pub enum Command {
         /// organisation and facilitator, and its open actions; the options above override.
         #[arg(long, value_name = "SESSION")]
         from: Option<PathBuf>,
+        /// Solo review: one reviewer scoring alone, one column (no agreed score to settle).
+        #[arg(long)]
+        solo: bool,
     },
     /// Open a session file.
     Open {
         /// The session file.
         path: PathBuf,
+        /// Turn on solo review for this session (remembered with it).
+        #[arg(long)]
+        solo: bool,
+        /// Let the groups vote from their own phones or laptops on this network: serve each
+        /// group's page on this address and port (default: this machine's network address,
+        /// port 8377). Use 0.0.0.0:PORT to listen on every network.
+        #[arg(long, value_name = "ADDR:PORT", num_args = 0..=1, default_missing_value = "")]
+        serve: Option<String>,
     },
     /// Write a report of a session: summary, disagreements, findings, action plan.
     Report {

@@ -1,7 +1,8 @@
 //! awayday: a keyboard-driven terminal app for facilitated review workshops.
 //!
 //! The library holds everything; `main.rs` only parses the command line and dispatches.
-//! The domain (`framework`, `search`, `session`, `report`) knows nothing of the terminal.
+//! The domain (`framework`, `search`, `session`, `report`) knows nothing of the terminal, nor
+//! does the voting server (`serve`).
 
 pub mod cli;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod places;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod session;
 pub mod terminal;
 pub mod text;

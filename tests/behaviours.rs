@@ -320,8 +320,8 @@ fn app_with_recommendations() -> App {
 #[test]
 fn an_action_is_linked_to_its_recommendation_in_the_app() {
     let mut app = app_with_recommendations();
-    // The first action: the form opens at once. What, owner, due, then the link.
-    feed(&mut app, &[press('a')]);
+    // The first action: `a` opens the list, `a` again the form. What, owner, due, the link.
+    feed(&mut app, &[press('a'), press('a')]);
     type_text(&mut app, "Run the survey");
     feed(
         &mut app,

@@ -175,7 +175,7 @@ fn the_presenter_view_scores_and_returns_with_the_scores_saved() {
     t.keys(&["j", "p"]);
     t.wait_for("j next", 5);
     t.keys(&["4", "Tab", "1"]);
-    t.wait_for("The groups disagree: 3 levels apart", 5);
+    t.wait_for("3 levels apart: Blue 1, Red 4", 5);
     t.keys(&["p"]);
     t.wait_for("[saved]", 5);
     t.keys(&["q"]);

@@ -116,6 +116,8 @@ fn an_action_carries_out_a_main_conclusions_recommendation_typed_c1() {
         },
     );
     select(&mut app, "1.1");
+    // The first `a` opens the list (no actions yet), the second the form for a new one.
+    update(&mut app, press('a'));
     update(&mut app, press('a'));
     type_text(&mut app, "Leaders' programme");
     for _ in 0..3 {

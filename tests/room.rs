@@ -128,7 +128,11 @@ fn search_finds_notes_and_actions_and_ctrl_u_clears() {
     select(&mut app, "2.2");
     feed(&mut app, &[Action::EditNotes]);
     type_text(&mut app, "Blue cited the quarterly dashboard");
-    feed(&mut app, &[key(KeyCode::Esc), Action::Actions]);
+    // The actions open on their list; `a` adds.
+    feed(
+        &mut app,
+        &[key(KeyCode::Esc), Action::Actions, Action::AddItem],
+    );
     type_text(&mut app, "Rebuild the dashboard");
     feed(&mut app, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
     select(&mut app, "1.1");

@@ -132,7 +132,8 @@ fn an_action_being_typed_survives_kill_9() {
     };
     t.keep_dead_panes();
     t.wait_for("[saved]", 10);
-    t.keys(&["j", "a"]);
+    // `a` opens the actions list, `a` again the form.
+    t.keys(&["j", "a", "a"]);
     t.wait_for("Tab next field", 5);
     t.text("Ask HR for the survey");
     t.wait_for("Ask HR for the survey", 5);
@@ -369,7 +370,7 @@ fn kill_9_in_a_burst_loses_nothing_that_was_on_screen() {
         .unwrap();
         t.keep_dead_panes();
         t.wait_for("[saved]", 10);
-        t.keys(&["a"]);
+        t.keys(&["a", "a"]);
         t.wait_for("Tab next field", 5);
         t.text("Board to see the plan");
         t.keys(&["Enter"]);

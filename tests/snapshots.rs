@@ -29,6 +29,7 @@ scene_tests! {
     main_screen => "main",
     room_grid => "grid",
     presenter_view => "presenter",
+    room_mode_before_the_reveal => "room",
     agenda_overlay => "agenda",
     heading_screen => "heading",
     search_overlay => "search",

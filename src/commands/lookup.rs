@@ -24,7 +24,23 @@ pub fn lookup(
     out: &mut dyn Write,
 ) -> Result<()> {
     let index = SearchIndex::new(fw);
-    let hits = index.search(query, limit);
+    // An id, however typed ("2.3c4"), names its node: it comes first.
+    let by_id = crate::framework::find_by_id(fw, query);
+    let mut hits: Vec<Hit> = by_id
+        .iter()
+        .map(|&node| Hit {
+            node,
+            score: i64::MAX,
+            positions: Vec::new(),
+        })
+        .collect();
+    hits.extend(
+        index
+            .search(query, limit)
+            .into_iter()
+            .filter(|h| !by_id.contains(&h.node)),
+    );
+    hits.truncate(limit.max(by_id.len()));
     if hits.is_empty() {
         // An error, as with `grep`: a script can tell "nothing found" by the exit status, and
         // the words go to standard error, leaving standard output empty. `main` makes the

@@ -78,6 +78,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             breaks,
             no_open,
             from,
+            solo,
         } => {
             if !no_open {
                 workshop::require_terminal()?;
@@ -92,6 +93,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 agenda,
                 breaks,
                 from,
+                solo,
             })?;
             if no_open {
                 writeln!(out, "Created {}", path.display())?;
@@ -103,7 +105,10 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 )
             }
         }
-        Command::Open { path } => workshop::open(&path, None),
+        Command::Open { path, solo, serve } => {
+            let serve = serve.map(|a| workshop::serve_address(&a)).transpose()?;
+            workshop::open_as(&path, None, solo, serve)
+        }
         Command::Report {
             session,
             status,

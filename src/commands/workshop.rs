@@ -22,6 +22,8 @@ pub struct NewSession {
     pub breaks: Vec<String>,
     /// Last year's session, to start this one from.
     pub from: Option<PathBuf>,
+    /// Solo review: one column, the reviewer's score.
+    pub solo: bool,
 }
 
 /// Where sessions live when no path is given: `AWAYDAY_DATA_DIR`, else the platform's data
@@ -98,6 +100,7 @@ pub fn create(opts: NewSession) -> Result<(PathBuf, Session, Framework)> {
         _ => Session::new(&fw, groups, session::today()),
     };
     s.agenda = agenda;
+    s.room.solo = opts.solo;
     if let Some(t) = opts.title {
         s.title = t;
     }
@@ -257,6 +260,30 @@ pub fn require_terminal() -> Result<()> {
 
 /// Opens the workshop screen on a session.
 pub fn open(path: &Path, message: Option<String>) -> Result<()> {
+    open_as(path, message, false, None)
+}
+
+/// The address `--serve` was given, or this machine's network address if none.
+pub fn serve_address(text: &str) -> Result<std::net::SocketAddr> {
+    if text.is_empty() {
+        return Ok(crate::serve::lan::default_bind());
+    }
+    text.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "--serve takes an address and port, like 192.168.1.20:8377 or 0.0.0.0:8377; got '{text}'"
+        )
+    })
+}
+
+/// Opens the workshop screen on a session, turning solo review on first when `solo`, and
+/// with voting from the groups' devices on at `serve` (the voting view open, so the groups
+/// can scan their links).
+pub fn open_as(
+    path: &Path,
+    message: Option<String>,
+    solo: bool,
+    serve: Option<std::net::SocketAddr>,
+) -> Result<()> {
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
     let (read, ahead) = read_with_its_framework(path);
@@ -286,6 +313,10 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
     };
     remember(path);
     let mut app = App::new(fw, opened.session, path.to_owned());
+    if solo && !app.session().room.solo {
+        // An edit like any other, so the journal has it before the first key.
+        crate::tui::update::update(&mut app, Action::ToggleSolo);
+    }
     let (keymap, key_problem) = crate::tui::keyfile::load();
     app.set_keymap(keymap);
     let mut messages: Vec<String> = message.into_iter().collect();
@@ -320,6 +351,15 @@ pub fn open(path: &Path, message: Option<String>) -> Result<()> {
             (Some(a), Some(b)) => Some(format!("{a} {b}")),
             (a, b) => a.or(b),
         });
+    }
+    if let Some(bind) = serve {
+        crate::tui::serving::start(&mut app, bind);
+        if !app.has_view() {
+            crate::tui::update::update(
+                &mut app,
+                Action::Voting(crate::tui::serving::VotingAction::Open),
+            );
+        }
     }
     tui::run(app, opened.store)
 }
@@ -374,6 +414,7 @@ pub fn start() -> Result<()> {
         agenda: None,
         breaks: Vec::new(),
         from: None,
+        solo: false,
     })?;
     open(
         &path,

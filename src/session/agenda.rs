@@ -26,15 +26,33 @@ pub struct Slot {
     pub to: u16,
 }
 
+/// Where the clock is against the plan: the figures mean something different before the day,
+/// in a break and after it, and the header says so rather than freeze.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The plan has not started: it starts at this time.
+    Before { starts: u16 },
+    /// Within the working day.
+    During,
+    /// In a break, which ends at this time.
+    Break { until: u16 },
+    /// The plan's end has passed: it ended at `ended`, `over` minutes ago, with `left`
+    /// statements not yet agreed.
+    After { ended: u16, over: u16, left: usize },
+}
+
 /// Where the day stands at a moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pacing {
     /// The area the selection is in, if it has a slot.
     pub area: Option<String>,
-    /// Minutes left in that area's slot (negative: past it).
+    /// Minutes left of that area's own slot: its minutes less the time the room has spent in
+    /// it (negative: over it), whatever the clock says about other slots.
     pub slot_left: Option<i32>,
     /// Minutes ahead of the plan (negative: behind), from statements agreed.
     pub ahead: i32,
+    /// Before, during, in a break or after the plan.
+    pub phase: Phase,
 }
 
 impl Agenda {
@@ -93,13 +111,31 @@ impl Agenda {
     ) -> Pacing {
         let slots = self.slots(fw);
         let slot = area.and_then(|a| slots.iter().find(|s| s.area == a));
-        let slot_left = slot.map(|s| i32::from(self.work_at(s.to)) - i32::from(self.work_at(now)));
+        // The area's own minutes: what it was given less what it has had, so a 16-minute
+        // slot never says "40 min left" because the clock is in another area's slot.
+        let slot_left = slot.map(|s| {
+            let spent = self.spent.get(&s.id).copied().unwrap_or(0) / 60;
+            i32::from(s.minutes) - i32::try_from(spent).unwrap_or(i32::MAX)
+        });
         // The plan's progress is linear within each slot: how many statements it expected
         // agreed after w working minutes, and when it expected the number agreed now.
         let agreed = fw
             .statements()
             .filter(|&ix| session.score(&fw.node(ix).id, Column::Agreed).is_some())
             .count();
+        let phase = if now < self.start {
+            Phase::Before { starts: self.start }
+        } else if now >= self.end {
+            Phase::After {
+                ended: self.end,
+                over: now - self.end,
+                left: fw.statements().count().saturating_sub(agreed),
+            }
+        } else if let Some(&(_, until)) = self.breaks.iter().find(|&&(a, z)| a <= now && now < z) {
+            Phase::Break { until }
+        } else {
+            Phase::During
+        };
         let mut expected_work = 0f64;
         let mut left = f64::from(u32::try_from(agreed).unwrap_or(u32::MAX));
         for s in &slots {
@@ -121,6 +157,7 @@ impl Agenda {
             area: slot.map(|s| s.id.clone()),
             slot_left,
             ahead,
+            phase,
         }
     }
 }
@@ -139,9 +176,24 @@ pub fn area_of(fw: &Framework, ix: NodeIx) -> Option<NodeIx> {
     fw.path(ix).into_iter().rev().find(|a| areas.contains(a))
 }
 
-/// "12 min behind", "on track", "5 min ahead"; a slot's "6 min left" or "4 min over".
-pub(crate) fn describe(p: &Pacing) -> String {
+/// The pacing in words, by the real clock: "plan starts 09:30" before it; during it the area,
+/// its own "6 min left" (or "4 min over its slot") and "12 min behind", "on track" or "5 min
+/// ahead"; in a break "break until 13:15" first; after it "plan ended 12:30 · 20 min over".
+pub fn describe(p: &Pacing) -> String {
+    match p.phase {
+        Phase::Before { starts } => return format!("plan starts {}", format_time(starts)),
+        Phase::After { ended, left: 0, .. } => {
+            return format!("plan ended {} · every statement agreed", format_time(ended));
+        }
+        Phase::After { ended, over, .. } => {
+            return format!("plan ended {} · {over} min over", format_time(ended));
+        }
+        Phase::During | Phase::Break { .. } => {}
+    }
     let mut parts = Vec::new();
+    if let Phase::Break { until } = p.phase {
+        parts.push(format!("break until {}", format_time(until)));
+    }
     if let Some(area) = &p.area {
         parts.push(area.clone());
     }
@@ -229,7 +281,11 @@ mod tests {
         // An hour in, nothing agreed: an hour behind.
         let p = a.pacing(&fw, &s, 10 * 60, Some(first.area));
         assert_eq!(p.ahead, -60);
-        assert_eq!(p.slot_left, Some(i32::from(a.work_at(first.to)) - 60));
+        assert_eq!(
+            p.slot_left,
+            Some(i32::from(first.minutes)),
+            "no time spent in the area yet: all its minutes are left"
+        );
         // Agree the first area's statements: on track for the first slot's end.
         for ix in fw.statements_under(first.area) {
             s.set_score(
@@ -241,5 +297,51 @@ mod tests {
         let p = a.pacing(&fw, &s, first.to, Some(first.area));
         assert_eq!(p.ahead, 0, "{}", describe(&p));
         assert!(describe(&p).contains("on track"));
+    }
+
+    #[test]
+    fn the_area_has_its_own_minutes_left() {
+        let fw = fw();
+        let mut a = Agenda::new("09:00-17:00", &[]).unwrap();
+        let s = Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+        let second = a.slots(&fw)[1].clone();
+        a.spent.insert(second.id.clone(), 10 * 60);
+        // Late in the day, the clock is far past this slot: its own minutes still count.
+        let p = a.pacing(&fw, &s, 16 * 60, Some(second.area));
+        assert_eq!(p.slot_left, Some(i32::from(second.minutes) - 10));
+        a.spent
+            .insert(second.id.clone(), u32::from(second.minutes + 4) * 60);
+        let p = a.pacing(&fw, &s, 16 * 60, Some(second.area));
+        assert!(
+            describe(&p).contains("4 min over its slot"),
+            "{}",
+            describe(&p)
+        );
+    }
+
+    #[test]
+    fn the_header_follows_the_real_clock_before_during_and_after() {
+        let fw = fw();
+        let a = Agenda::new("09:30-12:30", &["11:00-11:15".into()]).unwrap();
+        let s = Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+        let first = a.slots(&fw)[0].area;
+        let at = |m: u16| describe(&a.pacing(&fw, &s, m, Some(first)));
+        assert_eq!(at(9 * 60), "plan starts 09:30");
+        assert!(
+            at(9 * 60 + 42).ends_with("12 min behind"),
+            "{}",
+            at(9 * 60 + 42)
+        );
+        assert!(
+            at(11 * 60 + 5).starts_with("break until 11:15"),
+            "{}",
+            at(11 * 60 + 5)
+        );
+        assert_eq!(at(12 * 60 + 50), "plan ended 12:30 · 20 min over");
+        assert_eq!(
+            at(12 * 60 + 55),
+            "plan ended 12:30 · 25 min over",
+            "the figures move with the clock, never freeze"
+        );
     }
 }

@@ -107,7 +107,7 @@ impl Session {
     }
 
     /// Every score a group gave, by node: what removing it would lose.
-    pub(crate) fn scores_of_group(&self, index: usize) -> Vec<(String, Score)> {
+    pub fn scores_of_group(&self, index: usize) -> Vec<(String, Score)> {
         let Some(name) = self.groups.get(index) else {
             return Vec::new();
         };

@@ -134,6 +134,8 @@ pub enum Entry {
         to: usize,
     },
     Room(RoomSettings),
+    /// The groups' voting tokens, after one was made or rotated.
+    Tokens(super::tokens::GroupTokens),
     Agenda(Option<super::plan::Agenda>),
     /// Findings on a node, or the session's conclusions (`node: None`).
     Findings {

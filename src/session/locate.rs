@@ -231,6 +231,7 @@ mod tests {
             grid: true,
             fast_entry: true,
             spread: Some(1),
+            ..RoomSettings::default()
         };
         let findings = Findings {
             strengths: "groups: [\"Red\", \"Green\"]".into(),

@@ -15,9 +15,11 @@ mod merge;
 mod model;
 mod plan;
 mod reader;
+pub mod reveal;
 mod store;
 mod store_error;
 pub mod summary;
+mod tokens;
 mod unique_keys;
 
 pub use date::{in_words, parse_due, today};
@@ -35,3 +37,4 @@ pub use model::{
 };
 pub use reader::{SessionRead, Unused, journal_path, read};
 pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};
+pub use tokens::{GroupTokens, TokenError, same_token};

@@ -20,6 +20,7 @@ pub const DEFAULT_SPREAD: u8 = 2;
 /// the report and `d` all use the same).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[allow(clippy::struct_excessive_bools)] // independent on/off choices, written as words in the file
 pub struct RoomSettings {
     /// The tree shows every group's score side by side.
     pub grid: bool,
@@ -28,6 +29,23 @@ pub struct RoomSettings {
     /// The spread at which groups disagree; `None` is [`DEFAULT_SPREAD`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spread: Option<u8>,
+    /// Room mode: the presenter view shows who has scored a statement, not what, until the
+    /// facilitator reveals it (see `reveal.rs`).
+    #[serde(skip_serializing_if = "is_false")]
+    pub reveal: bool,
+    /// In room mode, the facilitator's own grid hides the scores too until they are revealed
+    /// (off: the facilitator sees everything as it is typed).
+    #[serde(skip_serializing_if = "is_false")]
+    pub hide_in_grid: bool,
+    /// Solo review: one reviewer scoring alone, in one column (the agreed score, called
+    /// "Score"), so fast entry, the tree's counts and the report all read that column.
+    #[serde(skip_serializing_if = "is_false")]
+    pub solo: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl RoomSettings {
@@ -207,6 +225,9 @@ pub struct Session {
     /// recognised by the file's content and never replayed over newer work.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub saves: u64,
+    /// Each group's secret for voting from its own device, so links survive a restart.
+    #[serde(default, skip_serializing_if = "super::tokens::GroupTokens::is_empty")]
+    pub tokens: super::tokens::GroupTokens,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -249,6 +270,7 @@ impl Session {
             conclusions: Findings::default(),
             frame: super::frame::Frame::default(),
             saves: 0,
+            tokens: super::tokens::GroupTokens::default(),
         }
     }
 

@@ -49,6 +49,14 @@ pub enum Action {
     ToggleGrid,
     /// Turn fast entry on or off: a score moves on to the next column, then statement.
     ToggleFastEntry,
+    /// Show the room the scores on the open statement, or hide them again (room mode).
+    Reveal,
+    /// Room mode on or off: the presenter view shows who has scored, not what, until revealed.
+    ToggleRoomMode,
+    /// In room mode, hide the scores in the facilitator's own grid too until revealed.
+    ToggleGridHidden,
+    /// Solo review on or off: one column, the reviewer's score, read as the agreed one.
+    ToggleSolo,
     /// Jump to the next statement where the groups disagree.
     NextDisagreement,
     /// Jump to the previous statement where the groups disagree.
@@ -173,6 +181,9 @@ pub enum Action {
     /// The clock, from the loop (tests give their own): minutes since local midnight, and
     /// seconds since an arbitrary fixed point for measuring time spent.
     Tick { minute: u16, seconds: u64 },
+
+    /// Voting from the groups' devices: the view, the server, the links, a vote.
+    Voting(super::serving::VotingAction),
 }
 
 /// What the main screen does (for the test that each has a key and appears in help).
@@ -198,6 +209,10 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::DetailDown,
     Action::ToggleGrid,
     Action::ToggleFastEntry,
+    Action::Reveal,
+    Action::ToggleRoomMode,
+    Action::ToggleGridHidden,
+    Action::ToggleSolo,
     Action::NextDisagreement,
     Action::PrevDisagreement,
     Action::Agenda,
@@ -214,6 +229,7 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::Redo,
     Action::Save,
     Action::Quit,
+    Action::Voting(super::serving::VotingAction::Open),
 ];
 
 /// What to do when another program changed the session file.

@@ -76,6 +76,10 @@ pub struct App {
     /// Changes made outside the undo history (notes as they are typed, forms being filled
     /// in), waiting for the journal.
     pub(super) outbox: Vec<Entry>,
+    /// Voting from the groups' devices: asked for or not, and how it is going.
+    pub(super) voting: super::serving::Voting,
+    /// The round on the statement open to the room: revealed or not (room mode).
+    pub(super) round: crate::session::reveal::Round,
 }
 
 impl App {
@@ -109,7 +113,10 @@ impl App {
             size: (120, 40),
             theme: super::theme::Theme::from_env(),
             outbox: Vec::new(),
+            voting: super::serving::Voting::default(),
+            round: crate::session::reveal::Round::default(),
         };
+        app.column = app.columns()[0];
         app.reveal(selected);
         app.select(selected);
         app.selection_moved();
@@ -144,7 +151,10 @@ impl App {
     pub fn selection_moved(&mut self) {
         self.detail_scroll = 0;
         self.detail_view.set((0, false));
-        self.session.selected = Some(self.framework.node(self.selected()).id.clone());
+        let id = self.framework.node(self.selected()).id.clone();
+        // A new statement opens to the room hidden (in room mode).
+        self.round.open(&id);
+        self.session.selected = Some(id);
     }
 
     /// The selected node's id.
@@ -206,10 +216,13 @@ impl App {
             theme: self.theme,
             index: &self.index,
             column: self.column,
-            size: self.size,
             summary_cursor: self.summary_cursor,
             selection: self.selected(),
             views: super::overlays::registry::VIEWS,
+            now: self.now,
+            message: self.message.as_deref(),
+            round: &self.round,
+            voting: &self.voting,
         }
     }
 
@@ -362,6 +375,16 @@ impl App {
         &self.outbox
     }
 
+    /// The round on the statement open to the room.
+    pub fn round(&self) -> &crate::session::reveal::Round {
+        &self.round
+    }
+
+    /// Voting from the groups' devices, as the screen knows it.
+    pub fn voting(&self) -> &super::serving::Voting {
+        &self.voting
+    }
+
     /// The open view, if it is a `V`.
     pub fn view<V: View>(&self) -> Option<&V> {
         let view: &dyn std::any::Any = self.overlay.as_deref()?;
@@ -386,6 +409,10 @@ impl App {
 
     pub fn history_mut(&mut self) -> &mut History {
         &mut self.history
+    }
+
+    pub fn voting_mut(&mut self) -> &mut super::serving::Voting {
+        &mut self.voting
     }
 
     pub fn take_outbox(&mut self) -> Vec<Entry> {

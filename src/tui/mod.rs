@@ -62,6 +62,12 @@ pub mod view;
 pub(crate) mod view;
 
 mod console;
+mod round;
+
+#[cfg(feature = "test-support")]
+pub mod serving;
+#[cfg(not(feature = "test-support"))]
+pub(crate) mod serving;
 
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
 #[cfg(feature = "test-support")]
@@ -94,6 +100,9 @@ const TICK: Duration = Duration::from_millis(250);
 /// How often the loop looks in on a fold running on the worker: its marker goes into the
 /// journal as soon as the text is ready, so the file is written without waiting for a tick.
 const FOLD_POLL: Duration = Duration::from_millis(5);
+/// How often the loop looks for votes while the room votes from its devices: a vote is on
+/// the facilitator's screen within this (see docs/performance.md, "Voting").
+const VOTE_TICK: Duration = Duration::from_millis(10);
 
 /// Runs the workshop screen until the user quits. The terminal is restored however it ends
 /// (a quit, an error, SIGTERM, SIGHUP when the window closes, the Windows console closing or
@@ -213,8 +222,11 @@ fn event_loop(
     let mut last_event = Instant::now();
     let mut last_check = Instant::now();
     let mut fold_due = false;
+    // The voting server, while the facilitator wants it; it stops when the loop ends.
+    let mut voting = None;
     loop {
         update(app, clock());
+        serving::sync(app, &mut voting);
         terminal.draw(|f| ui::render(app, f))?;
         // A fold due after the keys just handled starts once their frame is on screen; it
         // runs on a worker, and a change by another program is asked about at once.
@@ -229,11 +241,24 @@ fn event_loop(
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            let wait = if store.folding() { FOLD_POLL } else { TICK };
+            let wait = if store.folding() {
+                FOLD_POLL
+            } else if voting.is_some() {
+                VOTE_TICK
+            } else {
+                TICK
+            };
             if event::poll(wait)? {
                 break;
             }
-            idle_work(terminal, app, store, last_event, &mut last_check)?;
+            idle_work(
+                terminal,
+                app,
+                store,
+                last_event,
+                &mut last_check,
+                &mut voting,
+            )?;
         }
         // Take the event and whatever else is already queued, so a burst of keys costs one
         // journal write and one draw, and a paste the console sends as keys is seen whole.
@@ -296,13 +321,18 @@ fn idle_work(
     store: &mut Store,
     last_event: Instant,
     last_check: &mut Instant,
+    voting: &mut Option<serving::Link>,
 ) -> Result<()> {
     if persist::fold_progress(app, store) | persist::backup_notices(app, store) {
         terminal.draw(|f| ui::render(app, f))?;
     }
     let minute_before = app.now;
     update(app, clock());
+    let voted = serving::sync(app, voting);
     persist::journal(app, store);
+    if voted {
+        terminal.draw(|f| ui::render(app, f))?;
+    }
     if app.now != minute_before && app.session.agenda.is_some() {
         // The pacing line shows the minute.
         terminal.draw(|f| ui::render(app, f))?;

@@ -14,10 +14,11 @@ use super::update::update;
 use crate::framework::Framework;
 
 /// The scenes, by name, in the order the README shows them.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 13] = [
     "main",
     "grid",
     "presenter",
+    "room",
     "agenda",
     "heading",
     "search",
@@ -36,7 +37,7 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
     // The room grid is shown with six groups, the most a room usually splits into.
     let groups = match name {
         "grid" => 6,
-        "presenter" => 5,
+        "presenter" | "room" => 5,
         _ => 3,
     };
     let mut session = crate::demo::session(fw, groups, Some(40));
@@ -128,6 +129,19 @@ pub fn scene(fw: &Framework, name: &str, width: u16, height: u16, colour: bool) 
         }
         "presenter" => {
             update(&mut app, Action::Presenter);
+        }
+        "room" => {
+            // Room mode at 10:12 of a morning: three groups in, two awaited, nothing shown.
+            app.session.agenda = crate::session::agenda::Agenda::new("09:30-12:30", &[]).ok();
+            update(
+                &mut app,
+                Action::Tick {
+                    minute: 10 * 60 + 12,
+                    seconds: 0,
+                },
+            );
+            update(&mut app, Action::Presenter);
+            update(&mut app, Action::ToggleRoomMode);
         }
         "agenda" => {
             update(

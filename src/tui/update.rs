@@ -15,6 +15,7 @@ use crate::session::journal::Entry;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::overlays::registry;
+use super::serving::VotingAction;
 
 /// Applies one action and returns what the loop must do outside the app, if anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -64,6 +65,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.summary_cursor = cursor;
             return None;
         }
+        // Votes arrive while any view is open; starting and stopping the server, and a new
+        // link (which the voting view asks for, naming its chosen group), are the app's.
+        // Opening the view is the registry's, and `Rotate` is the open voting view's key.
+        Action::Voting(
+            voting @ (VotingAction::Vote { .. } | VotingAction::Toggle | VotingAction::NewLink(_)),
+        ) => return super::serving::update(app, voting),
         _ => {}
     }
     // A view may run the round (the presenter's): scoring and moving work there as on the
@@ -109,6 +116,8 @@ fn main_screen(app: &mut App, action: &Action) -> Option<Effect> {
         Action::PrevColumn => navigate::cycle_column(app, -1),
         Action::ToggleGrid => edits::toggle_grid(app),
         Action::ToggleFastEntry => edits::toggle_fast_entry(app),
+        Action::Reveal => super::round::reveal(app),
+        ref a if super::round::SETTINGS.contains(a) => edits::room_setting(app, a),
         Action::Score(v) => edits::score(app, Some(Score::Level(v))),
         Action::NotApplicable => edits::score(app, Some(Score::NotApplicable)),
         Action::Clear => edits::score(app, None),

@@ -12,9 +12,11 @@ use crate::search::SearchIndex;
 use crate::session::{Column, Session};
 
 use crate::session::journal::Draft;
+use crate::session::reveal::Round;
 
 use super::action::{Action, Effect};
 use super::keymap::{Context, Keymap};
+use super::serving::Voting;
 use super::theme::Theme;
 
 /// What a view may read: the session, its framework, and the screen state views need.
@@ -29,14 +31,20 @@ pub struct ViewContext<'a> {
     pub index: &'a SearchIndex,
     /// The active score column.
     pub column: Column,
-    /// The terminal size.
-    pub size: (u16, u16),
     /// Where the summary's list of disagreements was when it last closed.
     pub summary_cursor: usize,
     /// The selected node.
     pub selection: NodeIx,
     /// Every registered view, for help.
     pub views: &'static [Registered],
+    /// The time, as the loop last told it (minutes since local midnight), for the pace.
+    pub now: Option<u16>,
+    /// The status bar's message (the presenter view shows it in place of its keys).
+    pub message: Option<&'a str>,
+    /// The round on the statement open to the room: revealed or not (room mode).
+    pub round: &'a Round,
+    /// Voting from the groups' devices: whether it is on, where, and who is connected.
+    pub voting: &'a Voting,
 }
 
 impl<'a> ViewContext<'a> {
@@ -52,6 +60,10 @@ impl<'a> ViewContext<'a> {
 
     /// The columns in Tab order: each group, then Agreed.
     pub fn columns(&self) -> Vec<Column> {
+        // Solo review: the reviewer's score is the agreed one, the only column.
+        if self.session.room.solo {
+            return vec![Column::Agreed];
+        }
         (0..self.session.groups.len())
             .map(Column::Group)
             .chain(std::iter::once(Column::Agreed))
@@ -62,16 +74,14 @@ impl<'a> ViewContext<'a> {
     pub fn column_name(&self, column: Column) -> &'a str {
         match column {
             Column::Group(g) => self.session.groups.get(g).map_or("?", String::as_str),
+            Column::Agreed if self.session.room.solo => "Score",
             Column::Agreed => "Agreed",
         }
     }
 
     /// How many score columns the room grid shows, when it is on.
     pub fn grid_columns(&self) -> Option<usize> {
-        self.session
-            .room
-            .grid
-            .then(|| self.session.groups.len() + 1)
+        self.session.room.grid.then(|| self.columns().len())
     }
 }
 

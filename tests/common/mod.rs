@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod http;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};

@@ -231,6 +231,7 @@ pub fn apply(session: &mut Session, entry: &Entry) {
             }
         }
         Entry::Room(room) => session.room = *room,
+        Entry::Tokens(tokens) => session.tokens.clone_from(tokens),
         Entry::Agenda(agenda) => session.agenda.clone_from(agenda),
         Entry::Findings { node, findings } => {
             session.set_findings(node.as_deref(), findings.clone());

@@ -5,6 +5,7 @@
 use super::bindings::Binding;
 use super::context::Context;
 use crate::tui::action::{Action, Resolution};
+use crate::tui::serving::VotingAction;
 
 /// The actions, each with no key yet.
 #[allow(clippy::too_many_lines)] // one table, read top to bottom
@@ -12,7 +13,7 @@ use crate::tui::action::{Action, Resolution};
 pub(super) fn actions() -> Vec<Binding> {
     use Context::{
         Actions, Agenda, Confirm, Conflict, Form, Help, Main, Notes, Presenter, Search, Settings,
-        Summary,
+        Summary, Voting,
     };
     let b = |context, name, action, help, hint| Binding {
         context,
@@ -88,6 +89,14 @@ pub(super) fn actions() -> Vec<Binding> {
         b(Presenter, "notes", Action::ToggleNotes, "show or hide the notes to the room", "notes"),
         b(Presenter, "undo", Action::Undo, "undo", "undo"),
         b(Presenter, "close", Action::Close, "back to the main screen, on the same statement", "back"),
+        b(Main, "reveal", Action::Reveal, "room mode: reveal the scores to the room (again: hide)", "reveal"),
+        b(Main, "room-mode", Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Main, "grid-hidden", Action::ToggleGridHidden, "room mode: hide scores in your grid too until revealed", "hide in grid"),
+        b(Main, "solo", Action::ToggleSolo, "solo review: one column, your score, read as agreed", "solo"),
+        b(Presenter, "reveal", Action::Reveal, "reveal the scores to the room (again: hide them)", "reveal"),
+        b(Presenter, "room-mode", Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
+        b(Presenter, "notes-down", Action::DetailDown, "the next page of the notes", "notes page"),
+        b(Presenter, "notes-up", Action::DetailUp, "the previous page of the notes", "notes page up"),
         b(Notes, "close", Action::Close, "keep the notes and close", "keeps the notes"),
         b(Form, "next-field", Action::NextField, "next field", "next field"),
         b(Form, "previous-field", Action::PrevField, "previous field", "previous field"),
@@ -138,5 +147,11 @@ pub(super) fn actions() -> Vec<Binding> {
         b(Agenda, "breaks", Action::EditBreaks, "set the breaks (12:30-13:15, 15:00-15:10)", "breaks"),
         b(Agenda, "remove", Action::DeleteItem, "remove the plan", "remove plan"),
         b(Agenda, "close", Action::Close, "close", "close"),
+        b(Main, "voting", Action::Voting(VotingAction::Open), "voting from the groups' devices: links, QR codes, start and stop", "voting"),
+        b(Voting, "down", Action::ListDown, "next group", "choose"),
+        b(Voting, "up", Action::ListUp, "previous group", "up"),
+        b(Voting, "start-stop", Action::Voting(VotingAction::Toggle), "start or stop voting on this network", "start/stop"),
+        b(Voting, "new-link", Action::Voting(VotingAction::Rotate), "a new link for the chosen group (a lost phone): the old one stops working", "new link"),
+        b(Voting, "close", Action::Close, "close (voting goes on)", "close"),
     ]
 }

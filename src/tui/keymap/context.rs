@@ -17,10 +17,12 @@ pub enum Context {
     Conflict,
     Agenda,
     Presenter,
+    /// Voting from the groups' devices.
+    Voting,
 }
 
 impl Context {
-    pub(crate) const ALL: [Context; 12] = [
+    pub(crate) const ALL: [Context; 13] = [
         Context::Main,
         Context::Presenter,
         Context::Notes,
@@ -33,6 +35,7 @@ impl Context {
         Context::Help,
         Context::Conflict,
         Context::Agenda,
+        Context::Voting,
     ];
 
     /// The name used in a key file.
@@ -50,6 +53,7 @@ impl Context {
             Context::Conflict => "conflict",
             Context::Agenda => "agenda",
             Context::Presenter => "presenter",
+            Context::Voting => "voting",
         }
     }
 
@@ -70,6 +74,7 @@ impl Context {
             Context::Conflict => "When another program changed the file",
             Context::Agenda => "The day's plan",
             Context::Presenter => "Presenter view (for the room)",
+            Context::Voting => "Voting from the groups' devices",
         }
     }
 

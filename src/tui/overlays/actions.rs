@@ -35,6 +35,8 @@ pub struct ActionsOverlay {
     cursor: usize,
     form: Option<Form>,
     error: Option<String>,
+    /// A due date in the past that was pointed out once: `Enter` again keeps it.
+    asked_past: Option<String>,
 }
 
 /// The actions of the selected node, and the form that writes one.
@@ -65,19 +67,16 @@ impl View for ActionsOverlay {
 }
 
 impl ActionsOverlay {
+    /// Opens on the list, even an empty one: the key that adds is the one that opened it,
+    /// so a second press never lands in the form as text.
     pub fn open(app: &ViewContext<'_>) -> Self {
-        let empty = app.session.actions(app.selected_id()).is_empty();
-        let mut overlay = ActionsOverlay {
+        ActionsOverlay {
             node: app.selected(),
             cursor: 0,
             form: None,
             error: None,
-        };
-        // With nothing listed yet, the only sensible thing is to write the first one.
-        if empty {
-            overlay.form = Some(Form::new(None, &ActionItem::default()));
+            asked_past: None,
         }
-        overlay
     }
 
     /// The overlay with the form that was being typed when awayday was stopped. The action's
@@ -108,6 +107,7 @@ impl ActionsOverlay {
             cursor: index.unwrap_or(0),
             form: Some(form),
             error: None,
+            asked_past: None,
         })
     }
 
@@ -221,6 +221,20 @@ impl ActionsOverlay {
                 return Reaction::stay();
             }
         };
+        // A date already past is most likely a typo: said once, kept on the second Enter.
+        if !item.due.is_empty()
+            && item.due < crate::session::today()
+            && item.due != saved.due
+            && self.asked_past.as_deref() != Some(item.due.as_str())
+        {
+            form.fields.focus_on(2);
+            self.error = Some(format!(
+                "{} is in the past: Enter again keeps it, or change it.",
+                crate::session::in_words(&item.due)
+            ));
+            self.asked_past = Some(item.due);
+            return Reaction::stay();
+        }
         match form.index {
             Some(i) if i < list.len() => list[i] = item,
             _ => {
@@ -277,7 +291,14 @@ impl ActionsOverlay {
         .areas(inner);
         let mut lines = Vec::new();
         if list.is_empty() {
-            lines.push(Line::styled("No actions yet.", t.dim()));
+            let add = app
+                .keymap
+                .key_for(Context::Actions, &Action::AddItem)
+                .unwrap_or_default();
+            lines.push(Line::styled(
+                format!("No actions yet: {add} adds one."),
+                t.dim(),
+            ));
         }
         for (i, item) in list.iter().enumerate() {
             let selected = i == self.cursor && self.form.is_none();

@@ -255,7 +255,7 @@ impl AgendaOverlay {
         let [top, list, foot] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(2),
         ])
         .areas(inner);
         if let Some((which, editor)) = &self.editing {
@@ -282,39 +282,32 @@ impl AgendaOverlay {
             return;
         };
         if self.editing.is_none() {
-            let breaks: Vec<String> = agenda
-                .breaks
-                .iter()
-                .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
-                .collect();
-            frame.render_widget(
-                Line::from(vec![
-                    Span::styled(
-                        format!("{}-{}", format_time(agenda.start), format_time(agenda.end)),
-                        t.title(),
-                    ),
-                    Span::raw(format!(
-                        "   {} working minutes   breaks: {}",
-                        agenda.working_minutes(),
-                        if breaks.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            breaks.join(", ")
-                        }
-                    )),
-                ]),
-                top,
-            );
+            frame.render_widget(Paragraph::new(Self::day_lines(app, agenda)), top);
         }
+        // The area's name gives way to the figures in a narrow window (cut with a marker).
+        let lw = usize::from(list.width).saturating_sub(38).clamp(16, 44);
         let mut lines = vec![Line::styled(
             format!(
-                "{:<44} {:>5} {:>13} {:>8} {:>8}",
+                "{:<lw$} {:>5} {:>13} {:>8} {:>8}",
                 "area", "stmts", "on the clock", "planned", "spent"
             ),
-            t.dim(),
+            t.title(),
         )];
         let slots = agenda.slots(app.framework);
+        // Breaks are rows of the day, where they fall among the areas.
+        let mut breaks = agenda.breaks.iter().peekable();
+        let mut cursor_line = 0;
         for (i, s) in slots.iter().enumerate() {
+            while let Some(&&(a, z)) = breaks.peek() {
+                if s.from < a && s.to <= a {
+                    break;
+                }
+                lines.push(Self::break_row(a, z, lw));
+                breaks.next();
+            }
+            if i == self.cursor {
+                cursor_line = lines.len();
+            }
             let node = app.framework.node(s.area);
             let spent = agenda.spent.get(&s.id).copied().unwrap_or(0) / 60;
             let set = if agenda.minutes.contains_key(&s.id) {
@@ -322,7 +315,7 @@ impl AgendaOverlay {
             } else {
                 " "
             };
-            let label = crate::text::shorten(&format!("{} {}", s.id, node.title), 44);
+            let label = crate::text::shorten(&format!("{} {}", s.id, node.title), lw);
             let style = if i == self.cursor && self.editing.is_none() {
                 t.selected()
             } else {
@@ -330,7 +323,7 @@ impl AgendaOverlay {
             };
             lines.push(Line::styled(
                 format!(
-                    "{label:<44} {:>5} {:>13} {:>6}{set} {:>6} m",
+                    "{label:<lw$} {:>5} {:>13} {:>6}{set} {:>6} m",
                     s.statements,
                     format!("{}-{}", format_time(s.from), format_time(s.to)),
                     format!("{} m", s.minutes),
@@ -339,13 +332,60 @@ impl AgendaOverlay {
                 style,
             ));
         }
-        let skip = self
-            .cursor
-            .saturating_sub(usize::from(list.height).saturating_sub(2));
+        for &(a, z) in breaks {
+            lines.push(Self::break_row(a, z, lw));
+        }
+        // Scrolled so the chosen area's line (after the column names) is in view.
+        let skip = (cursor_line + 1).saturating_sub(usize::from(list.height));
         let mut rows = lines.into_iter();
         let shown: Vec<Line> = rows.next().into_iter().chain(rows.skip(skip)).collect();
         frame.render_widget(Paragraph::new(shown), list);
         self.render_foot(app, frame, foot);
+    }
+
+    /// A break, as a row among the areas.
+    fn break_row(from: u16, to: u16, lw: usize) -> Line<'static> {
+        Line::raw(format!(
+            "{:<lw$} {:>5} {:>13} {:>8}",
+            "— break —",
+            "",
+            format!("{}-{}", format_time(from), format_time(to)),
+            format!("{} m", to - from),
+        ))
+    }
+
+    /// The day's span and breaks, and where the day stands by the clock.
+    fn day_lines(app: &ViewContext<'_>, agenda: &Agenda) -> Vec<Line<'static>> {
+        let t = app.theme;
+        let breaks: Vec<String> = agenda
+            .breaks
+            .iter()
+            .map(|(a, z)| format!("{}-{}", format_time(*a), format_time(*z)))
+            .collect();
+        let mut lines = vec![Line::from(vec![
+            Span::styled(
+                format!("{}-{}", format_time(agenda.start), format_time(agenda.end)),
+                t.title(),
+            ),
+            Span::raw(format!(
+                "   {} working minutes   breaks: {}",
+                agenda.working_minutes(),
+                if breaks.is_empty() {
+                    "none".to_owned()
+                } else {
+                    breaks.join(", ")
+                }
+            )),
+        ])];
+        if let Some(now) = app.now {
+            let area = crate::session::agenda::area_of(app.framework, app.selected());
+            let pacing = agenda.pacing(app.framework, app.session, now, area);
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}  ", format_time(now)), t.key()),
+                Span::styled(crate::session::agenda::describe(&pacing), t.title()),
+            ]));
+        }
+        lines
     }
 
     /// The line under the plan: the question `Esc` asks, a refusal, or what the columns mean.
@@ -358,7 +398,8 @@ impl AgendaOverlay {
             "* set by hand; the rest share the day by their statements. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()
         });
         frame.render_widget(
-            Paragraph::new(Line::styled(note, if warn { t.warn() } else { t.dim() })),
+            Paragraph::new(Line::styled(note, if warn { t.warn() } else { t.dim() }))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
             foot,
         );
     }

@@ -141,6 +141,7 @@ impl DashboardOverlay {
                 Span::raw(parts.join(" · ")),
             ]));
         }
+        chart.extend(findings_lines(app, inner.width));
         let orphans = &self.orphans;
         let [cov_area, chart_area, list_area, orphan_area] = Layout::vertical([
             Constraint::Length(u16::try_from(coverage.len()).unwrap_or(0)),
@@ -343,4 +344,46 @@ impl DashboardOverlay {
         }
         lines
     }
+}
+
+/// The areas and headings the review has written findings on, with the judgement given, so
+/// the summary shows them without opening each: "Findings: 2.1 judged 2 · 2.3 · 4.1 judged 3".
+fn findings_lines(app: &ViewContext<'_>, width: u16) -> Vec<Line<'static>> {
+    let fw = app.framework;
+    let parts: Vec<String> = fw
+        .nodes()
+        .iter()
+        .filter_map(|n| {
+            let f = app.session.findings(Some(&n.id));
+            if f.is_empty() {
+                return None;
+            }
+            Some(match f.judgement {
+                Some(v) => format!("{} judged {v}", n.id),
+                None => n.id.clone(),
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let text = format!("Findings: {}", parts.join(" · "));
+    let mut lines = vec![Line::default()];
+    lines.extend(
+        crate::text::wrap(&text, usize::from(width).max(20))
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    let rest = l.strip_prefix("Findings: ").unwrap_or(&l).to_owned();
+                    Line::from(vec![
+                        Span::styled("Findings: ", app.theme.title()),
+                        Span::raw(rest),
+                    ])
+                } else {
+                    Line::raw(l)
+                }
+            }),
+    );
+    lines
 }

@@ -17,6 +17,7 @@ mod plan_form;
 pub mod presenter;
 mod search;
 mod settings;
+mod voting;
 
 pub mod registry;
 
@@ -32,7 +33,7 @@ pub use help::help_lines;
 pub use {
     actions::ActionsOverlay, agenda::AgendaOverlay, dashboard::DashboardOverlay,
     findings::FindingsOverlay, help::HelpOverlay, notes::NotesOverlay, presenter::PresenterOverlay,
-    search::SearchOverlay, settings::SettingsOverlay,
+    search::SearchOverlay, settings::SettingsOverlay, voting::VotingOverlay,
 };
 
 /// The view the loop opens when another program changed the session file.

@@ -1,18 +1,24 @@
-//! The presenter view (`p`): for the projector. The statement's path and id, its text large
-//! and centred, every group's score and the agreed one as big blocks in a row, the spread
-//! called out when the groups disagree, and the scale with what each level means. Nothing of
-//! the facilitator's is shown unless asked (`n` shows the notes). Scoring, fast entry and
+//! The presenter view (`p`): a projector screen read from the back of the room. A strip with
+//! the clock, the area, progress and pace; the statement as large as the window allows; every
+//! group's score and the agreed one as blocks, with the spread in words; the scale. In room
+//! mode the blocks say who has scored, not what, until the facilitator reveals. Nothing of the
+//! facilitator's is shown unless asked (`n` shows the notes, paged). Scoring, fast entry and
 //! moving between statements keep working here, so a whole round can be run from it.
+
+mod blocks;
+mod statement;
+pub mod strip;
+
+use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Reaction;
-use crate::session::Score;
+use crate::session::reveal;
 use crate::session::summary;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -20,9 +26,9 @@ use crate::tui::view::View;
 use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
 
-/// The smallest screen the room can read this view on.
-pub const MIN_WIDTH: u16 = 120;
-pub const MIN_HEIGHT: u16 = 30;
+/// The smallest screen this view draws on (reduced: ordinary text, the scale on one line).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 
 /// What the presenter view handles itself (the rest it passes to the main screen).
 pub const ACTIONS: &[Action] = &[
@@ -36,7 +42,11 @@ pub const ACTIONS: &[Action] = &[
     Action::NextDisagreement,
     Action::PrevDisagreement,
     Action::ToggleFastEntry,
+    Action::Reveal,
+    Action::ToggleRoomMode,
     Action::ToggleNotes,
+    Action::DetailDown,
+    Action::DetailUp,
     Action::Undo,
     Action::Close,
 ];
@@ -55,6 +65,8 @@ pub fn passes_to_main(action: &Action) -> bool {
             | Action::NextStatement
             | Action::PrevStatement
             | Action::ToggleFastEntry
+            | Action::Reveal
+            | Action::ToggleRoomMode
             | Action::Undo
             | Action::Redo
             | Action::Save
@@ -78,6 +90,9 @@ fn open(cx: &ViewContext<'_>, _: &Action) -> Opened {
 pub struct PresenterOverlay {
     /// The notes are the facilitator's until shown to the room.
     show_notes: bool,
+    /// The page of the notes shown, and how many pages they took when last drawn.
+    notes_page: usize,
+    notes_pages: Cell<usize>,
 }
 
 /// The statement shown to the room; from a heading, its first statement is selected.
@@ -113,6 +128,17 @@ impl PresenterOverlay {
             Action::Close => Reaction::close(),
             Action::ToggleNotes => {
                 self.show_notes = !self.show_notes;
+                self.notes_page = 0;
+                Reaction::stay()
+            }
+            Action::DetailDown => {
+                if self.notes_page + 1 < self.notes_pages.get() {
+                    self.notes_page += 1;
+                }
+                Reaction::stay()
+            }
+            Action::DetailUp => {
+                self.notes_page = self.notes_page.saturating_sub(1);
                 Reaction::stay()
             }
             _ => Reaction::stay(),
@@ -124,157 +150,205 @@ impl PresenterOverlay {
         frame.render_widget(Clear, full);
         let t = app.theme;
         if full.width < MIN_WIDTH || full.height < MIN_HEIGHT {
-            let back = app
-                .keymap
-                .key_for(Context::Presenter, &Action::Close)
-                .unwrap_or_default();
-            let lines = vec![
-                Line::styled("Make the window bigger for the room", t.warn()),
-                Line::raw(format!(
-                    "The presenter view needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this window is {}×{}. {back} goes back.",
-                    full.width, full.height
-                )),
-            ];
-            let y = full.y + full.height.saturating_sub(2) / 2;
-            frame.render_widget(
-                Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
-                Rect::new(full.x, y, full.width, full.height - (y - full.y)),
-            );
+            Self::too_small(app, frame, full);
             return;
         }
-        let margin = full.width / 10;
-        let body = Rect::new(
-            full.x + margin,
-            full.y,
-            full.width - 2 * margin,
-            full.height,
-        );
+        let h = full.height;
+        let body = Rect::new(full.x + 2, full.y, full.width - 4, full.height);
         let node = app.framework.node(app.selected());
-        let strong = Style::default().add_modifier(Modifier::BOLD);
-        let scale_lines = Self::scale_lines(app, body.width);
-        let [crumb, id, text, blocks, spread, scale, keys] = Layout::vertical([
+        let hidden = app.round.hides(app.session);
+        let scale_lines = Self::scale_lines(app, body.width, h >= 40);
+        let notes = if self.show_notes {
+            app.session.notes(&node.id)
+        } else {
+            ""
+        };
+        let note_lines = if notes.trim().is_empty() {
+            Vec::new()
+        } else {
+            notes
+                .lines()
+                .flat_map(|l| crate::text::wrap(l, usize::from(body.width)))
+                .collect()
+        };
+        let notes_height = if note_lines.is_empty() {
+            0
+        } else {
+            u16::try_from(note_lines.len() + 1)
+                .unwrap_or(u16::MAX)
+                .min((h / 5).max(3))
+        };
+        let blocks_height = match h {
+            45.. => 12,
+            28.. => 7,
+            _ => 3,
+        };
+        let gap = u16::from(h >= 28);
+        let [
+            strip,
+            _,
+            crumb,
+            text,
+            blocks,
+            said,
+            _,
+            notes_area,
+            scale,
+            keys,
+        ] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(4),
+            Constraint::Length(gap),
+            Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(7),
-            Constraint::Length(2),
-            Constraint::Length(u16::try_from(scale_lines.len()).unwrap_or(4)),
+            Constraint::Length(blocks_height),
+            Constraint::Length(1),
+            Constraint::Length(gap),
+            Constraint::Length(notes_height),
+            Constraint::Length(u16::try_from(scale_lines.len()).unwrap_or(1)),
             Constraint::Length(1),
         ])
         .areas(body);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                app.framework.breadcrumb(app.selected()),
-                t.dim(),
-            ))
-            .centered(),
+            Paragraph::new(strip::line(app, usize::from(strip.width))),
+            strip,
+        );
+        let crumb_text = crate::text::shorten(
+            &format!("{} · {}", node.id, app.framework.breadcrumb(app.selected())),
+            usize::from(crumb.width),
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(crumb_text, t.title())).centered(),
             crumb,
         );
-        frame.render_widget(
-            BigText::builder()
-                .pixel_size(PixelSize::Quadrant)
-                .style(strong)
-                .lines(vec![Line::from(node.id.clone())])
-                .centered()
-                .build(),
-            id,
-        );
-        let mut words = vec![
-            Line::default(),
-            Line::styled(node.label().to_owned(), strong),
-        ];
-        let notes = app.session.notes(&node.id);
-        if self.show_notes && !notes.is_empty() {
-            words.push(Line::default());
-            words.extend(notes.lines().map(|l| Line::styled(l.to_owned(), t.dim())));
-        }
-        frame.render_widget(
-            Paragraph::new(words).centered().wrap(Wrap { trim: true }),
-            text,
-        );
-        Self::render_blocks(app, frame, blocks);
-        let spread_at = app.session.room.spread();
-        let line = match summary::spread(app.session, &node.id) {
-            Some(s) if s >= spread_at => Line::styled(
-                format!("▲ The groups disagree: {s} levels apart"),
-                t.warn().patch(strong),
-            ),
-            Some(s) => Line::styled(format!("The groups are within {s} of each other"), t.dim()),
-            None => Line::default(),
-        };
-        frame.render_widget(Paragraph::new(line).centered(), spread);
+        statement::render(frame, text, node.label(), Style::default());
+        blocks::render(app, frame, blocks, hidden);
+        frame.render_widget(Paragraph::new(Self::said(app, hidden)).centered(), said);
+        self.render_notes(app, frame, notes_area, &note_lines);
         frame.render_widget(Paragraph::new(scale_lines), scale);
-        let hints = app.keymap.hints(
-            Context::Presenter,
-            &[
-                Action::NextStatement,
-                Action::PrevStatement,
-                Action::NextColumn,
-                Action::NextDisagreement,
-                Action::ToggleNotes,
-                Action::Close,
-            ],
-        );
+        let bottom = match app.message {
+            Some(m) => Line::styled(crate::text::shorten(m, usize::from(keys.width)), t.key()),
+            None => Line::styled(
+                crate::text::shorten(&Self::hints(app), usize::from(keys.width)),
+                t.dim(),
+            ),
+        };
+        frame.render_widget(Paragraph::new(bottom).centered(), keys);
+    }
+
+    fn too_small(app: &ViewContext<'_>, frame: &mut Frame, full: Rect) {
+        let t = app.theme;
+        let back = app
+            .keymap
+            .key_for(Context::Presenter, &Action::Close)
+            .unwrap_or_default();
+        let lines = vec![
+            Line::styled("Make the window bigger for the room", t.warn()),
+            Line::raw(format!(
+                "The presenter view needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this window is {}×{}. {back} goes back.",
+                full.width, full.height
+            )),
+        ];
+        let y = full.y + full.height.saturating_sub(2) / 2;
         frame.render_widget(
-            Paragraph::new(Line::styled(hints, t.dim())).centered(),
-            keys,
+            Paragraph::new(lines).centered().wrap(Wrap { trim: true }),
+            Rect::new(full.x, y, full.width, full.height - (y - full.y)),
         );
     }
 
-    /// One block per column: the name (the active one marked ▶), the score in big digits.
-    fn render_blocks(app: &ViewContext<'_>, frame: &mut Frame, area: Rect) {
+    /// Under the blocks: who the room is waiting for, or once revealed the spread in words.
+    fn said(app: &ViewContext<'_>, hidden: bool) -> Line<'static> {
         let t = app.theme;
-        let columns = app.columns();
+        let strong = Style::default().add_modifier(Modifier::BOLD);
         let id = app.selected_id();
-        let cells = Layout::horizontal(columns.iter().map(|_| Constraint::Fill(1))).split(area);
-        for (&c, &cell) in columns.iter().zip(cells.iter()) {
-            let active = c == app.column;
-            let name = format!("{}{}", if active { "▶ " } else { "" }, app.column_name(c));
-            let block = Block::bordered()
-                .border_type(if active {
-                    BorderType::Thick
-                } else {
-                    BorderType::Plain
-                })
-                .border_style(if active { t.key() } else { t.border() })
-                .title(Line::styled(
-                    name,
-                    if active {
-                        t.key().add_modifier(Modifier::BOLD)
-                    } else {
-                        t.title()
-                    },
-                ))
-                .title_alignment(ratatui::layout::Alignment::Center);
-            let inner = block.inner(cell);
-            frame.render_widget(block, cell);
-            let value = match app.session.score(id, c) {
-                Some(Score::Level(v)) => v.to_string(),
-                Some(Score::NotApplicable) => "-".to_owned(),
-                None => ".".to_owned(),
-            };
-            frame.render_widget(
-                BigText::builder()
-                    .pixel_size(PixelSize::HalfHeight)
-                    .style(Style::default().add_modifier(Modifier::BOLD))
-                    .lines(vec![Line::from(value)])
-                    .centered()
-                    .build(),
-                Rect::new(
-                    inner.x,
-                    inner.y + 1,
-                    inner.width,
-                    inner.height.saturating_sub(1),
-                ),
+        let waiting = app.round.waiting(app.session);
+        let waiting_words = reveal::waiting_words(&waiting);
+        if hidden {
+            if let Some(w) = waiting_words {
+                return Line::styled(w, strong);
+            }
+            let key = app
+                .keymap
+                .key_for(Context::Presenter, &Action::Reveal)
+                .unwrap_or_default();
+            return Line::styled(
+                format!("Every group has scored · {key} reveals"),
+                t.ok().patch(strong),
             );
         }
+        let spread_at = app.session.room.spread();
+        let mut spans = Vec::new();
+        if let Some(words) = reveal::spread_words(app.session, id) {
+            if summary::spread(app.session, id).is_some_and(|s| s >= spread_at) {
+                spans.push(Span::styled(format!("▲ {words}"), t.warn().patch(strong)));
+            } else {
+                spans.push(Span::styled(words, strong));
+            }
+        }
+        if let Some(w) = waiting_words {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  ·  "));
+            }
+            spans.push(Span::styled(w, strong));
+        }
+        Line::from(spans)
     }
 
-    /// The scale: each level and what it means, wrapped; only the labels when short of room.
-    fn scale_lines(app: &ViewContext<'_>, width: u16) -> Vec<Line<'static>> {
+    /// The notes, a page at a time, the page and how to turn it said when there is more.
+    fn render_notes(&self, app: &ViewContext<'_>, frame: &mut Frame, area: Rect, lines: &[String]) {
+        if area.height == 0 || lines.is_empty() {
+            self.notes_pages.set(0);
+            return;
+        }
+        let t = app.theme;
+        let all = usize::from(area.height);
+        // The first row names the notes (and, when they take more than a page, the page).
+        let per_page = all.saturating_sub(1).max(1);
+        let pages = lines.len().div_ceil(per_page);
+        self.notes_pages.set(pages);
+        let page = self.notes_page.min(pages - 1);
+        let mut shown: Vec<Line> = vec![Line::styled("Notes", t.title())];
+        shown.extend(
+            lines
+                .iter()
+                .skip(page * per_page)
+                .take(per_page)
+                .map(|l| Line::raw(l.clone())),
+        );
+        if pages > 1 {
+            let keys = app
+                .keymap
+                .hints(Context::Presenter, &[Action::DetailDown, Action::DetailUp]);
+            shown[0] = Line::from(vec![
+                Span::styled("Notes", t.title()),
+                Span::styled(format!("  page {} of {pages} · {keys}", page + 1), t.key()),
+            ]);
+        }
+        frame.render_widget(Paragraph::new(shown), area);
+    }
+
+    fn hints(app: &ViewContext<'_>) -> String {
+        let mut actions = vec![
+            Action::NextStatement,
+            Action::PrevStatement,
+            Action::NextColumn,
+        ];
+        if app.session.room.reveal {
+            actions.push(Action::Reveal);
+        }
+        actions.extend([
+            Action::ToggleRoomMode,
+            Action::NextDisagreement,
+            Action::ToggleNotes,
+            Action::Close,
+        ]);
+        app.keymap.hints(Context::Presenter, &actions)
+    }
+
+    /// The scale: each level and what it means, wrapped, when there is room; else the labels
+    /// on one line.
+    fn scale_lines(app: &ViewContext<'_>, width: u16, room: bool) -> Vec<Line<'static>> {
         let t = app.theme;
         let scale = &app.framework.scale;
-        let room = app.size.1.saturating_sub(MIN_HEIGHT) >= 8;
         if !room {
             let mut spans = Vec::new();
             for l in &scale.levels {
@@ -283,7 +357,14 @@ impl PresenterOverlay {
             }
             spans.push(Span::styled("- ", t.key()));
             spans.push(Span::raw(scale.not_applicable.clone()));
-            return vec![Line::from(spans).centered()];
+            let line = Line::from(spans);
+            if line.width() > usize::from(width) {
+                // Too narrow for every label: cut with a marker, never silently.
+                let text = line.to_string();
+                let cut = crate::text::shorten(text.trim_end(), usize::from(width));
+                return vec![Line::raw(cut).centered()];
+            }
+            return vec![line.centered()];
         }
         let mut lines = Vec::new();
         for l in &scale.levels {

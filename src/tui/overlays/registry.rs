@@ -4,7 +4,7 @@
 //! list opens on no key and has no keys in help.
 
 use super::{actions, agenda, conflict, dashboard, findings, help, notes, presenter};
-use super::{search, settings};
+use super::{search, settings, voting};
 use crate::session::journal::Draft;
 use crate::tui::action::Action;
 #[cfg(test)]
@@ -23,6 +23,7 @@ pub const VIEWS: &[Registered] = &[
     help::VIEW,
     conflict::VIEW,
     agenda::VIEW,
+    voting::VIEW,
 ];
 
 /// The view `action` opens from the main screen, made.

@@ -35,9 +35,15 @@ pub const ACTIONS: &[Action] = &[
 
 pub struct SearchOverlay {
     input: TextArea<'static>,
-    /// Notes and actions holding the words, listed first: what the room wrote.
+    /// Notes and actions holding the words: what the room wrote, listed after the framework's
+    /// own text holding the same words.
     written: Vec<WrittenHit>,
+    /// The framework's nodes: the one the query names by id first, then those holding every
+    /// word, then the other fuzzy matches.
     hits: Vec<Hit>,
+    /// How many of `hits` are listed before the written hits (named by id, or holding every
+    /// word as typed).
+    strong: usize,
     /// Which hit Enter would jump to.
     cursor: usize,
     /// What the last query left, so typing more only re-checks its candidates.
@@ -55,6 +61,7 @@ impl Default for SearchOverlay {
             input,
             written: Vec::new(),
             hits: Vec::new(),
+            strong: 0,
             cursor: 0,
             narrowing: Narrowing::default(),
             written_index: None,
@@ -99,9 +106,10 @@ impl SearchOverlay {
         match action {
             Action::Close => return Reaction::close(),
             Action::Choose => {
-                let node = match self.cursor.checked_sub(self.written.len()) {
-                    None => self.written.get(self.cursor).map(|w| w.node),
-                    Some(i) => self.hits.get(i).map(|h| h.node),
+                let node = match self.entry(self.cursor) {
+                    Some(Entry::Written(w)) => Some(w.node),
+                    Some(Entry::Framework(h)) => Some(h.node),
+                    None => None,
                 };
                 let Some(node) = node else {
                     return Reaction::stay();
@@ -115,6 +123,7 @@ impl SearchOverlay {
             Action::ClearInput => {
                 self.input = Self::default().input;
                 self.hits.clear();
+                self.strong = 0;
                 self.written.clear();
                 self.narrowing = Narrowing::default();
                 self.cursor = 0;
@@ -152,8 +161,29 @@ impl SearchOverlay {
         };
         let query = self.query();
         let (hits, narrowing) = app.index.search_from(&query, MAX_HITS, from);
-        self.hits = hits;
         self.narrowing = narrowing;
+        // An id, however typed ("2.3c4"), names its node: first, and Enter jumps there.
+        let by_id = crate::framework::find_by_id(app.framework, &query);
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let holds_words = |h: &Hit| {
+            let text = app.index.haystack(h.node).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        };
+        let (strong, rest): (Vec<Hit>, Vec<Hit>) = hits
+            .into_iter()
+            .filter(|h| !by_id.contains(&h.node))
+            .partition(|h| holds_words(h));
+        self.hits = by_id
+            .iter()
+            .map(|&node| Hit {
+                node,
+                score: i64::MAX,
+                positions: Vec::new(),
+            })
+            .chain(strong)
+            .collect();
+        self.strong = self.hits.len();
+        self.hits.extend(rest);
         self.written = self
             .written_index
             .get_or_insert_with(|| WrittenIndex::new(app.framework, app.session))
@@ -163,6 +193,18 @@ impl SearchOverlay {
 
     fn len(&self) -> usize {
         self.written.len() + self.hits.len()
+    }
+
+    /// The `i`th line of the list: the strong framework hits, then what the room wrote,
+    /// then the other framework hits.
+    fn entry(&self, i: usize) -> Option<Entry<'_>> {
+        if i < self.strong {
+            return self.hits.get(i).map(Entry::Framework);
+        }
+        match (i - self.strong).checked_sub(self.written.len()) {
+            None => self.written.get(i - self.strong).map(Entry::Written),
+            Some(j) => self.hits.get(self.strong + j).map(Entry::Framework),
+        }
     }
 
     fn move_cursor(&mut self, delta: isize) {
@@ -227,20 +269,20 @@ impl SearchOverlay {
             } else {
                 Style::default()
             };
-            let (node, what, text, positions) = match i.checked_sub(self.written.len()) {
-                None => {
-                    let w = &self.written[i];
-                    (w.node, w.what, w.text.as_str(), w.positions.clone())
-                }
-                Some(h) => {
-                    let found = &self.hits[h];
-                    let positions = if found.positions.is_empty() {
+            let (node, what, text, positions) = match self.entry(i) {
+                Some(Entry::Written(w)) => (w.node, w.what, w.text.as_str(), w.positions.clone()),
+                Some(Entry::Framework(found)) => {
+                    let positions = if found.score == i64::MAX {
+                        // Named by its id: nothing in the text to mark.
+                        Vec::new()
+                    } else if found.positions.is_empty() {
                         app.index.positions(found.node, &query)
                     } else {
                         found.positions.clone()
                     };
                     (found.node, "", app.index.haystack(found.node), positions)
                 }
+                None => continue,
             };
             let id = &app.framework.node(node).id;
             let mut spans = vec![Span::styled(
@@ -265,6 +307,12 @@ impl SearchOverlay {
         }
         frame.render_widget(Paragraph::new(lines), list_area);
     }
+}
+
+/// A line of the list.
+enum Entry<'a> {
+    Framework(&'a Hit),
+    Written(&'a WrittenHit),
 }
 
 /// The part of `text` that fits `width` and shows its first match, with matched chars in

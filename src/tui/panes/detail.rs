@@ -103,6 +103,7 @@ impl DetailPane<'_> {
                 ));
             }
         }
+        lines.extend(findings_lines(app, &node.id));
         // Say when the text runs past the pane, so nothing is missed on a small screen. Only
         // what can be on screen is wrapped: a row holds at most `width` characters, so no line
         // needs more than `shown × width` of its characters, and counting stops once the
@@ -201,5 +202,45 @@ fn progress_lines(app: &App) -> Vec<Line<'static>> {
             ),
         ]));
     }
+    lines
+}
+
+/// The review's findings on this node (an area or heading), once written: seen where the node
+/// is, not only in `F` or the report.
+fn findings_lines(app: &App, id: &str) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let f = app.session.findings(Some(id));
+    if f.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::default(), Line::styled("Findings", t.title())];
+    let mut field = |label: &str, text: String| {
+        if !text.trim().is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label}: "), t.title()),
+                Span::raw(text),
+            ]));
+        }
+    };
+    field("Strengths", f.strengths.clone());
+    field("To improve", f.improvements.clone());
+    field(
+        "Judgement",
+        f.judgement.map_or_else(String::new, |v| {
+            let label = app
+                .framework
+                .scale
+                .level(v)
+                .map_or(String::new(), |l| l.label.clone());
+            format!("{v} {label}")
+        }),
+    );
+    let recs: Vec<String> = f
+        .recommendations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{}. {r}", i + 1))
+        .collect();
+    field("Recommendations", recs.join("; "));
     lines
 }

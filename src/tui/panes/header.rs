@@ -38,11 +38,28 @@ impl Widget for Header<'_> {
             }
             _ => format!("{} · {} ", app.framework.title, s.date),
         };
-        let used: usize = spans.iter().map(Span::width).sum();
-        let gap = usize::from(area.width).saturating_sub(used + right.chars().count());
+        let width = usize::from(area.width);
+        let mut used: usize = spans.iter().map(Span::width).sum();
+        // The clock and the pace matter more than the organisation's name: it goes first,
+        // then the title is cut (with a marker) to make room.
+        let clock = s.agenda.is_some() && app.now.is_some();
+        if clock && used + right.chars().count() >= width && spans.len() > 1 {
+            spans.truncate(1);
+            used = spans[0].width();
+        }
+        if clock && used + right.chars().count() >= width {
+            let room = width.saturating_sub(right.chars().count() + 2);
+            spans[0] = Span::styled(
+                format!(" {}", crate::text::shorten(title, room.saturating_sub(1))),
+                t.header(),
+            );
+            used = spans[0].width();
+        }
+        let gap = width.saturating_sub(used + right.chars().count());
         if gap > 0 {
             spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(right, t.dim()));
+            // The clock and the pace are for the facilitator to read at a glance: never dim.
+            spans.push(Span::styled(right, t.title()));
         }
         Line::from(spans).render(area, buf);
     }

@@ -138,6 +138,23 @@ impl ScoresPane<'_> {
     }
 }
 
+/// A column's score and what it means; in room mode, when the facilitator chose to hide their
+/// own grid too, only whether it was given until the reveal.
+fn cell(app: &App, score: Option<Score>, hidden: bool) -> (String, String) {
+    match score {
+        Some(_) if hidden => ("✓".to_owned(), "scored, not yet revealed".to_owned()),
+        Some(Score::Level(v)) => (
+            v.to_string(),
+            app.framework
+                .scale
+                .level(v)
+                .map_or(String::new(), |l| l.label.clone()),
+        ),
+        Some(Score::NotApplicable) => ("–".to_owned(), app.framework.scale.not_applicable.clone()),
+        None => ("·".to_owned(), "not scored".to_owned()),
+    }
+}
+
 impl Widget for ScoresPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -159,19 +176,9 @@ impl Widget for ScoresPane<'_> {
         for column in app.columns() {
             let active = column == app.column;
             let score = app.session.score(id, column);
-            let (value, label) = match score {
-                Some(Score::Level(v)) => (
-                    v.to_string(),
-                    app.framework
-                        .scale
-                        .level(v)
-                        .map_or(String::new(), |l| l.label.clone()),
-                ),
-                Some(Score::NotApplicable) => {
-                    ("–".to_owned(), app.framework.scale.not_applicable.clone())
-                }
-                None => ("·".to_owned(), "not scored".to_owned()),
-            };
+            let hidden =
+                column != Column::Agreed && app.round.hides_from_facilitator(&app.session, id);
+            let (value, label) = cell(app, score, hidden);
             let style = if active {
                 t.active_column()
             } else {
@@ -199,8 +206,13 @@ impl Widget for ScoresPane<'_> {
                 ),
             ]));
         }
-        let spread = summary::spread(&app.session, id);
-        let mean = summary::format_mean(summary::statement_mean(&app.session, id));
+        let hidden = app.round.hides_from_facilitator(&app.session, id);
+        let spread = summary::spread(&app.session, id).filter(|_| !hidden);
+        let mean = if hidden {
+            String::new()
+        } else {
+            summary::format_mean(summary::statement_mean(&app.session, id))
+        };
         let spread_text = spread.map_or("–".to_owned(), |s| s.to_string());
         let wide = spread.is_some_and(|s| s >= app.session.room.spread());
         let mean = if mean.is_empty() {

@@ -46,6 +46,17 @@ impl Widget for StatusBar<'_> {
         if app.session.room.fast_entry {
             spans.push(Span::styled(" [fast entry]", t.key()));
         }
+        // Room mode and solo review change what a score does on screen: always said.
+        if app.session.room.solo {
+            spans.push(Span::styled(" [solo]", t.key()));
+        } else if app.session.room.reveal {
+            let shown = if app.round.revealed() {
+                " [room: revealed]"
+            } else {
+                " [room: hidden]"
+            };
+            spans.push(Span::styled(shown, t.key()));
+        }
         let mut used: usize = spans.iter().map(Span::width).sum();
         let width = usize::from(area.width);
         if let Some(msg) = &app.message {

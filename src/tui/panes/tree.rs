@@ -207,13 +207,22 @@ fn grid_cells(
 ) -> (Vec<String>, bool) {
     let node = app.framework.node(ix);
     if node.is_statement() {
+        // Room mode, when the facilitator chose it: who has scored, not what, until revealed.
+        let hidden = app.round.hides_from_facilitator(&app.session, &node.id);
         let values = columns
             .iter()
             .map(|&c| {
-                let s = format_score(app.session.score(&node.id, c));
+                let score = app.session.score(&node.id, c);
+                if hidden && c != crate::session::Column::Agreed && score.is_some() {
+                    return "✓".to_owned();
+                }
+                let s = format_score(score);
                 if s.is_empty() { "·".to_owned() } else { s }
             })
             .collect();
+        if hidden {
+            return (values, false);
+        }
         let flagged =
             summary::spread(&app.session, &node.id).is_some_and(|s| f64::from(s) >= spread_at);
         return (values, flagged);

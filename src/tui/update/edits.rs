@@ -38,6 +38,19 @@ pub(super) fn toggle_grid(app: &mut App) {
     );
 }
 
+/// Room mode on or off, the facilitator's grid hidden, or solo review: remembered with the
+/// session (journalled, not an undo step).
+pub(super) fn room_setting(app: &mut App, action: &Action) {
+    if let Some((edit, message)) = crate::tui::round::setting(app, action) {
+        live(app, edit);
+        app.message = Some(message);
+        // Solo review has one column; leaving it starts at the first group.
+        if *action == Action::ToggleSolo || !app.columns().contains(&app.column) {
+            app.column = app.columns()[0];
+        }
+    }
+}
+
 /// Fast entry on or off, saying what it does.
 pub(super) fn toggle_fast_entry(app: &mut App) {
     let mut room = app.session.room;
@@ -99,6 +112,16 @@ pub(super) fn score(app: &mut App, score: Option<Score>) {
             after: score,
         },
     );
+    if app.column == Column::Agreed && score.is_some() {
+        // The room settled it: an agreed score is no secret.
+        app.round.reveal();
+    } else if app.session.room.reveal && !app.round.revealed() && app.round.all_in(&app.session) {
+        let key = app
+            .keymap
+            .key_for(crate::tui::keymap::Context::Main, &Action::Reveal)
+            .unwrap_or_default();
+        app.message = Some(format!("Every group has scored: {key} shows the room."));
+    }
     if app.session.room.fast_entry {
         advance(app);
     }
@@ -110,6 +133,17 @@ fn advance(app: &mut App) {
     match app.column {
         Column::Group(g) if g + 1 < app.session.groups.len() => app.column = Column::Group(g + 1),
         Column::Group(_) => app.column = Column::Agreed,
+        // Room mode holds the agreed score on screen until the facilitator moves on.
+        Column::Agreed if app.session.room.reveal => {
+            let next = app
+                .keymap
+                .key_for(
+                    crate::tui::keymap::Context::Presenter,
+                    &Action::NextStatement,
+                )
+                .unwrap_or_default();
+            app.message = Some(format!("Agreed. {next}: the next statement."));
+        }
         Column::Agreed => {
             if let Some(&next) = statements_from(app, true).first()
                 && next > app.selected()
@@ -117,7 +151,7 @@ fn advance(app: &mut App) {
                 app.reveal(next);
                 app.select(next);
             }
-            app.column = Column::Group(0);
+            app.column = app.columns()[0];
         }
     }
 }

@@ -42,6 +42,7 @@ pub(super) fn next_statement(app: &mut App, forward: bool) {
         if !wrapped {
             app.reveal(ix);
             app.select(ix);
+            crate::tui::round::moved_on(app);
         }
     }
 }
@@ -85,6 +86,7 @@ pub(super) fn next_unscored(app: &mut App, forward: bool) {
     let found = statements_from(app, forward).into_iter().find(|&ix| {
         let id = &app.framework.node(ix).id;
         match column {
+            Column::Agreed if app.session.room.solo => app.session.score(id, column).is_none(),
             Column::Agreed => {
                 app.session.score(id, Column::Agreed).is_none()
                     && (0..groups).all(|g| app.session.score(id, Column::Group(g)).is_some())
@@ -93,6 +95,7 @@ pub(super) fn next_unscored(app: &mut App, forward: bool) {
         }
     });
     let none = match column {
+        Column::Agreed if app.session.room.solo => "Every statement has a score.".to_owned(),
         Column::Agreed => {
             "No statement is waiting for an agreed score (every group scored, not yet agreed)."
                 .to_owned()
@@ -109,6 +112,7 @@ pub(super) fn next_unscored(app: &mut App, forward: bool) {
 /// apart.
 pub(super) fn next_disagreement(app: &mut App, forward: bool) {
     let spread = app.session.room.spread();
+    let from = app.selected();
     let found = statements_from(app, forward).into_iter().find(|&ix| {
         crate::session::summary::spread(&app.session, &app.framework.node(ix).id)
             .is_some_and(|s| s >= spread)
@@ -118,6 +122,10 @@ pub(super) fn next_disagreement(app: &mut App, forward: bool) {
         found,
         format!("No statement has groups {spread} or more levels apart."),
     );
+    // Going round the circle is said, so the room knows it has seen them all.
+    if let Some(ix) = found {
+        app.message = crate::tui::round::wrapped(forward, from, ix);
+    }
 }
 
 pub(super) fn cycle_column(app: &mut App, delta: isize) {
