@@ -183,7 +183,7 @@ pub enum Action {
     Tick { minute: u16, seconds: u64 },
 
     /// Voting from the groups' devices: the view, the server, the links, a vote.
-    Voting(super::serving::VotingAction),
+    Voting(super::voting::VotingAction),
 }
 
 /// What the main screen does (for the test that each has a key and appears in help).
@@ -229,7 +229,7 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::Redo,
     Action::Save,
     Action::Quit,
-    Action::Voting(super::serving::VotingAction::Open),
+    Action::Voting(super::voting::VotingAction::Open),
 ];
 
 /// What to do when another program changed the session file.

@@ -77,7 +77,7 @@ pub struct App {
     /// in), waiting for the journal.
     pub(super) outbox: Vec<Entry>,
     /// Voting from the groups' devices: asked for or not, and how it is going.
-    pub(super) voting: super::serving::Voting,
+    pub(super) voting: super::voting::Voting,
     /// The round on the statement open to the room: revealed or not (room mode).
     pub(super) round: crate::session::reveal::Round,
 }
@@ -113,7 +113,7 @@ impl App {
             size: (120, 40),
             theme: super::theme::Theme::from_env(),
             outbox: Vec::new(),
-            voting: super::serving::Voting::default(),
+            voting: super::voting::Voting::default(),
             round: crate::session::reveal::Round::default(),
         };
         app.column = app.columns()[0];
@@ -381,7 +381,7 @@ impl App {
     }
 
     /// Voting from the groups' devices, as the screen knows it.
-    pub fn voting(&self) -> &super::serving::Voting {
+    pub fn voting(&self) -> &super::voting::Voting {
         &self.voting
     }
 
@@ -411,7 +411,7 @@ impl App {
         &mut self.history
     }
 
-    pub fn voting_mut(&mut self) -> &mut super::serving::Voting {
+    pub fn voting_mut(&mut self) -> &mut super::voting::Voting {
         &mut self.voting
     }
 

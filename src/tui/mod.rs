@@ -68,6 +68,7 @@ mod round;
 pub mod serving;
 #[cfg(not(feature = "test-support"))]
 pub(crate) mod serving;
+mod voting;
 
 /// Demo scenes and their drawing to SVG, for screenshots and snapshot tests only.
 #[cfg(feature = "test-support")]

@@ -8,6 +8,7 @@ mod edits;
 mod mouse;
 mod navigate;
 mod tick;
+pub(crate) mod voting;
 
 use crate::session::Score;
 use crate::session::journal::Entry;
@@ -15,7 +16,7 @@ use crate::session::journal::Entry;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::overlays::registry;
-use super::serving::VotingAction;
+use super::voting::VotingAction;
 
 /// Applies one action and returns what the loop must do outside the app, if anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -70,7 +71,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         // Opening the view is the registry's, and `Rotate` is the open voting view's key.
         Action::Voting(
             voting @ (VotingAction::Vote { .. } | VotingAction::Toggle | VotingAction::NewLink(_)),
-        ) => return super::serving::update(app, voting),
+        ) => return voting::update(app, voting),
         _ => {}
     }
     // A view may run the round (the presenter's): scoring and moving work there as on the

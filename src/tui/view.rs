@@ -16,8 +16,8 @@ use crate::session::reveal::Round;
 
 use super::action::{Action, Effect};
 use super::keymap::{Context, Keymap};
-use super::serving::Voting;
 use super::theme::Theme;
+use super::voting::Voting;
 
 /// What a view may read: the session, its framework, and the screen state views need.
 /// Built by `App::view_context`; borrowed, so a view cannot change anything through it.

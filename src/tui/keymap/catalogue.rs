@@ -5,7 +5,7 @@
 use super::bindings::Binding;
 use super::context::Context;
 use crate::tui::action::{Action, Resolution};
-use crate::tui::serving::VotingAction;
+use crate::tui::voting::VotingAction;
 
 /// The actions, each with no key yet.
 #[allow(clippy::too_many_lines)] // one table, read top to bottom

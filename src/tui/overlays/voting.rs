@@ -10,8 +10,8 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::{Reaction, popup_block};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
-use crate::tui::serving::VotingAction;
 use crate::tui::view::{Opened, Registered, View, ViewContext};
+use crate::tui::voting::VotingAction;
 
 /// What the view's keys do (starting and stopping the server goes straight to `update`; a
 /// new link is asked for here, for the chosen group).
