@@ -78,6 +78,8 @@ fn comparison() -> Comparison {
             area("2", Some(-0.5)),
             area("3", Some(0.0)),
             area("4", None),
+            // A fall that rounds to nothing shows as no change, not as "-0.0".
+            area("5", Some(-0.04)),
         ],
         statements: vec![
             statement("1.1", Some(2), ""),
@@ -92,7 +94,13 @@ fn comparison() -> Comparison {
 #[test]
 fn an_areas_change_is_signed_and_an_unchanged_statement_is_neither_better_nor_worse() {
     let md = to_markdown(&comparison());
-    for (id, change) in [("1", "+0.5"), ("2", "-0.5"), ("3", "0.0"), ("4", "–")] {
+    for (id, change) in [
+        ("1", "+0.5"),
+        ("2", "-0.5"),
+        ("3", "0.0"),
+        ("4", "–"),
+        ("5", "0.0"),
+    ] {
         let row = md
             .lines()
             .find(|l| l.starts_with(&format!("| {id} Area {id} |")))
