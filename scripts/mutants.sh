@@ -56,8 +56,9 @@ done
 # The copy cargo-mutants tests is built in its own target folder, kept between runs: the
 # project's target/ is too big to copy, and a fresh one would rebuild every dependency each
 # run. One job, since two builds in one folder would overwrite each other's binaries (the
-# end-to-end tests run target/debug/awayday).
-CARGO_TARGET_DIR="$PWD/target/mutants-build" exec cargo mutants \
+# end-to-end tests run target/debug/awayday). Niced, as it runs for minutes on a machine
+# others are building on too.
+CARGO_TARGET_DIR="$PWD/target/mutants-build" exec nice -n 10 cargo mutants \
     --in-diff "$out/change.diff" \
     --jobs 1 \
     --output "$out" \

@@ -7,9 +7,11 @@ mod common;
 
 use awayday::session;
 use awayday::tui::action::Action;
-use awayday::tui::scenes;
+use awayday::tui::ui;
 use awayday::tui::update::update;
 use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
@@ -51,9 +53,15 @@ proptest! {
     fn random_input_never_panics_and_what_is_saved_reloads(actions in proptest::collection::vec(action(), 1..80)) {
         let fw = common::mini();
         let mut app = common::app_with(fw, &["Red", "Blue", "Grün 🟢"]);
+        // One terminal for the whole run, resized with the app, as the program keeps one: a
+        // new terminal and a copy of its screen for every action made this test take 15 s.
+        let (w, h) = app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| match e {});
         for a in actions {
             update(&mut app, a);
-            let _ = scenes::draw(&app);
+            let (w, h) = app.size;
+            terminal.backend_mut().resize(w, h);
+            terminal.draw(|f| ui::render(&app, f)).unwrap_or_else(|e| match e {});
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.ron");

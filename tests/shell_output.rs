@@ -149,13 +149,32 @@ fn a_merged_session_finds_its_framework_from_another_folder() {
 fn a_merge_bigger_than_awayday_opens_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let fw = awayday::framework::resolve(None).unwrap();
-    // Two sessions of about 30 MB of notes each: each opens, their merge would not.
+    let limit = usize::try_from(awayday::framework::MAX_FILE_BYTES).unwrap();
+    // Two sessions a little over half the limit each, in notes: each opens, their merge would
+    // not. The session is saved once with a short note on every node and the long notes are
+    // written into its text, since putting 60 MB through the serializer of a debug build was
+    // most of this test's time.
+    let mut s = awayday::session::Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+    for n in fw.nodes() {
+        common::set_notes(&mut s, &n.id, "NOTE".into());
+    }
+    awayday::session::save(&dir.path().join("small.ron"), &s).unwrap();
+    let small = std::fs::read_to_string(dir.path().join("small.ron")).unwrap();
+    let marker = "notes: \"NOTE\"";
+    assert_eq!(small.matches(marker).count(), fw.nodes().len());
+    let words = limit / 2 / fw.nodes().len() / 2 + 64;
     for (name, who) in [("a.ron", "A"), ("b.ron", "B")] {
-        let mut s = awayday::session::Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
-        for n in fw.nodes() {
-            common::set_notes(&mut s, &n.id, format!("{who} ").repeat(60_000));
-        }
-        awayday::session::save(&dir.path().join(name), &s).unwrap();
+        let text = small.replace(
+            marker,
+            &format!("notes: \"{}\"", format!("{who} ").repeat(words)),
+        );
+        // Under the limit, so the refusal below is the merge's and not a reader's.
+        assert!(
+            text.len() < limit && 2 * text.len() > limit,
+            "{}",
+            text.len()
+        );
+        std::fs::write(dir.path().join(name), text).unwrap();
     }
     let out = run(&["merge", "a.ron", "b.ron", "-o", "both.ron"], dir.path());
     assert!(!out.status.success());
