@@ -65,6 +65,11 @@ fn statement(id: &str, change: Option<i16>, status: &'static str) -> Moved {
         id: id.into(),
         text: format!("Statement {id}."),
         agreed: vec![None, None],
+        in_framework: match status {
+            "new" => vec![false, true],
+            "removed" => vec![true, false],
+            _ => vec![true, true],
+        },
         change,
         status,
     }
@@ -97,9 +102,9 @@ fn an_areas_change_is_signed_and_an_unchanged_statement_is_neither_better_nor_wo
     for (id, change) in [
         ("1", "+0.5"),
         ("2", "-0.5"),
-        ("3", "0.0"),
+        ("3", "no change"),
         ("4", "–"),
-        ("5", "0.0"),
+        ("5", "no change"),
     ] {
         let row = md
             .lines()

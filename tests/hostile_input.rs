@@ -55,11 +55,11 @@ proptest! {
         let mut app = common::app_with(fw, &["Red", "Blue", "Grün 🟢"]);
         // One terminal for the whole run, resized with the app, as the program keeps one: a
         // new terminal and a copy of its screen for every action made this test take 15 s.
-        let (w, h) = app.size;
+        let (w, h) = app.size();
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| match e {});
         for a in actions {
             update(&mut app, a);
-            let (w, h) = app.size;
+            let (w, h) = app.size();
             terminal.backend_mut().resize(w, h);
             terminal.draw(|f| ui::render(&app, f)).unwrap_or_else(|e| match e {});
         }

@@ -76,6 +76,7 @@ fn pacing(area: Option<&str>, slot_left: Option<i32>, ahead: i32) -> Pacing {
         area: area.map(str::to_owned),
         slot_left,
         ahead,
+        phase: awayday::session::agenda::Phase::During,
     }
 }
 

@@ -53,12 +53,12 @@ fn the_report_ranks_areas_by_their_mean_strongest_and_weakest() {
     let weakest = part(section, "**Weakest:**", "Ranked by");
     assert_eq!(
         strongest.trim(),
-        format!("{}\n{}", line(areas[0], "4.0"), line(areas[1], "3.0")),
+        format!("{}\n{}", line(areas[0], "4.00"), line(areas[1], "3.00")),
         "{section}"
     );
     assert_eq!(
         weakest.trim(),
-        format!("{}\n{}", line(areas[3], "1.0"), line(areas[2], "2.0")),
+        format!("{}\n{}", line(areas[3], "1.00"), line(areas[2], "2.00")),
         "{section}"
     );
 }

@@ -17,7 +17,7 @@ fn notes_on_areas_and_headings_are_listed_once_and_statements_notes_stay_in_thei
     common::set_notes(&mut s, "2.1.a.1", "Call-in used twice.".into());
     let md = report::to_markdown(&model::build(&fw, &s));
     assert_eq!(
-        md.matches("**2.1.a Scrutiny:** Scrutiny lacks officers.")
+        md.matches("**Notes on 2.1.a Scrutiny:** Scrutiny lacks officers.")
             .count(),
         1,
         "{md}"
@@ -25,5 +25,5 @@ fn notes_on_areas_and_headings_are_listed_once_and_statements_notes_stay_in_thei
     // In the statement's row only, not listed again as a node's notes.
     assert_eq!(md.matches("Call-in used twice.").count(), 1, "{md}");
     // The element has no notes of its own: not listed.
-    assert!(!md.contains("**2.1 Decision-making:**"), "{md}");
+    assert!(!md.contains("Notes on 2.1 Decision-making"), "{md}");
 }

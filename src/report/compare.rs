@@ -189,9 +189,10 @@ fn follow_actions(before: &Session, now: &Session) -> Vec<(String, String, Strin
     out
 }
 
-/// A change between two figures already rounded to one place: "+0.3", "-0.1", or "no change".
+/// A change between two figures rounded to one place: "+0.3", "-0.1", or "no change" (a
+/// change that rounds to nothing is none, never "-0.0").
 pub(super) fn signed(change: Option<f64>) -> String {
-    match change {
+    match change.map(|c| (c * 10.0).round() / 10.0) {
         Some(c) if c > 0.0 => format!("+{c:.1}"),
         Some(c) if c < 0.0 => format!("{c:.1}"),
         Some(_) => "no change".to_owned(),

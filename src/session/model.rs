@@ -148,7 +148,7 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub(crate) fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",
             ActionStatus::Done => "done",

@@ -165,7 +165,7 @@ pub(crate) fn figures(fw: &Framework, session: &Session, ix: NodeIx) -> NodeFigu
 
 /// The areas a summary is made of: every element, and every theme that has no elements
 /// (the benchmark's theme 1, or a line of enquiry), in outline order.
-pub(crate) fn scoring_areas(fw: &Framework) -> Vec<NodeIx> {
+pub fn scoring_areas(fw: &Framework) -> Vec<NodeIx> {
     use crate::framework::NodeKind;
     (0..fw.nodes().len())
         .filter(|&ix| {
