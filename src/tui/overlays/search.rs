@@ -56,7 +56,7 @@ impl Default for SearchOverlay {
     fn default() -> Self {
         let mut input = TextArea::default();
         input.set_cursor_line_style(Style::default());
-        input.set_placeholder_text("type words from any title, statement, note or action");
+        input.set_placeholder_text("words in any title, statement, note or action");
         SearchOverlay {
             input,
             written: Vec::new(),

@@ -52,7 +52,13 @@ impl DetailPane<'_> {
         let block = Block::bordered()
             .border_style(t.border())
             .title(Line::styled(
-                format!(" {} · {} ", node.id, node.kind.label()),
+                format!(
+                    " {} ",
+                    crate::text::shorten(
+                        &format!("{} · {}", node.id, node.kind.label()),
+                        crate::text::title_room(area.width)
+                    )
+                ),
                 t.title(),
             ));
         let inner = block.inner(area);

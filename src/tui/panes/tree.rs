@@ -27,7 +27,10 @@ impl Widget for TreePane<'_> {
         let block = Block::bordered()
             .border_style(t.border_focus())
             .title(Line::styled(
-                format!(" {} ", app.framework.title),
+                format!(
+                    " {} ",
+                    crate::text::shorten(&app.framework.title, crate::text::title_room(area.width))
+                ),
                 t.title(),
             ))
             .title_bottom(
