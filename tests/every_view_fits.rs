@@ -62,15 +62,12 @@ fn screens(width: u16, height: u16) -> Vec<(String, App)> {
     for entry in VIEWS {
         for grid in [false, true] {
             let mut app = app(width, height, grid);
-            match entry.opens_on.first() {
-                Some(action) => {
-                    update(&mut app, action.clone());
-                }
+            if let Some(action) = entry.opens_on.first() {
+                update(&mut app, action.clone());
+            } else {
                 // Opened by the loop, not a key (the conflict view): opened as the loop does.
-                None => {
-                    let opened = (entry.open)(&app.view_context(), &Action::Close);
-                    app.open_view(opened.view);
-                }
+                let opened = (entry.open)(&app.view_context(), &Action::Close);
+                app.open_view(opened.view);
             }
             assert!(app.has_view(), "{} does not open", entry.name);
             let grid = if grid { ", grid on" } else { "" };
