@@ -219,3 +219,28 @@ fn every_view_at_every_size_cuts_no_word_without_a_marker() {
         cuts.join("\n")
     );
 }
+
+#[test]
+fn the_statement_being_scored_has_room_on_the_main_screen_with_the_grid_on() {
+    for (w, h) in SIZES {
+        for grid in [false, true] {
+            let app = app(w, h, grid);
+            let fw = app.framework();
+            let text = &fw.node(app.selected()).text;
+            // Its opening words, on one row of the text pane (two on the narrowest screen, whose
+            // pane beside the grid is eighteen columns wide).
+            let words = if w < 80 { 2 } else { 4 };
+            let opening = text
+                .split_whitespace()
+                .take(words)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let screen: Vec<String> = rows(&draw(&app)).iter().map(|r| r.concat()).collect();
+            assert!(
+                screen.iter().any(|row| row.contains(&opening)),
+                "at {w}×{h}, grid {grid}: {opening:?} not on screen:\n{}",
+                screen.join("\n")
+            );
+        }
+    }
+}

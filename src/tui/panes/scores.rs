@@ -172,6 +172,26 @@ impl Widget for ScoresPane<'_> {
             .max()
             .unwrap_or(6)
             .max(6);
+        // A long group name is shortened with a marker so each column keeps one row with its
+        // score beside it ("▶ ", two gaps, the two-digit value): wrapped rows would push the
+        // scale, and the statement above, off a small screen.
+        let label_width = app
+            .columns()
+            .iter()
+            .map(|&c| {
+                let hidden =
+                    c != Column::Agreed && app.round.hides_from_facilitator(&app.session, id);
+                cell(app, app.session.score(id, c), hidden)
+                    .1
+                    .chars()
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        let name_room = usize::from(inner.width)
+            .saturating_sub(2 + 2 + 4 + label_width)
+            .max(6);
+        let name_width = name_width.min(name_room);
         let mut lines = Vec::new();
         for column in app.columns() {
             let active = column == app.column;
@@ -192,7 +212,10 @@ impl Widget for ScoresPane<'_> {
             lines.push(Line::from(vec![
                 Span::styled(if active { "▶ " } else { "  " }, style),
                 Span::styled(
-                    format!("{:<name_width$}  ", app.column_name(column)),
+                    format!(
+                        "{:<name_width$}  ",
+                        crate::text::shorten(app.column_name(column), name_width)
+                    ),
                     name_style,
                 ),
                 Span::styled(format!("{value:>2}  "), style.patch(t.title())),
