@@ -16,6 +16,7 @@ use awayday::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (200, 50)];
 
@@ -70,7 +71,20 @@ fn screens(width: u16, height: u16) -> Vec<(String, App)> {
                 app.open_view(opened.view);
             }
             assert!(app.has_view(), "{} does not open", entry.name);
+            let on = grid;
             let grid = if grid { ", grid on" } else { "" };
+            if entry.name == "search" {
+                // Search shows nothing until a word is typed: check its list of results too.
+                let mut with_results = self::app(width, height, on);
+                update(&mut with_results, Action::Search);
+                for c in "council".chars() {
+                    update(
+                        &mut with_results,
+                        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+                    );
+                }
+                out.push((format!("search, with results{grid}"), with_results));
+            }
             out.push((format!("{}{grid}", entry.name), app));
         }
     }

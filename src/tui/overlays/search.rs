@@ -303,6 +303,8 @@ impl SearchOverlay {
             } else {
                 format!("{what} on {id} · {crumb}")
             };
+            // Shortened with a marker: a deep heading's path is wider than the list.
+            let place = crate::text::shorten(&place, width.saturating_sub(11));
             lines.push(Line::styled(format!("{:<10} {place}", ""), app.theme.dim()));
         }
         frame.render_widget(Paragraph::new(lines), list_area);
