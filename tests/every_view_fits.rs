@@ -255,6 +255,13 @@ fn the_statement_being_scored_has_room_on_the_main_screen_with_the_grid_on() {
                 "at {w}×{h}, grid {grid}: {opening:?} not on screen:\n{}",
                 screen.join("\n")
             );
+            // And the column being scored, below the groups: a long group name is shortened to
+            // one row, not wrapped onto two that push it out of the pane.
+            assert!(
+                w < 80 || screen.iter().any(|row| row.contains("▶ Agreed")),
+                "at {w}×{h}, grid {grid}: the scored column is not on screen:\n{}",
+                screen.join("\n")
+            );
         }
     }
 }
