@@ -265,3 +265,21 @@ fn the_statement_being_scored_has_room_on_the_main_screen_with_the_grid_on() {
         }
     }
 }
+
+#[test]
+fn the_benchmarks_title_gives_way_to_the_grids_heads() {
+    for (w, h) in SIZES {
+        let app = app(w, h, true);
+        let title = &app.framework().title;
+        let screen: Vec<String> = rows(&draw(&app)).iter().map(|r| r.concat()).collect();
+        // The tree's top border: "┌ title ─── heads──┐"; the title, whole or shortened with
+        // a marker, up to the first line of the border, not run into the groups' heads.
+        let top = screen[1].trim_start_matches('┌');
+        let shown = top.split('─').next().unwrap_or_default().trim();
+        let kept = shown.trim_end_matches('…');
+        assert!(
+            title.starts_with(kept) && (kept == title.as_str() || shown.ends_with('…')),
+            "at {w}×{h}: the title {title:?} shows as {shown:?}"
+        );
+    }
+}
