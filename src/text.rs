@@ -180,6 +180,13 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// The room a box `width` columns wide has for its title: its two corners and the space
+/// either side of the title take four, so a longer title is shortened with a marker rather
+/// than cut by the box's corner.
+pub fn title_room(width: u16) -> usize {
+    usize::from(width).saturating_sub(4)
+}
+
 /// "1 edit", "3 edits": a count of edits in words.
 pub fn edits(n: usize) -> String {
     if n == 1 {

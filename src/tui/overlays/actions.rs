@@ -277,6 +277,7 @@ impl ActionsOverlay {
                 ],
             )
         };
+        let title = crate::text::shorten(&title, crate::text::title_room(area.width));
         let block = popup_block(app, &title, &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -275,7 +275,9 @@ impl AgendaOverlay {
         }
         let Some(agenda) = &app.session.agenda else {
             frame.render_widget(
-                Paragraph::new("No plan yet: give the day's start and end; awayday shares the time among the areas by their statements."),
+                // Wrapped: the sentence is longer than a narrow window is wide.
+                Paragraph::new("No plan yet: give the day's start and end; awayday shares the time among the areas by their statements.")
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
                 list,
             );
             self.render_foot(app, frame, foot);

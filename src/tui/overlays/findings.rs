@@ -216,7 +216,7 @@ impl FindingsOverlay {
     pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = crate::tui::layout::centred(frame.area(), 100, 22);
         frame.render_widget(Clear, area);
-        let title = self.saves_on(app);
+        let title = crate::text::shorten(&self.saves_on(app), crate::text::title_room(area.width));
         let hint = app.keymap.hints(
             Context::Form,
             &[Action::NextField, Action::Submit, Action::Close],

@@ -78,6 +78,12 @@ impl HelpOverlay {
             Context::Help,
             &[Action::ListDown, Action::ListPageDown, Action::Close],
         );
+        // A line wider than the box is shortened with a marker, not cut mid-word.
+        let room = usize::from(area.width.saturating_sub(2));
+        let lines: Vec<Line<'static>> = lines
+            .into_iter()
+            .map(|l| super::fit_line(l, room))
+            .collect();
         let para = Paragraph::new(lines)
             .block(popup_block(app, "Keys", &hint))
             .scroll((self.scroll.min(max_scroll), 0));

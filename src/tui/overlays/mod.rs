@@ -23,6 +23,7 @@ pub mod registry;
 
 pub use super::view::Reaction;
 use super::view::{View, ViewContext};
+use ratatui::text::{Line, Span};
 
 pub use actions::action_line;
 use conflict::ConflictOverlay;
@@ -53,6 +54,41 @@ pub(crate) fn one_line(text: &str, room: usize) -> String {
         .filter(|c| !c.is_control())
         .take(room)
         .collect()
+}
+
+/// A line of styled spans shortened to `width` columns at a word, marked with `…` in the
+/// style of the span it ends in, so a line longer than its box never ends mid-word.
+pub(crate) fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let short = crate::text::shorten(&text, width);
+    // What is kept of the text, without the marker: a prefix of it.
+    let mut keep = short.trim_end_matches('…').chars().count();
+    let style = line.style;
+    let alignment = line.alignment;
+    let mut spans = Vec::new();
+    let mut last = ratatui::style::Style::default();
+    for span in line.spans {
+        if keep == 0 {
+            break;
+        }
+        let n = span.content.chars().count();
+        last = span.style;
+        if n <= keep {
+            keep -= n;
+            spans.push(span);
+        } else {
+            let cut: String = span.content.chars().take(keep).collect();
+            keep = 0;
+            spans.push(Span::styled(cut, span.style));
+        }
+    }
+    spans.push(Span::styled("…", last));
+    let mut fitted = Line::from(spans).style(style);
+    fitted.alignment = alignment;
+    fitted
 }
 
 /// A bordered popup block with a title and a key hint on its bottom edge.

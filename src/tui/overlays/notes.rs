@@ -148,6 +148,7 @@ impl NotesOverlay {
         let hint = app
             .keymap
             .hints(crate::tui::keymap::Context::Notes, &[Action::Close]);
+        let title = crate::text::shorten(&title, crate::text::title_room(area.width));
         let block = popup_block(app, &title, &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -56,7 +56,7 @@ impl Default for SearchOverlay {
     fn default() -> Self {
         let mut input = TextArea::default();
         input.set_cursor_line_style(Style::default());
-        input.set_placeholder_text("type words from any title, statement, note or action");
+        input.set_placeholder_text("words in any title, statement, note or action");
         SearchOverlay {
             input,
             written: Vec::new(),
@@ -303,6 +303,8 @@ impl SearchOverlay {
             } else {
                 format!("{what} on {id} · {crumb}")
             };
+            // Shortened with a marker: a deep heading's path is wider than the list.
+            let place = crate::text::shorten(&place, width.saturating_sub(11));
             lines.push(Line::styled(format!("{:<10} {place}", ""), app.theme.dim()));
         }
         frame.render_widget(Paragraph::new(lines), list_area);

@@ -52,7 +52,13 @@ impl DetailPane<'_> {
         let block = Block::bordered()
             .border_style(t.border())
             .title(Line::styled(
-                format!(" {} · {} ", node.id, node.kind.label()),
+                format!(
+                    " {} ",
+                    crate::text::shorten(
+                        &format!("{} · {}", node.id, node.kind.label()),
+                        crate::text::title_room(area.width)
+                    )
+                ),
                 t.title(),
             ));
         let inner = block.inner(area);
@@ -61,8 +67,18 @@ impl DetailPane<'_> {
         let mut lines: Vec<Line> = Vec::new();
         let crumb = app.framework.breadcrumb(ix);
         if !crumb.is_empty() {
-            lines.push(Line::styled(crumb, t.dim()));
-            lines.push(Line::default());
+            // In a short pane the path gives way to the text being scored: one line, shortened
+            // with a marker, and no blank line after it.
+            let width = usize::from(inner.width).max(1);
+            let wanted = crate::text::wrap(&crumb, width).len()
+                + 1
+                + crate::text::wrap(&node.text, width).len();
+            if wanted > usize::from(inner.height) {
+                lines.push(Line::styled(crate::text::shorten(&crumb, width), t.dim()));
+            } else {
+                lines.push(Line::styled(crumb, t.dim()));
+                lines.push(Line::default());
+            }
         }
         if !node.title.is_empty() {
             lines.push(Line::styled(node.title.clone(), t.header()));

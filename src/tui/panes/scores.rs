@@ -137,6 +137,35 @@ impl ScoresPane<'_> {
         }
     }
 }
+/// The columns' names' width in the pane: the longest name, but a long group name is
+/// shortened with a marker so each column keeps one row with its score beside it ("▶ ", two
+/// gaps, the two-digit value): wrapped rows would push the scale, and the statement above,
+/// off a small screen.
+fn name_width(app: &App, id: &str, inner_width: u16) -> usize {
+    let longest = app
+        .columns()
+        .iter()
+        .map(|&c| app.column_name(c).chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let label_width = app
+        .columns()
+        .iter()
+        .map(|&c| {
+            let hidden = c != Column::Agreed && app.round.hides_from_facilitator(&app.session, id);
+            cell(app, app.session.score(id, c), hidden)
+                .1
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    let room = usize::from(inner_width)
+        .saturating_sub(2 + 2 + 4 + label_width)
+        .max(6);
+    longest.min(room)
+}
 
 /// A column's score and what it means; in room mode, when the facilitator chose to hide their
 /// own grid too, only whether it was given until the reveal.
@@ -165,13 +194,7 @@ impl Widget for ScoresPane<'_> {
             .title(Line::styled(" Scores ", t.title()));
         let inner = block.inner(area);
         block.render(area, buf);
-        let name_width = app
-            .columns()
-            .iter()
-            .map(|&c| app.column_name(c).chars().count())
-            .max()
-            .unwrap_or(6)
-            .max(6);
+        let name_width = name_width(app, id, inner.width);
         let mut lines = Vec::new();
         for column in app.columns() {
             let active = column == app.column;
@@ -192,7 +215,10 @@ impl Widget for ScoresPane<'_> {
             lines.push(Line::from(vec![
                 Span::styled(if active { "▶ " } else { "  " }, style),
                 Span::styled(
-                    format!("{:<name_width$}  ", app.column_name(column)),
+                    format!(
+                        "{:<name_width$}  ",
+                        crate::text::shorten(app.column_name(column), name_width)
+                    ),
                     name_style,
                 ),
                 Span::styled(format!("{value:>2}  "), style.patch(t.title())),

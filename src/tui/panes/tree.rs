@@ -24,10 +24,20 @@ impl Widget for TreePane<'_> {
         let app = self.app;
         let t = app.theme;
         let column_name = app.column_name(app.column);
+        // With the grid on, the groups' heads sit on the top border at the right: the title
+        // is shortened to the room left of them rather than written over.
+        let mut title_room = crate::text::title_room(area.width);
+        if app.session.room.grid {
+            let cells_width = app.columns().len() * usize::from(crate::tui::layout::GRID_CELL) + 2;
+            title_room = title_room.saturating_sub(cells_width + 1);
+        }
         let block = Block::bordered()
             .border_style(t.border_focus())
             .title(Line::styled(
-                format!(" {} ", app.framework.title),
+                format!(
+                    " {} ",
+                    crate::text::shorten(&app.framework.title, title_room)
+                ),
                 t.title(),
             ))
             .title_bottom(
