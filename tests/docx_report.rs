@@ -135,8 +135,7 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
                 let want = format!("<w:pStyle w:val=\"Heading{}\" />", level - 1);
                 let found = doc[at..]
                     .find(&format!(">{}<", xml(text)))
-                    .map(|i| at + i)
-                    .unwrap_or_else(|| panic!("heading {text} missing"));
+                    .map_or_else(|| panic!("heading {text} missing"), |i| at + i);
                 let para = &doc[doc[..found].rfind("<w:p ").unwrap()..found];
                 assert!(para.contains(&want), "{text}: {para}");
                 at = found;
