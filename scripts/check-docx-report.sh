@@ -56,11 +56,16 @@ def q(s):
     return json.dumps(s, ensure_ascii=False)
 entries = []
 k = 0
+heading_done = False
 for n, depth in nodes:
     if n.get("children"):
         # Findings on themes without elements and on elements: the areas.
         if depth == 1 or (depth == 0 and not any(c.get("children") for c in n["children"])):
             entries.append(f'{q(n["id"])}: (findings: (strengths: {q("Members and officers describe the same priorities for " + n["title"] + ".")}, improvements: "Evidence of impact is patchy across services.", judgement: Some(2), recommendations: [{q("Agree measures of success for " + n["title"] + ".")}]), actions: [(text: {q("Draft the measures for " + n["title"])}, owner: "Head of Policy", due: "2027-03-31", recommendation: Some(1))])')
+        elif depth == 2 and not heading_done:
+            # Findings on one heading within an area: the report's third heading level.
+            heading_done = True
+            entries.append(f'{q(n["id"])}: (findings: (strengths: {q("A clear lead for " + n["title"] + ".")}, judgement: Some(3)))')
         continue
     k += 1
     scores = ", ".join(f'{q(g)}: Level({1 + (k * 7 + i * 3) % 4})' for i, g in enumerate(groups))

@@ -172,7 +172,15 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
         );
         assert!(doc.contains("w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\""));
         // The footer is referenced and numbers the pages.
-        assert!(doc.contains("<w:footerReference w:type=\"default\""));
+        // Every section (a run of portrait or landscape pages) has the numbered footer: the
+        // first would otherwise have none.
+        let sections = doc.matches("<w:sectPr>").count();
+        assert_eq!(sections, 1 + 2 * usize::from(any_wide), "{groups} groups");
+        assert_eq!(
+            doc.matches("<w:footerReference w:type=\"default\"").count(),
+            sections,
+            "{groups} groups"
+        );
         let footer = &parts["word/footer1.xml"];
         assert!(footer.contains("PAGE"), "{footer}");
         // The content: every group, the findings (escaped, not dropped), the action.

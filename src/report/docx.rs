@@ -84,7 +84,7 @@ pub fn to_docx(r: &Report) -> anyhow::Result<Vec<u8>> {
     // The last section's properties are the body's own.
     let doc = p::page(w.doc, w.landscape);
     let mut xml = doc.build();
-    xml.document = p::repeat_header_rows(&xml.document);
+    xml.document = p::footer_on_every_section(&p::repeat_header_rows(&xml.document));
     xml.styles = p::normal_is_default(&xml.styles);
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)?;

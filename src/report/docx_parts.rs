@@ -168,6 +168,28 @@ pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
         .into_bytes()
 }
 
+/// A section without a footer of its own takes the previous section's, and the first has
+/// none to take: docx-rs gives the footer only to the body's (last) section, so the page
+/// numbers would be missing before the first change of orientation. Every section break
+/// gets the body's footer reference here.
+pub fn footer_on_every_section(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    let Some(start) = text.rfind("<w:footerReference ") else {
+        return document.to_vec();
+    };
+    let Some(len) = text[start..].find("/>") else {
+        return document.to_vec();
+    };
+    let reference = &text[start..start + len + 2];
+    let Some(body) = text.rfind("<w:sectPr>") else {
+        return document.to_vec();
+    };
+    // The reference comes first in a section's properties, as Word's schema orders them.
+    let mut out = text[..body].replace("<w:sectPr>", &format!("<w:sectPr>{reference}"));
+    out.push_str(&text[body..]);
+    out.into_bytes()
+}
+
 /// docx-rs writes the Normal style without marking it the default, so a paragraph with no
 /// style of its own would have none (Word falls back to its own defaults, and a template's
 /// Normal would not apply): marked here.
