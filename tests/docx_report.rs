@@ -154,6 +154,11 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
             );
             assert!(rows[1..].iter().all(|r| !r.contains("<w:tblHeader")));
         }
+        // Figures (means, scores, dates) centred in their columns; nothing else is centred.
+        assert!(
+            doc.contains("<w:jc w:val=\"center\" />"),
+            "figures not centred"
+        );
         // A4, portrait, turning landscape for a table too wide for it; 20 mm margins.
         assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\" w:orient=\"portrait\" />"));
         let any_wide = d

@@ -3,8 +3,8 @@
 //! otherwise squeeze every column, and a header row that repeats on each page.
 
 use docx_rs::{
-    BreakType, HeightRule, Paragraph, Run, Shading, Table, TableCell, TableLayoutType, TableRow,
-    TextDirectionType, WidthType,
+    AlignmentType, BreakType, HeightRule, Paragraph, Run, Shading, Table, TableCell,
+    TableLayoutType, TableRow, TextDirectionType, WidthType,
 };
 
 use super::doc::{self, ColumnKind};
@@ -56,13 +56,18 @@ fn header_cell(text: &str, width: usize) -> TableCell {
 
 /// A body cell: the id in bold before the text, each detail line under it with its label in
 /// italics; a theme's row in bold, a done action struck through.
-fn body_cell(c: &doc::Cell, row: &doc::Row, width: usize) -> TableCell {
+fn body_cell(c: &doc::Cell, row: &doc::Row, width: usize, centre: bool) -> TableCell {
     let style = |r: Run| {
         let r = r.size(TABLE_SIZE);
         let r = if row.strong { r.bold() } else { r };
         if row.done { r.strike() } else { r }
     };
-    let mut p = Paragraph::new();
+    // Figures centred under their heading, as in the HTML.
+    let mut p = if centre {
+        Paragraph::new().align(AlignmentType::Center)
+    } else {
+        Paragraph::new()
+    };
     if !c.id.is_empty() {
         p = p.add_run(style(super::docx_parts::run(&format!("{} ", c.id))).bold());
     }
@@ -190,7 +195,8 @@ pub fn table(t: &doc::Table, width: usize) -> Table {
             r.cells
                 .iter()
                 .zip(&widths)
-                .map(|(c, &w)| body_cell(c, r, w))
+                .zip(&narrow)
+                .map(|((c, &w), &n)| body_cell(c, r, w, n))
                 .collect(),
         )
     }));
