@@ -8,7 +8,32 @@ mod common;
 use std::io::Read;
 use std::process::Command;
 
+use awayday::report::doc::Block;
 use awayday::session::{ActionItem, Column, Edit, Findings, History, Score};
+
+/// Text as it is written in the document's XML.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\'', "&apos;")
+        .replace('"', "&quot;")
+}
+
+/// The plain text of a piece of the document's XML: the tags dropped.
+fn text(xml: &str) -> String {
+    let mut out = String::new();
+    let mut tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => tag = false,
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
 
 /// The parts of a `.docx` file by name.
 fn parts(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
@@ -100,12 +125,23 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
             );
         }
         assert!(styles.contains("w:default=\"1\" w:styleId=\"Normal\""));
-        for used in ["Title", "Heading1", "Heading2", "Heading3"] {
-            assert!(
-                doc.contains(&format!("<w:pStyle w:val=\"{used}\" />")),
-                "{used} unused"
-            );
+        // Every heading of the document, in order, as Word's heading one level up (the
+        // title is Title).
+        let d = awayday::report::layout::document(&report);
+        // From the first heading on: the contents list names the sections before it.
+        let mut at = doc.find("w:val=\"Heading1\"").unwrap();
+        for b in &d.blocks {
+            if let Block::Heading { level, text, .. } = b {
+                let want = format!("<w:pStyle w:val=\"Heading{}\" />", level - 1);
+                let found = doc[at..]
+                    .find(&format!(">{}<", xml(text)))
+                    .map_or_else(|| panic!("heading {text} missing"), |i| at + i);
+                let para = &doc[doc[..found].rfind("<w:p ").unwrap()..found];
+                assert!(para.contains(&want), "{text}: {para}");
+                at = found;
+            }
         }
+        assert!(doc.contains("<w:pStyle w:val=\"Title\" />"));
         // Every table's first row, and only it, repeats at the top of each page.
         let tables = tables(doc);
         assert!(tables.len() >= 3, "{} tables", tables.len());
@@ -118,25 +154,50 @@ fn the_word_report_has_word_styles_repeating_header_rows_a4_pages_and_page_numbe
             );
             assert!(rows[1..].iter().all(|r| !r.contains("<w:tblHeader")));
         }
-        // A4, portrait for a few groups, landscape past four; 20 mm margins.
-        let a4 = if groups > 4 {
-            "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\" />"
-        } else {
-            "<w:pgSz w:w=\"11906\" w:h=\"16838\" w:orient=\"portrait\" />"
-        };
-        assert!(doc.contains(a4), "{groups} groups: {doc}");
+        // Figures (means, scores, dates) centred in their columns; nothing else is centred.
+        assert!(
+            doc.contains("<w:jc w:val=\"center\" />"),
+            "figures not centred"
+        );
+        // A4, portrait, turning landscape for a table too wide for it; 20 mm margins.
+        assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\" w:orient=\"portrait\" />"));
+        let any_wide = d
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Table(t) if t.wide()));
+        // Eight long group names make the groups' scores too wide for a portrait page.
+        assert!(
+            groups < 8 || any_wide,
+            "the landscape case is not exercised"
+        );
+        assert_eq!(
+            doc.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\" />"),
+            any_wide,
+            "{groups} groups"
+        );
         assert!(doc.contains("w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\""));
         // The footer is referenced and numbers the pages.
-        assert!(doc.contains("<w:footerReference w:type=\"default\""));
+        // Every section (a run of portrait or landscape pages) has the numbered footer: the
+        // first would otherwise have none.
+        let sections = doc.matches("<w:sectPr>").count();
+        assert_eq!(sections, 1 + 2 * usize::from(any_wide), "{groups} groups");
+        assert_eq!(
+            doc.matches("<w:footerReference w:type=\"default\"").count(),
+            sections,
+            "{groups} groups"
+        );
         let footer = &parts["word/footer1.xml"];
         assert!(footer.contains("PAGE"), "{footer}");
         // The content: every group, the findings (escaped, not dropped), the action.
         for g in &s.groups {
-            assert!(doc.contains(&format!(">{g} mean<")), "{g}");
+            assert!(doc.contains(g.as_str()), "{g}");
         }
         assert!(doc.contains("A clear &lt;ambition&gt; shared by members."));
         assert!(doc.contains("Publish the corporate plan &amp; its measures"));
-        assert!(doc.contains("1. Agree the plan with partners."));
+        assert!(
+            text(doc).contains("1.\tAgree the plan with partners."),
+            "numbered"
+        );
     }
 }
 
@@ -168,4 +229,71 @@ fn the_command_writes_the_file_and_pipes_the_bytes_untouched() {
     let piped = run(&[]);
     assert!(piped.status.success());
     assert!(parts(&piped.stdout)["word/document.xml"].contains("Appoint a scrutiny officer"));
+}
+
+/// The table that follows `heading` in the document.
+fn table_after<'a>(doc: &'a str, heading: &str) -> &'a str {
+    // The last mention: the contents list names it first.
+    let at = doc.rfind(&format!(">{}<", xml(heading))).unwrap();
+    tables(&doc[at..])[0]
+}
+
+#[test]
+fn the_frame_and_the_action_plan_appendix_are_in_the_word_report() {
+    let (fw, s) = session(2);
+    let report = awayday::report::model::build(&fw, &s);
+    let doc = &parts(&awayday::report::to_docx(&report).unwrap())["word/document.xml"];
+    for heading in [
+        "Scope and objectives",
+        "Approach and participants",
+        "Main conclusions",
+        "Next steps",
+        "Appendix 1 – Findings by area",
+        "Appendix 3 – Statement detail",
+        "Appendix 4 – The groups' scores",
+    ] {
+        assert!(doc.contains(&format!(">{}<", xml(heading))), "{heading}");
+    }
+    // Appendix 2 is the action plan as one table: its header, then the action in a row.
+    let plan = text(table_after(doc, "Appendix 2 – Action plan"));
+    for column in [
+        "Recommendation",
+        "Priority",
+        "Responsibility",
+        "Date",
+        "Agreed action",
+    ] {
+        assert!(plan.contains(column), "{column}: {plan}");
+    }
+    assert!(
+        plan.contains("Publish the corporate plan &amp; its measures"),
+        "{plan}"
+    );
+    assert!(plan.contains("Chief Executive"), "{plan}");
+}
+
+#[test]
+fn the_circulated_word_copy_has_no_group_columns_and_no_groups_appendix() {
+    let (fw, s) = session(3);
+    let mut report = awayday::report::model::build(&fw, &s);
+    let full = parts(&awayday::report::to_docx(&report).unwrap())["word/document.xml"].clone();
+    report.circulated = true;
+    let doc = &parts(&awayday::report::to_docx(&report).unwrap())["word/document.xml"];
+    assert!(text(doc).contains("for circulation"));
+    assert!(doc.contains("Appendix 2 – Action plan"));
+    assert!(doc.contains("Appendix 3 – Statement detail"));
+    assert!(full.contains("Appendix 4 – The groups"));
+    assert!(
+        !doc.contains("Appendix 4"),
+        "the circulated copy has the groups' scores"
+    );
+    // No table has a column (or a cell) for a group: only the agreed scores go out.
+    let group_tables = |d: &str| {
+        tables(d)
+            .iter()
+            .filter(|t| s.groups.iter().any(|g| t.contains(g.as_str())))
+            .count()
+    };
+    assert!(group_tables(&full) > 0);
+    assert_eq!(group_tables(doc), 0);
 }

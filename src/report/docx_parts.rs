@@ -3,7 +3,7 @@
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, PageOrientationType,
-    Paragraph, Run, RunFonts, Style, StyleType,
+    PageSize, Paragraph, Run, RunFonts, SectionProperty, Style, StyleType,
 };
 
 /// A4 in twentieths of a point (210 × 297 mm).
@@ -11,17 +11,41 @@ const A4_SHORT: u32 = 11_906;
 const A4_LONG: u32 = 16_838;
 /// 20 mm margins all round: room for a hole punch and a printer's grip.
 const MARGIN: i32 = 1_134;
-/// Up to this many groups the statement tables fit a portrait page at a readable size; past
-/// it the document turns landscape rather than shrinking the text.
-pub const PORTRAIT_MAX_GROUPS: usize = 4;
 
-/// The page: A4, portrait or landscape, with the footer "Page N".
-pub fn page(doc: Docx, landscape: bool) -> Docx {
-    let (w, h, orient) = if landscape {
+/// A4's width, height and orientation.
+fn a4(landscape: bool) -> (u32, u32, PageOrientationType) {
+    if landscape {
         (A4_LONG, A4_SHORT, PageOrientationType::Landscape)
     } else {
         (A4_SHORT, A4_LONG, PageOrientationType::Portrait)
-    };
+    }
+}
+
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN)
+        .bottom(MARGIN)
+        .left(MARGIN)
+        .right(MARGIN)
+        .header(567)
+        .footer(567)
+}
+
+/// The end of a run of pages in one orientation (the next pages turn): an empty paragraph
+/// holding the run's page, as Word keeps a section's properties at its end. The footer
+/// carries on from the body's section.
+pub fn section_break(landscape: bool) -> Paragraph {
+    let (w, h, orient) = a4(landscape);
+    Paragraph::new().section_property(
+        SectionProperty::new()
+            .page_size(PageSize::new().size(w, h).orient(orient))
+            .page_margin(margins()),
+    )
+}
+
+/// The page of the last section: A4, portrait or landscape, with the footer "Page N".
+pub fn page(doc: Docx, landscape: bool) -> Docx {
+    let (w, h, orient) = a4(landscape);
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
@@ -30,15 +54,7 @@ pub fn page(doc: Docx, landscape: bool) -> Docx {
     );
     doc.page_size(w, h)
         .page_orient(orient)
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN)
-                .bottom(MARGIN)
-                .left(MARGIN)
-                .right(MARGIN)
-                .header(567)
-                .footer(567),
-        )
+        .page_margin(margins())
         .footer(footer)
 }
 
@@ -117,6 +133,11 @@ pub fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text))
 }
 
+/// A quieter paragraph: how to read what is around it.
+pub fn note(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text).italic())
+}
+
 /// "Label: text", the label in bold.
 pub fn labelled(label: &str, text: &str) -> Paragraph {
     Paragraph::new()
@@ -145,6 +166,28 @@ pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
         .into_bytes()
+}
+
+/// A section without a footer of its own takes the previous section's, and the first has
+/// none to take: docx-rs gives the footer only to the body's (last) section, so the page
+/// numbers would be missing before the first change of orientation. Every section break
+/// gets the body's footer reference here.
+pub fn footer_on_every_section(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    let Some(start) = text.rfind("<w:footerReference ") else {
+        return document.to_vec();
+    };
+    let Some(len) = text[start..].find("/>") else {
+        return document.to_vec();
+    };
+    let reference = &text[start..start + len + 2];
+    let Some(body) = text.rfind("<w:sectPr>") else {
+        return document.to_vec();
+    };
+    // The reference comes first in a section's properties, as Word's schema orders them.
+    let mut out = text[..body].replace("<w:sectPr>", &format!("<w:sectPr>{reference}"));
+    out.push_str(&text[body..]);
+    out.into_bytes()
 }
 
 /// docx-rs writes the Normal style without marking it the default, so a paragraph with no

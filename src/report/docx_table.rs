@@ -3,9 +3,11 @@
 //! otherwise squeeze every column, and a header row that repeats on each page.
 
 use docx_rs::{
-    HeightRule, Paragraph, Shading, Table, TableCell, TableLayoutType, TableRow, TextDirectionType,
-    WidthType,
+    AlignmentType, BreakType, HeightRule, Paragraph, Run, Shading, Table, TableCell,
+    TableLayoutType, TableRow, TextDirectionType, WidthType,
 };
+
+use super::doc::{self, ColumnKind};
 
 /// Table text: 10 pt (in half-points); never smaller, whatever the number of groups.
 const TABLE_SIZE: usize = 20;
@@ -46,26 +48,85 @@ fn fit(weights: &[usize], mins: &[usize], width: usize) -> Vec<usize> {
     w
 }
 
-fn cell(text: &str, width: usize, bold: bool) -> TableCell {
-    let text = if text.is_empty() { "–" } else { text };
-    let mut r = super::docx_parts::run(text).size(TABLE_SIZE);
-    if bold {
-        r = r.bold();
+fn header_cell(text: &str, width: usize) -> TableCell {
+    TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+        Paragraph::new().add_run(super::docx_parts::run(text).size(TABLE_SIZE).bold()),
+    )
+}
+
+/// A body cell: the id in bold before the text, each detail line under it with its label in
+/// italics; a theme's row in bold, a done action struck through.
+fn body_cell(c: &doc::Cell, row: &doc::Row, width: usize, centre: bool) -> TableCell {
+    let style = |r: Run| {
+        let r = r.size(TABLE_SIZE);
+        let r = if row.strong { r.bold() } else { r };
+        if row.done { r.strike() } else { r }
+    };
+    // Figures centred under their heading, as in the HTML.
+    let mut p = if centre {
+        Paragraph::new().align(AlignmentType::Center)
+    } else {
+        Paragraph::new()
+    };
+    if !c.id.is_empty() {
+        p = p.add_run(style(super::docx_parts::run(&format!("{} ", c.id))).bold());
+    }
+    let text = if c.text.is_empty() && c.id.is_empty() {
+        "–"
+    } else {
+        &c.text
+    };
+    p = p.add_run(style(super::docx_parts::run(text)));
+    for (label, text) in &c.detail {
+        p = p
+            .add_run(Run::new().add_break(BreakType::TextWrapping))
+            .add_run(style(super::docx_parts::run(&format!("{label}: "))).italic())
+            .add_run(style(super::docx_parts::run(text)));
     }
     TableCell::new()
         .width(width, WidthType::Dxa)
-        .add_paragraph(Paragraph::new().add_run(r))
+        .add_paragraph(p)
 }
 
-/// A table over `width`: the columns in the proportions of `weights` (a wide one for
-/// statement text), the header row shaded and repeated at the top of each page. When the
-/// header words cannot all lie flat without leaving the text columns too narrow, the headers
-/// of the narrow columns (the groups' scores) are set upright instead.
-pub fn table(header: &[String], rows: &[Vec<String>], weights: &[usize], width: usize) -> Table {
+/// A cell's text as it prints, for sizing its column.
+fn plain(c: &doc::Cell) -> String {
+    let mut s = format!("{} {}", c.id, c.text);
+    for (label, text) in &c.detail {
+        s.push(' ');
+        s.push_str(label);
+        s.push(' ');
+        s.push_str(text);
+    }
+    s
+}
+
+/// The document's table over `width`: each column its share of the page (`Table::widths`),
+/// the header row shaded and repeated at the top of each page. When the header words cannot
+/// all lie flat without leaving the text columns too narrow, the headers of the figure
+/// columns (the groups' scores) are set upright instead.
+pub fn table(t: &doc::Table, width: usize) -> Table {
+    let header: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
+    // Per mille of the width: the proportions the Markdown and HTML give the columns.
+    let weights: Vec<usize> = t
+        .widths()
+        .iter()
+        .map(|w| {
+            // A share of 100 %, so 0..=1000.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let w = (w * 10.0).round().max(1.0) as usize;
+            w
+        })
+        .collect();
+    let narrow: Vec<bool> = t
+        .columns
+        .iter()
+        .map(|c| matches!(c.kind, ColumnKind::Figure(_)))
+        .collect();
     let body_min: Vec<usize> = (0..header.len())
         .map(|i| {
-            rows.iter()
-                .map(|r| longest_word(r.get(i).map_or("", String::as_str)))
+            t.rows
+                .iter()
+                .map(|r| longest_word(&r.cells.get(i).map(plain).unwrap_or_default()))
                 .max()
                 .unwrap_or(PAD)
         })
@@ -79,16 +140,16 @@ pub fn table(header: &[String], rows: &[Vec<String>], weights: &[usize], width: 
     let upright = flat_min.iter().sum::<usize>() > width / 2 * 3 / 2
         || flat_min
             .iter()
-            .zip(weights)
-            .filter(|&(_, &w)| w == 1)
+            .zip(&narrow)
+            .filter(|&(_, &n)| n)
             .map(|(m, _)| m)
             .sum::<usize>()
             > width / 2;
-    // Only narrow columns (weight 1: scores, counts) turn upright; text columns stay flat.
-    let turned: Vec<bool> = weights
+    // Only figure columns (scores, counts) turn upright; text columns stay flat.
+    let turned: Vec<bool> = narrow
         .iter()
-        .zip(header)
-        .map(|(&w, h)| upright && w == 1 && longest_word(h) > PAD + 4 * CHAR)
+        .zip(&header)
+        .map(|(&n, h)| upright && n && longest_word(h) > PAD + 4 * CHAR)
         .collect();
     let mins: Vec<usize> = (0..header.len())
         .map(|i| {
@@ -99,14 +160,14 @@ pub fn table(header: &[String], rows: &[Vec<String>], weights: &[usize], width: 
             }
         })
         .collect();
-    let widths = fit(weights, &mins, width);
+    let widths = fit(&weights, &mins, width);
     let mut head = TableRow::new(
         header
             .iter()
             .zip(&widths)
             .zip(&turned)
             .map(|((h, &w), &t)| {
-                let c = cell(h, w, true).shading(Shading::new().fill("D9E2F3"));
+                let c = header_cell(h, w).shading(Shading::new().fill("D9E2F3"));
                 if t {
                     c.text_direction(TextDirectionType::BtLr)
                 } else {
@@ -129,11 +190,13 @@ pub fn table(header: &[String], rows: &[Vec<String>], weights: &[usize], width: 
         head = head.row_height(height).height_rule(HeightRule::AtLeast);
     }
     let mut all = vec![head];
-    all.extend(rows.iter().map(|r| {
+    all.extend(t.rows.iter().map(|r| {
         TableRow::new(
-            r.iter()
+            r.cells
+                .iter()
                 .zip(&widths)
-                .map(|(c, &w)| cell(c, w, false))
+                .zip(&narrow)
+                .map(|((c, &w), &n)| body_cell(c, r, w, n))
                 .collect(),
         )
     }));
