@@ -84,6 +84,8 @@ pub enum Draft {
         field: super::agenda::PlanField,
         value: String,
     },
+    /// The report's frame: its parts as typed, in the report's order.
+    Frame { parts: Vec<String> },
 }
 
 /// One change, as an absolute value.
