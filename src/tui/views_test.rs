@@ -64,6 +64,7 @@ fn drafts(app: &App) -> Vec<Draft> {
             owner: String::new(),
             due: String::new(),
             recommendation: None,
+            priority: None,
         },
         Draft::Meta {
             field: crate::session::MetaField::Title,
