@@ -12,7 +12,7 @@ use crate::session::ActionItem;
 use crate::session::journal::Draft;
 use crate::tui::theme::Theme;
 
-const FIELDS: [&str; 5] = ["What", "Owner", "Due", "For rec.", "Priority"];
+const FIELDS: [&str; 5] = ["What", "Owner", "Due", "Priority", "For rec."];
 
 /// Longest text one field of an action takes.
 const MAX_FIELD_CHARS: usize = 2000;
@@ -21,7 +21,7 @@ const MAX_FIELD_CHARS: usize = 2000;
 pub struct Form {
     /// Which action is edited; `None` for a new one.
     pub index: Option<usize>,
-    /// What, owner, due, the recommendation it carries out, its priority.
+    /// What, owner, due, priority, the recommendation it carries out.
     pub fields: Fields,
 }
 
@@ -31,8 +31,8 @@ fn saved(item: &ActionItem) -> Vec<String> {
         item.text.clone(),
         item.owner.clone(),
         item.due.clone(),
-        link_text(item),
         item.priority.clone(),
+        link_text(item),
     ]
 }
 
@@ -74,8 +74,8 @@ impl Form {
             text: raw(0),
             owner: raw(1),
             due: raw(2),
-            recommendation: Some(raw(3)),
-            priority: Some(raw(4)),
+            recommendation: Some(raw(4)),
+            priority: Some(raw(3)),
         }
     }
 
@@ -94,14 +94,14 @@ impl Form {
         let due = crate::session::parse_due(&self.fields.value(2)).inspect_err(|_| {
             self.fields.focus_on(2);
         })?;
-        let link = checks::recommendation(&self.fields.value(3), recommendations, conclusions)
-            .inspect_err(|_| self.fields.focus_on(3))?;
-        let priority = self.fields.value(4);
+        let link = checks::recommendation(&self.fields.value(4), recommendations, conclusions)
+            .inspect_err(|_| self.fields.focus_on(4))?;
+        let priority = self.fields.value(3);
         // A priority written another way in an older file stays as it is unless retyped.
         let priority = if priority == saved.priority {
             priority
         } else {
-            checks::priority(&priority).inspect_err(|_| self.fields.focus_on(4))?
+            checks::priority(&priority).inspect_err(|_| self.fields.focus_on(3))?
         };
         Ok(ActionItem {
             text,
@@ -123,13 +123,13 @@ impl Form {
             }
             let row = Rect::new(area.x, y, area.width, 1);
             let [label, field] =
-                Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(row);
+                Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(row);
             let style = if i == self.fields.focus() {
                 t.key()
             } else {
                 t.dim()
             };
-            frame.render_widget(Span::styled(format!("{name:>6}: "), style), label);
+            frame.render_widget(Span::styled(format!("{name:>8}: "), style), label);
             if let Some(text) = self.fields.field(i) {
                 frame.render_widget(text, field);
             }
