@@ -51,6 +51,7 @@ const OPENERS: &[Action] = &[
     Action::Presenter,
     Action::Search,
     Action::Settings,
+    Action::ReportFrame,
     Action::Help,
 ];
 
@@ -81,6 +82,9 @@ fn drafts(app: &App) -> Vec<Draft> {
         Draft::Plan {
             field: crate::session::agenda::PlanField::Day,
             value: "09:30-16:00".into(),
+        },
+        Draft::Frame {
+            parts: vec!["Why we met".into()],
         },
     ]
 }
