@@ -150,3 +150,24 @@ fn the_priority_typed_in_the_action_form_reaches_the_action_plan() {
         .unwrap_or_else(|| panic!("the action is in the plan: {md}"));
     assert!(line.contains("High"), "{line}");
 }
+
+#[test]
+fn an_action_draft_journalled_before_drafts_carried_the_priority_keeps_the_saved_one() {
+    let old: awayday::session::journal::Draft = serde_json::from_str(
+        r#"{"Action":{"node":"1.1","index":0,"text":"Run the survey","owner":"Sam Jones","due":""}}"#,
+    )
+    .unwrap();
+    let mut app = app_with(benchmark(), &["Red"]);
+    let item = awayday::session::ActionItem {
+        text: "Run the survey".into(),
+        priority: "Low".into(),
+        ..Default::default()
+    };
+    common::set_actions(app.session_mut(), "1.1", vec![item]);
+    app.restore_draft(old);
+    assert_eq!(app.context(), Context::Form);
+    update(&mut app, key(KeyCode::Enter));
+    let item = &app.session().actions("1.1")[0];
+    assert_eq!(item.owner, "Sam Jones");
+    assert_eq!(item.priority, "Low", "the saved priority stands");
+}
