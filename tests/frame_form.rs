@@ -1,5 +1,6 @@
 //! The report's frame and an action's priority, written in the app: each reaches the
 //! Markdown report, and the frame's text typed when awayday is killed comes back.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
 mod common;
 
