@@ -19,7 +19,7 @@ use crate::tui::view::{Opened, Registered, View, ViewContext};
 /// Longest text one part takes: a few paragraphs of a report.
 const MAX_PART_CHARS: usize = 4000;
 
-/// Rows each part's text is given on screen; longer text wraps and scrolls within them.
+/// Most rows each part's text is given on screen; longer text wraps and scrolls within them.
 const PART_ROWS: u16 = 3;
 
 /// The report frame's form, opened from the main screen.
@@ -124,6 +124,8 @@ impl View for FrameForm {
         let block = popup_block(cx, "Report frame", &hint);
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        // On a small screen each part gets fewer rows, so every part stays in view.
+        let per_part = (inner.height.saturating_sub(1) / parts).clamp(2, PART_ROWS + 1);
         let mut y = inner.y;
         for (i, part) in FramePart::ALL.iter().enumerate() {
             if y + 1 >= inner.bottom() {
@@ -134,17 +136,17 @@ impl View for FrameForm {
                 Span::styled(part.heading(), style),
                 Rect::new(inner.x, y, inner.width, 1),
             );
-            let rows = PART_ROWS.min(inner.bottom().saturating_sub(y + 2));
+            let rows = (per_part - 1).min(inner.bottom().saturating_sub(y + 2));
             if let Some(text) = self.fields.field(i) {
                 frame.render_widget(text, Rect::new(inner.x + 2, y + 1, inner.width - 2, rows));
             }
-            y += PART_ROWS + 1;
+            y += per_part;
         }
         let foot = if self.fields.asking() {
             Line::styled(EscGuard::question(cx), cx.theme.warn())
         } else {
             Line::styled(
-                "Each part is printed under its heading in the report; an empty part is left out.",
+                "Each part is printed under its heading; an empty part is left out.",
                 cx.theme.dim(),
             )
         };
