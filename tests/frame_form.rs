@@ -131,7 +131,12 @@ fn the_priority_typed_in_the_action_form_reaches_the_action_plan() {
     type_text(&mut app, "Ask HR for the staff survey");
     feed(
         &mut app,
-        &[key(KeyCode::Tab), key(KeyCode::Tab), key(KeyCode::Tab)],
+        &[
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+            key(KeyCode::Tab),
+        ],
     );
     // A word that is no priority is refused, in words, and the form stays open.
     type_text(&mut app, "soon");

@@ -12,7 +12,7 @@ use crate::session::ActionItem;
 use crate::session::journal::Draft;
 use crate::tui::theme::Theme;
 
-const FIELDS: [&str; 5] = ["What", "Owner", "Due", "Priority", "For rec."];
+const FIELDS: [&str; 5] = ["What", "Owner", "Due", "For rec.", "Priority"];
 
 /// Longest text one field of an action takes.
 const MAX_FIELD_CHARS: usize = 2000;
@@ -21,7 +21,7 @@ const MAX_FIELD_CHARS: usize = 2000;
 pub struct Form {
     /// Which action is edited; `None` for a new one.
     pub index: Option<usize>,
-    /// What, owner, due, priority, the recommendation it carries out.
+    /// What, owner, due, the recommendation it carries out, its priority.
     pub fields: Fields,
 }
 
@@ -31,8 +31,8 @@ fn saved(item: &ActionItem) -> Vec<String> {
         item.text.clone(),
         item.owner.clone(),
         item.due.clone(),
-        item.priority.clone(),
         link_text(item),
+        item.priority.clone(),
     ]
 }
 
@@ -74,8 +74,8 @@ impl Form {
             text: raw(0),
             owner: raw(1),
             due: raw(2),
-            recommendation: Some(raw(4)),
-            priority: Some(raw(3)),
+            recommendation: Some(raw(3)),
+            priority: Some(raw(4)),
         }
     }
 
@@ -94,14 +94,14 @@ impl Form {
         let due = crate::session::parse_due(&self.fields.value(2)).inspect_err(|_| {
             self.fields.focus_on(2);
         })?;
-        let link = checks::recommendation(&self.fields.value(4), recommendations, conclusions)
-            .inspect_err(|_| self.fields.focus_on(4))?;
-        let priority = self.fields.value(3);
+        let link = checks::recommendation(&self.fields.value(3), recommendations, conclusions)
+            .inspect_err(|_| self.fields.focus_on(3))?;
+        let priority = self.fields.value(4);
         // A priority written another way in an older file stays as it is unless retyped.
         let priority = if priority == saved.priority {
             priority
         } else {
-            checks::priority(&priority).inspect_err(|_| self.fields.focus_on(3))?
+            checks::priority(&priority).inspect_err(|_| self.fields.focus_on(4))?
         };
         Ok(ActionItem {
             text,

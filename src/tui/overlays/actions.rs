@@ -102,7 +102,7 @@ impl ActionsOverlay {
         let saved = index.and_then(|i| list.get(i).cloned()).unwrap_or_default();
         let link = recommendation.clone().unwrap_or_else(|| link_text(&saved));
         let priority = priority.clone().unwrap_or_else(|| saved.priority.clone());
-        let typed = [text.clone(), owner.clone(), due.clone(), priority, link];
+        let typed = [text.clone(), owner.clone(), due.clone(), link, priority];
         let form = Form::restored(index, &saved, &typed);
         Some(ActionsOverlay {
             node: ix,
