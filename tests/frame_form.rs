@@ -177,3 +177,23 @@ fn an_action_draft_journalled_before_drafts_carried_the_priority_keeps_the_saved
     assert_eq!(item.owner, "Sam Jones");
     assert_eq!(item.priority, "Low", "the saved priority stands");
 }
+
+#[test]
+fn the_priority_being_typed_survives_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_file(dir.path());
+    let mut app = opened_app(&path);
+    select(&mut app, "1.1");
+    feed(&mut app, &[press('a'), press('a')]);
+    type_text(&mut app, "Run the survey");
+    for _ in 0..4 {
+        update(&mut app, key(KeyCode::Tab));
+    }
+    type_text(&mut app, "m");
+    killed(&mut app, &path);
+
+    let mut again = opened_app(&path);
+    assert_eq!(again.context(), Context::Form, "the action's form is back");
+    update(&mut again, key(KeyCode::Enter));
+    assert_eq!(again.session().actions("1.1")[0].priority, "Medium");
+}
