@@ -327,7 +327,15 @@ fn a_restored_action_draft_keeps_its_link_and_enter_clears_no_saved_field() {
     update(&mut app, Action::Resize(120, 40));
     select(&mut app, "1.1");
     feed(&mut app, &[press('a'), enter()]);
-    feed(&mut app, &[key(KeyCode::BackTab), key(KeyCode::Backspace)]);
+    // Shift-Tab twice: from What, past Priority, to For rec.
+    feed(
+        &mut app,
+        &[
+            key(KeyCode::BackTab),
+            key(KeyCode::BackTab),
+            key(KeyCode::Backspace),
+        ],
+    );
     type_text(&mut app, "1");
     killed(&mut app, &path);
     let mut again = reopened_app(&path);

@@ -429,6 +429,7 @@ fn form_text_in_the_journal_comes_back_as_a_draft() {
         owner: "Sam".into(),
         due: String::new(),
         recommendation: None,
+        priority: None,
     };
     {
         let mut store = Store::open(&path).unwrap().store;

@@ -68,6 +68,10 @@ pub enum Draft {
         /// it: the saved link then stands.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         recommendation: Option<String>,
+        /// The "Priority" field as typed. `None` in a draft journalled before drafts carried
+        /// it: the saved priority then stands.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        priority: Option<String>,
     },
     /// The session's title, organisation or facilitator being edited.
     Meta { field: MetaField, value: String },
@@ -84,6 +88,8 @@ pub enum Draft {
         field: super::agenda::PlanField,
         value: String,
     },
+    /// The report's frame: its parts as typed, in the report's order.
+    Frame { parts: Vec<String> },
 }
 
 /// One change, as an absolute value.

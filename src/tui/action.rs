@@ -83,6 +83,8 @@ pub enum Action {
     Search,
     /// Open the session details and groups.
     Settings,
+    /// Write the report's frame: introduction to next steps.
+    ReportFrame,
     /// Show every key.
     Help,
     /// Undo the last change.
@@ -224,6 +226,7 @@ pub const MAIN_ACTIONS: &[Action] = &[
     Action::Summary,
     Action::Search,
     Action::Settings,
+    Action::ReportFrame,
     Action::Help,
     Action::Undo,
     Action::Redo,

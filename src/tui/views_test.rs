@@ -51,6 +51,7 @@ const OPENERS: &[Action] = &[
     Action::Presenter,
     Action::Search,
     Action::Settings,
+    Action::ReportFrame,
     Action::Help,
 ];
 
@@ -64,6 +65,7 @@ fn drafts(app: &App) -> Vec<Draft> {
             owner: String::new(),
             due: String::new(),
             recommendation: None,
+            priority: None,
         },
         Draft::Meta {
             field: crate::session::MetaField::Title,
@@ -80,6 +82,9 @@ fn drafts(app: &App) -> Vec<Draft> {
         Draft::Plan {
             field: crate::session::agenda::PlanField::Day,
             value: "09:30-16:00".into(),
+        },
+        Draft::Frame {
+            parts: vec!["Why we met".into()],
         },
     ]
 }

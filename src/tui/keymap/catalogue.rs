@@ -63,6 +63,7 @@ pub(super) fn actions() -> Vec<Binding> {
         b(Main, "summary", Action::Summary, "summary: coverage, means, where groups disagree", "summary"),
         b(Main, "search", Action::Search, "search all text", "search"),
         b(Main, "settings", Action::Settings, "title, organisation, facilitator, groups", "session"),
+        b(Main, "report-frame", Action::ReportFrame, "the report's frame: introduction to next steps", "report frame"),
         b(Main, "undo", Action::Undo, "undo", "undo"),
         b(Main, "redo", Action::Redo, "redo", "redo"),
         b(Main, "help", Action::Help, "every key", "help"),

@@ -1,4 +1,5 @@
-//! The form that writes one action (what, owner, due, the recommendation it carries out):
+//! The form that writes one action (what, owner, due, the recommendation it carries out, its
+//! priority):
 //! its fields, its draft, and the checks made before it is kept.
 
 use ratatui::Frame;
@@ -11,7 +12,7 @@ use crate::session::ActionItem;
 use crate::session::journal::Draft;
 use crate::tui::theme::Theme;
 
-const FIELDS: [&str; 4] = ["What", "Owner", "Due", "For rec."];
+const FIELDS: [&str; 5] = ["What", "Owner", "Due", "For rec.", "Priority"];
 
 /// Longest text one field of an action takes.
 const MAX_FIELD_CHARS: usize = 2000;
@@ -20,7 +21,7 @@ const MAX_FIELD_CHARS: usize = 2000;
 pub struct Form {
     /// Which action is edited; `None` for a new one.
     pub index: Option<usize>,
-    /// What, owner, due, the recommendation it carries out.
+    /// What, owner, due, the recommendation it carries out, its priority.
     pub fields: Fields,
 }
 
@@ -31,6 +32,7 @@ fn saved(item: &ActionItem) -> Vec<String> {
         item.owner.clone(),
         item.due.clone(),
         link_text(item),
+        item.priority.clone(),
     ]
 }
 
@@ -73,6 +75,7 @@ impl Form {
             owner: raw(1),
             due: raw(2),
             recommendation: Some(raw(3)),
+            priority: Some(raw(4)),
         }
     }
 
@@ -93,12 +96,20 @@ impl Form {
         })?;
         let link = checks::recommendation(&self.fields.value(3), recommendations, conclusions)
             .inspect_err(|_| self.fields.focus_on(3))?;
+        let priority = self.fields.value(4);
+        // A priority written another way in an older file stays as it is unless retyped.
+        let priority = if priority == saved.priority {
+            priority
+        } else {
+            checks::priority(&priority).inspect_err(|_| self.fields.focus_on(4))?
+        };
         Ok(ActionItem {
             text,
             owner: self.fields.value(1),
             due: due.unwrap_or_default(),
             recommendation: link.map(|(n, _)| n),
             conclusion: link.is_some_and(|(_, conclusion)| conclusion),
+            priority,
             ..saved.clone()
         })
     }
@@ -112,13 +123,13 @@ impl Form {
             }
             let row = Rect::new(area.x, y, area.width, 1);
             let [label, field] =
-                Layout::horizontal([Constraint::Length(8), Constraint::Fill(1)]).areas(row);
+                Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(row);
             let style = if i == self.fields.focus() {
                 t.key()
             } else {
                 t.dim()
             };
-            frame.render_widget(Span::styled(format!("{name:>6}: "), style), label);
+            frame.render_widget(Span::styled(format!("{name:>8}: "), style), label);
             if let Some(text) = self.fields.field(i) {
                 frame.render_widget(text, field);
             }

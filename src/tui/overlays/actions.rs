@@ -91,6 +91,7 @@ impl ActionsOverlay {
             owner,
             due,
             recommendation,
+            priority,
         } = draft
         else {
             return None;
@@ -100,7 +101,8 @@ impl ActionsOverlay {
         let index = index.filter(|&i| i < list.len());
         let saved = index.and_then(|i| list.get(i).cloned()).unwrap_or_default();
         let link = recommendation.clone().unwrap_or_else(|| link_text(&saved));
-        let typed = [text.clone(), owner.clone(), due.clone(), link];
+        let priority = priority.clone().unwrap_or_else(|| saved.priority.clone());
+        let typed = [text.clone(), owner.clone(), due.clone(), link, priority];
         let form = Form::restored(index, &saved, &typed);
         Some(ActionsOverlay {
             node: ix,
@@ -283,7 +285,7 @@ impl ActionsOverlay {
         frame.render_widget(block, area);
         let t = app.theme;
         let list = app.session.actions(&node.id);
-        let form_height = if self.form.is_some() { 6 } else { 0 };
+        let form_height = if self.form.is_some() { 7 } else { 0 };
         let [list_area, form_area, foot] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(form_height),

@@ -83,6 +83,26 @@ pub fn recommendation(
     }
 }
 
+/// An action's priority: High, Medium or Low, typed as the word or its first letter in any
+/// case, kept as the word; or nothing.
+pub fn priority(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    ["High", "Medium", "Low"]
+        .into_iter()
+        .find(|word| {
+            text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(&word[..1])
+        })
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            format!(
+                "\"{text}\" is not a priority: type High, Medium or Low (or H, M, L), or leave it empty."
+            )
+        })
+}
+
 /// Recommendations are written with `;` between them; empty ones are dropped.
 pub fn recommendations(text: &str) -> Vec<String> {
     text.split(';')
@@ -124,5 +144,15 @@ mod tests {
                 .contains("no recommendations")
         );
         assert_eq!(recommendations(" a ; ;b"), vec!["a", "b"]);
+        assert_eq!(priority(" h "), Ok("High".into()));
+        assert_eq!(priority("medium"), Ok("Medium".into()));
+        assert_eq!(priority("L"), Ok("Low".into()));
+        assert_eq!(priority(""), Ok(String::new()));
+        assert!(
+            priority("urgent")
+                .unwrap_err()
+                .contains("High, Medium or Low")
+        );
+        assert!(priority("hi").is_err());
     }
 }

@@ -11,6 +11,7 @@ mod conflict;
 mod dashboard;
 mod findings;
 mod form;
+mod frame_form;
 mod help;
 mod notes;
 mod plan_form;

@@ -4,7 +4,7 @@
 //! list opens on no key and has no keys in help.
 
 use super::{actions, agenda, conflict, dashboard, findings, help, notes, presenter};
-use super::{search, settings, voting};
+use super::{frame_form, search, settings, voting};
 use crate::session::journal::Draft;
 use crate::tui::action::Action;
 #[cfg(test)]
@@ -20,6 +20,7 @@ pub const VIEWS: &[Registered] = &[
     dashboard::VIEW,
     search::VIEW,
     settings::VIEW,
+    frame_form::VIEW,
     help::VIEW,
     conflict::VIEW,
     agenda::VIEW,

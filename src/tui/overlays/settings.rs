@@ -122,7 +122,10 @@ impl SettingsOverlay {
                 value,
             } => (Row::Group(*g), value),
             Draft::Group { index: None, value } => (Row::AddGroup, value),
-            Draft::Action { .. } | Draft::Findings { .. } | Draft::Plan { .. } => return None,
+            Draft::Action { .. }
+            | Draft::Findings { .. }
+            | Draft::Plan { .. }
+            | Draft::Frame { .. } => return None,
         };
         let cursor = rows.iter().position(|&r| r == row)?;
         Some(SettingsOverlay {
