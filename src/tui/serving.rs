@@ -14,7 +14,7 @@ use super::app::App;
 use super::update::update as apply;
 pub use super::update::voting::start;
 use super::update::voting::{open_statement, revealed, tokens_changed};
-pub use super::voting::{Voting, VotingAction};
+pub use super::voting::VotingAction;
 
 /// A device that asked for its page within this long counts as connected (pages poll every
 /// second or two, or refresh every five seconds without scripts).
