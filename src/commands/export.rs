@@ -9,7 +9,7 @@ use crate::cli::{CsvTable, ExportFormat, ReportFormat};
 use crate::report;
 use crate::session;
 
-pub fn export(
+pub(super) fn export(
     path: &Path,
     format: ExportFormat,
     what: CsvTable,
@@ -30,7 +30,7 @@ pub fn export(
 
 /// `out` is the raw standard output: text goes through `Printable`, a Word file's bytes
 /// as they are (a filter would corrupt the archive).
-pub fn report_cmd(
+pub(super) fn report_cmd(
     path: &Path,
     format: ReportFormat,
     status: &str,
@@ -81,7 +81,7 @@ pub fn report_cmd(
 
 /// A binary file (the Word report) to `-o FILE`, or to standard output only when that is
 /// not a terminal (`> report.docx`), where the bytes would be gibberish and upset the screen.
-pub fn write_binary(
+pub(super) fn write_binary(
     inputs: &[std::path::PathBuf],
     bytes: &[u8],
     output: Option<&Path>,
@@ -131,7 +131,7 @@ fn write_out(
 }
 
 /// `awayday compare`: reviews over time, oldest first.
-pub fn compare_cmd(
+pub(super) fn compare_cmd(
     paths: &[std::path::PathBuf],
     format: ReportFormat,
     output: Option<&Path>,

@@ -11,7 +11,7 @@ use crate::session::frame::FramePart;
 use crate::session::{Store, journal::Entry};
 
 /// Reads each `PART=FILE` and writes the parts into the session at `path`.
-pub fn set(path: &Path, sets: &[String], out: &mut dyn Write) -> Result<()> {
+pub(super) fn set(path: &Path, sets: &[String], out: &mut dyn Write) -> Result<()> {
     let mut parts = Vec::new();
     for s in sets {
         let Some((key, file)) = s.split_once('=') else {

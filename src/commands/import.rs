@@ -10,7 +10,7 @@ use anyhow::{Result, bail};
 use crate::import::{self, Options};
 
 /// The options of `awayday import`.
-pub struct ImportArgs {
+pub(super) struct ImportArgs {
     pub file: PathBuf,
     pub output: Option<PathBuf>,
     pub id: Option<String>,
@@ -21,7 +21,7 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-pub fn import(args: ImportArgs, out: &mut dyn Write) -> Result<()> {
+pub(super) fn import(args: ImportArgs, out: &mut dyn Write) -> Result<()> {
     let update = match &args.update {
         Some(p) => Some(crate::framework::parse_ron::<
             crate::framework::FrameworkFile,

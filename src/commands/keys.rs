@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::tui::keyfile;
 use crate::tui::keymap::Context;
 
-pub fn keys(out: &mut dyn Write) -> Result<()> {
+pub(super) fn keys(out: &mut dyn Write) -> Result<()> {
     let (map, problem) = keyfile::load();
     if let Some(problem) = problem {
         eprintln!("awayday: {problem}");

@@ -11,7 +11,7 @@ use clap_mangen::roff::{Roff, bold, italic, roman};
 use crate::cli::about;
 
 /// Writes the page as roff (`man -l` reads it).
-pub fn man(out: &mut dyn Write) -> Result<()> {
+pub(super) fn man(out: &mut dyn Write) -> Result<()> {
     let cmd = crate::cli::command();
     let page = Man::new(cmd.clone()).manual("awayday manual");
     // Rendered into memory first: the renderer cannot be stopped part way by a closed pipe.

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use crate::cli::PreferArg;
 use crate::session::{self, Prefer};
 
-pub fn merge(
+pub(super) fn merge(
     inputs: &[PathBuf],
     output: &Path,
     prefer: Option<PreferArg>,

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 
 use crate::session;
 
-pub fn save_as(path: &Path, copy: &Path, force: bool, out: &mut dyn Write) -> Result<()> {
+pub(super) fn save_as(path: &Path, copy: &Path, force: bool, out: &mut dyn Write) -> Result<()> {
     if copy.exists() && !force {
         bail!(
             "{} already exists; choose another name, or add --force to replace it",

@@ -23,7 +23,7 @@ pub fn show(fw: &Framework, id: &str, width: usize, out: &mut dyn Write) -> Resu
 }
 
 /// "no node X; did you mean …?" with the nearest ids.
-pub fn unknown_id(fw: &Framework, id: &str) -> String {
+pub(super) fn unknown_id(fw: &Framework, id: &str) -> String {
     let near = fw.similar_ids(id, 6);
     if near.is_empty() {
         format!(

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use super::file::FrameworkFile;
 
 /// The digest of a parsed framework file.
-pub fn digest_of(file: &FrameworkFile) -> String {
+pub(super) fn digest_of(file: &FrameworkFile) -> String {
     let canonical = serde_json::to_vec(file).unwrap_or_default();
     let hash = Sha256::digest(&canonical);
     hash.iter().take(8).fold(String::new(), |mut hex, b| {

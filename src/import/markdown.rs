@@ -9,7 +9,7 @@ use super::outline::{At, ImportError, Meta, Part};
 
 /// Reads a Markdown outline, line by line.
 #[allow(clippy::too_many_lines)] // one kind of line after another: heading, item, text
-pub fn read(src: &str, origin: &str) -> Result<(Meta, Vec<Part>), ImportError> {
+pub(super) fn read(src: &str, origin: &str) -> Result<(Meta, Vec<Part>), ImportError> {
     let err = |line: usize, column: usize, message: String| ImportError {
         origin: origin.to_owned(),
         at: At { line, column },

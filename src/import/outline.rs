@@ -25,7 +25,7 @@ pub(crate) struct Part {
 }
 
 impl Part {
-    pub fn new(kind: NodeKind, title: &str, at: At) -> Self {
+    pub(crate) fn new(kind: NodeKind, title: &str, at: At) -> Self {
         Part {
             kind,
             title: title.trim().to_owned(),

@@ -25,7 +25,7 @@ fn find(header: &[String], names: &[&str]) -> Option<usize> {
 
 /// Reads rows (each with the line it is on, 1-based; the first is the header).
 #[allow(clippy::too_many_lines)] // one row's checks, in the order a reader meets them
-pub fn read(rows: &[(usize, Vec<String>)], origin: &str) -> Result<Vec<Part>, ImportError> {
+pub(super) fn read(rows: &[(usize, Vec<String>)], origin: &str) -> Result<Vec<Part>, ImportError> {
     let err = |line: usize, column: usize, message: String| ImportError {
         origin: origin.to_owned(),
         at: At { line, column },
@@ -163,7 +163,7 @@ fn child<'a>(
 }
 
 /// CSV text as rows with their line numbers.
-pub fn csv_rows(src: &str, origin: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+pub(super) fn csv_rows(src: &str, origin: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -39,7 +39,7 @@ fn normal(s: &str) -> String {
 }
 
 /// Gives `parts` the old ids where their text matches, then fresh ids where it does not.
-pub fn keep_ids(parts: &mut [Part], old: &FrameworkFile) -> Changes {
+pub(super) fn keep_ids(parts: &mut [Part], old: &FrameworkFile) -> Changes {
     let mut olds = Vec::new();
     flat(&old.nodes, &mut olds);
     let mut used = vec![false; olds.len()];

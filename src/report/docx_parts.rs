@@ -34,7 +34,7 @@ fn margins() -> PageMargin {
 /// The end of a run of pages in one orientation (the next pages turn): an empty paragraph
 /// holding the run's page, as Word keeps a section's properties at its end. The footer
 /// carries on from the body's section.
-pub fn section_break(landscape: bool) -> Paragraph {
+pub(super) fn section_break(landscape: bool) -> Paragraph {
     let (w, h, orient) = a4(landscape);
     Paragraph::new().section_property(
         SectionProperty::new()
@@ -44,7 +44,7 @@ pub fn section_break(landscape: bool) -> Paragraph {
 }
 
 /// The page of the last section: A4, portrait or landscape, with the footer "Page N".
-pub fn page(doc: Docx, landscape: bool) -> Docx {
+pub(super) fn page(doc: Docx, landscape: bool) -> Docx {
     let (w, h, orient) = a4(landscape);
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
@@ -59,7 +59,7 @@ pub fn page(doc: Docx, landscape: bool) -> Docx {
 }
 
 /// The width text may take, in twentieths of a point.
-pub fn text_width(landscape: bool) -> usize {
+pub(super) fn text_width(landscape: bool) -> usize {
     let page = if landscape { A4_LONG } else { A4_SHORT };
     // Both are small positive constants.
     #[allow(clippy::cast_sign_loss)]
@@ -69,7 +69,7 @@ pub fn text_width(landscape: bool) -> usize {
 
 /// The styles, with Word's own ids and names ("heading 1" is how Word knows its built-in
 /// Heading 1), so a council's template restyles them and the navigation pane lists them.
-pub fn styles(doc: Docx) -> Docx {
+pub(super) fn styles(doc: Docx) -> Docx {
     let heading = |id: &str, name: &str, size: usize, level: usize| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
@@ -103,7 +103,7 @@ pub fn styles(doc: Docx) -> Docx {
 
 /// Text from a session, safe for the document: control characters that XML cannot hold
 /// are replaced; each line break of a note becomes a line break in the run.
-pub fn run(text: &str) -> Run {
+pub(super) fn run(text: &str) -> Run {
     let text = crate::text::printable(text);
     let mut r = Run::new();
     for (i, line) in text.split('\n').enumerate() {
@@ -116,7 +116,7 @@ pub fn run(text: &str) -> Run {
 }
 
 /// A heading of level 1–3, kept with what follows it.
-pub fn heading(level: u8, text: &str) -> Paragraph {
+pub(super) fn heading(level: u8, text: &str) -> Paragraph {
     Paragraph::new()
         .style(&format!("Heading{level}"))
         .keep_next(true)
@@ -124,22 +124,22 @@ pub fn heading(level: u8, text: &str) -> Paragraph {
 }
 
 /// The document's title.
-pub fn title(text: &str) -> Paragraph {
+pub(super) fn title(text: &str) -> Paragraph {
     Paragraph::new().style("Title").add_run(run(text))
 }
 
 /// A body paragraph.
-pub fn para(text: &str) -> Paragraph {
+pub(super) fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text))
 }
 
 /// A quieter paragraph: how to read what is around it.
-pub fn note(text: &str) -> Paragraph {
+pub(super) fn note(text: &str) -> Paragraph {
     Paragraph::new().add_run(run(text).italic())
 }
 
 /// "Label: text", the label in bold.
-pub fn labelled(label: &str, text: &str) -> Paragraph {
+pub(super) fn labelled(label: &str, text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(Run::new().add_text(format!("{label}: ")).bold())
         .add_run(run(text))
@@ -147,7 +147,7 @@ pub fn labelled(label: &str, text: &str) -> Paragraph {
 
 /// A list item, as "1. text" or "• text" (numbered lists in Word need a numbering part that a
 /// template would override anyway).
-pub fn item(marker: &str, text: &str) -> Paragraph {
+pub(super) fn item(marker: &str, text: &str) -> Paragraph {
     Paragraph::new()
         .indent(
             Some(360),
@@ -162,7 +162,7 @@ pub fn item(marker: &str, text: &str) -> Paragraph {
 /// docx-rs writes no `w:tblHeader` (Word's "Repeat as header row at the top of each page"),
 /// so the header rows, the only rows marked "can't split" by `docx_table::table`, get it here, in the
 /// document part's XML before it is packed.
-pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
+pub(super) fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     text.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
         .into_bytes()
@@ -172,7 +172,7 @@ pub fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 /// none to take: docx-rs gives the footer only to the body's (last) section, so the page
 /// numbers would be missing before the first change of orientation. Every section break
 /// gets the body's footer reference here.
-pub fn footer_on_every_section(document: &[u8]) -> Vec<u8> {
+pub(super) fn footer_on_every_section(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     let Some(start) = text.rfind("<w:footerReference ") else {
         return document.to_vec();
@@ -193,7 +193,7 @@ pub fn footer_on_every_section(document: &[u8]) -> Vec<u8> {
 /// docx-rs writes the Normal style without marking it the default, so a paragraph with no
 /// style of its own would have none (Word falls back to its own defaults, and a template's
 /// Normal would not apply): marked here.
-pub fn normal_is_default(styles: &[u8]) -> Vec<u8> {
+pub(super) fn normal_is_default(styles: &[u8]) -> Vec<u8> {
     String::from_utf8_lossy(styles)
         .replacen(
             "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">",

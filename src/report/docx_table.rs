@@ -104,7 +104,7 @@ fn plain(c: &doc::Cell) -> String {
 /// the header row shaded and repeated at the top of each page. When the header words cannot
 /// all lie flat without leaving the text columns too narrow, the headers of the figure
 /// columns (the groups' scores) are set upright instead.
-pub fn table(t: &doc::Table, width: usize) -> Table {
+pub(super) fn table(t: &doc::Table, width: usize) -> Table {
     let header: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
     // Per mille of the width: the proportions the Markdown and HTML give the columns.
     let weights: Vec<usize> = t

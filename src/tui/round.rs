@@ -9,14 +9,14 @@ use super::app::App;
 use super::keymap::Context;
 
 /// The room settings a key turns on and off, remembered with the session.
-pub const SETTINGS: [Action; 3] = [
+pub(super) const SETTINGS: [Action; 3] = [
     Action::ToggleRoomMode,
     Action::ToggleGridHidden,
     Action::ToggleSolo,
 ];
 
 /// `r`: shows the room the scores on the open statement, or hides them again.
-pub fn reveal(app: &mut App) {
+pub(super) fn reveal(app: &mut App) {
     let key = |a: &Action| app.keymap.key_for(Context::Main, a).unwrap_or_default();
     if !app.session.room.reveal {
         app.message = Some(format!(
@@ -40,7 +40,7 @@ pub fn reveal(app: &mut App) {
 
 /// The facilitator moved to another statement with `j`/`k`: in room mode with fast entry
 /// (which held the last one on screen), the new one starts with the first group.
-pub fn moved_on(app: &mut App) {
+pub(super) fn moved_on(app: &mut App) {
     if app.session.room.reveal && app.session.room.fast_entry {
         app.column = app.columns()[0];
     }
@@ -48,7 +48,7 @@ pub fn moved_on(app: &mut App) {
 
 /// The room settings after `action` (room mode, or hiding in the grid), with a message saying
 /// what they now do; `None` for any other action.
-pub fn setting(app: &App, action: &Action) -> Option<(Edit, String)> {
+pub(super) fn setting(app: &App, action: &Action) -> Option<(Edit, String)> {
     let before = app.session.room;
     let mut after: RoomSettings = before;
     let key = app
@@ -91,7 +91,7 @@ pub fn setting(app: &App, action: &Action) -> Option<(Edit, String)> {
 
 /// What `d`/`D` say when the jump went round from the last disagreement to the first (or back):
 /// `None` when it did not, or when the only one is where the selection already is.
-pub fn wrapped(forward: bool, from: usize, to: usize) -> Option<String> {
+pub(super) fn wrapped(forward: bool, from: usize, to: usize) -> Option<String> {
     if forward && to < from {
         Some("Back to the first disagreement: that was the last one.".into())
     } else if !forward && to > from {

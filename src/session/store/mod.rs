@@ -33,7 +33,7 @@ pub use folding::fold_on_disk;
 
 /// A journal longer than this is folded even while keys keep coming, so it stays quick to
 /// replay and never outgrows the file it describes by much.
-pub const FOLD_BYTES: u64 = 4 * 1024 * 1024;
+pub(super) const FOLD_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Edits are folded into the readable file at least this often while work goes on, so a
 /// reader that cannot see the journal (a copy of the `.ron` alone) is never far behind.

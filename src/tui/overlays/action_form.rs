@@ -18,7 +18,7 @@ const FIELDS: [&str; 5] = ["What", "Owner", "Due", "For rec.", "Priority"];
 const MAX_FIELD_CHARS: usize = 2000;
 
 /// The form for one action being written.
-pub struct Form {
+pub(super) struct Form {
     /// Which action is edited; `None` for a new one.
     pub index: Option<usize>,
     /// What, owner, due, the recommendation it carries out, its priority.
@@ -38,7 +38,7 @@ fn saved(item: &ActionItem) -> Vec<String> {
 
 /// An action's link, as the "For rec." field shows it: "2" for the area's second
 /// recommendation, "C1" for the main conclusions' first.
-pub fn link_text(item: &ActionItem) -> String {
+pub(super) fn link_text(item: &ActionItem) -> String {
     item.recommendation.map_or_else(String::new, |n| {
         if item.conclusion {
             format!("C{n}")
@@ -50,7 +50,7 @@ pub fn link_text(item: &ActionItem) -> String {
 
 impl Form {
     /// The form for action `index` (`None` for a new one), holding `item`.
-    pub fn new(index: Option<usize>, item: &ActionItem) -> Self {
+    pub(super) fn new(index: Option<usize>, item: &ActionItem) -> Self {
         Form {
             index,
             fields: Fields::new(&saved(item), MAX_FIELD_CHARS, false),
@@ -58,7 +58,7 @@ impl Form {
     }
 
     /// The form holding `typed` (a draft brought back), over the action's saved values.
-    pub fn restored(index: Option<usize>, item: &ActionItem, typed: &[String]) -> Self {
+    pub(super) fn restored(index: Option<usize>, item: &ActionItem, typed: &[String]) -> Self {
         Form {
             index,
             fields: Fields::restored(&saved(item), typed, MAX_FIELD_CHARS, false),
@@ -66,7 +66,7 @@ impl Form {
     }
 
     /// The form's text as a draft for the journal, every field with it.
-    pub fn draft(&self, node: &str) -> Draft {
+    pub(super) fn draft(&self, node: &str) -> Draft {
         let raw = |i: usize| self.fields.raw(i);
         Draft::Action {
             node: node.to_owned(),
@@ -83,7 +83,7 @@ impl Form {
     /// field passes its check; else what is wrong, with the cursor put in that field. Its
     /// area has `recommendations` recommendations to link to, the main conclusions
     /// `conclusions`.
-    pub fn item(
+    pub(super) fn item(
         &mut self,
         saved: &ActionItem,
         recommendations: usize,
@@ -115,7 +115,7 @@ impl Form {
     }
 
     /// The fields, one a line, the focused one's label standing out.
-    pub fn render(&self, t: Theme, frame: &mut Frame, area: Rect) {
+    pub(super) fn render(&self, t: Theme, frame: &mut Frame, area: Rect) {
         for (i, name) in FIELDS.iter().enumerate() {
             let y = area.y + 1 + u16::try_from(i).unwrap_or(0);
             if y >= area.bottom() {

@@ -20,7 +20,7 @@ use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
 
 /// What the list does (for the test that each has a key and appears in help).
-pub const LIST_ACTIONS: &[Action] = &[
+pub(super) const LIST_ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::AddItem,
@@ -40,7 +40,7 @@ pub struct ActionsOverlay {
 }
 
 /// The actions of the selected node, and the form that writes one.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "actions",
     opens_on: &[Action::Actions],
     keys: &[

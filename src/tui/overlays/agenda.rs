@@ -21,7 +21,7 @@ use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
 
 /// What the plan does (for the test that each has a key and appears in help).
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::MoreTime,
@@ -41,7 +41,7 @@ pub struct AgendaOverlay {
 }
 
 /// The day's plan.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "agenda",
     opens_on: &[Action::Agenda],
     keys: &[

@@ -4,7 +4,7 @@
 use crate::framework::Scale;
 
 /// An action says what will be done.
-pub fn action_text(text: &str) -> Result<String, String> {
+pub(super) fn action_text(text: &str) -> Result<String, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("An action needs to say what will be done.".into());
@@ -14,7 +14,7 @@ pub fn action_text(text: &str) -> Result<String, String> {
 
 /// A judgement is a level of the scale, or nothing: typed as its number ("2"), its word
 /// ("Reasonable", any case), or both ("2 Reasonable", as the report prints it).
-pub fn judgement(text: &str, scale: &Scale) -> Result<Option<u8>, String> {
+pub(super) fn judgement(text: &str, scale: &Scale) -> Result<Option<u8>, String> {
     match text.trim() {
         "" => Ok(None),
         text => judgement_level(scale, text).map(Some).ok_or_else(|| {
@@ -51,7 +51,7 @@ fn judgement_level(scale: &Scale, text: &str) -> Option<u8> {
 /// An action's link: the number of one of its area's `count` recommendations, `C` and the
 /// number of one of the main conclusions' `conclusions` recommendations, or nothing. The
 /// answer is the number and whether it is a main conclusion's.
-pub fn recommendation(
+pub(super) fn recommendation(
     text: &str,
     count: usize,
     conclusions: usize,
@@ -85,7 +85,7 @@ pub fn recommendation(
 
 /// An action's priority: High, Medium or Low, typed as the word or its first letter in any
 /// case, kept as the word; or nothing.
-pub fn priority(text: &str) -> Result<String, String> {
+pub(super) fn priority(text: &str) -> Result<String, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(String::new());
@@ -104,7 +104,7 @@ pub fn priority(text: &str) -> Result<String, String> {
 }
 
 /// Recommendations are written with `;` between them; empty ones are dropped.
-pub fn recommendations(text: &str) -> Vec<String> {
+pub(super) fn recommendations(text: &str) -> Vec<String> {
     text.split(';')
         .map(str::trim)
         .filter(|r| !r.is_empty())

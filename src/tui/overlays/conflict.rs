@@ -13,20 +13,20 @@ use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
 
 /// The three answers.
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::Resolve(crate::tui::action::Resolution::Theirs),
     Action::Resolve(crate::tui::action::Resolution::Ours),
     Action::Resolve(crate::tui::action::Resolution::Merge),
 ];
 
-pub struct ConflictOverlay {
+pub(super) struct ConflictOverlay {
     file: String,
     ours: String,
 }
 
 /// Opened by the loop, not a key, when another program changed the file (from here, with
 /// no names, for tests).
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "conflict",
     opens_on: &[],
     keys: &[(Context::Conflict, ACTIONS)],
@@ -49,7 +49,7 @@ impl View for ConflictOverlay {
 }
 
 impl ConflictOverlay {
-    pub fn new(file: &str, ours: &str) -> Self {
+    pub(super) fn new(file: &str, ours: &str) -> Self {
         ConflictOverlay {
             file: file.to_owned(),
             ours: ours.to_owned(),
@@ -69,7 +69,7 @@ impl ConflictOverlay {
         }
     }
 
-    pub fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
+    pub(super) fn render(&self, app: &ViewContext<'_>, frame: &mut Frame) {
         let area = crate::tui::layout::centred(frame.area(), 76, 14);
         frame.render_widget(Clear, area);
         let block = popup_block(app, "The session file was changed elsewhere", "");

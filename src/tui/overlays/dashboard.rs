@@ -23,7 +23,7 @@ use crate::tui::view::{Opened, Registered};
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 
 /// What the summary does.
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::Choose,
@@ -40,7 +40,7 @@ pub struct DashboardOverlay {
 }
 
 /// The summary.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "dashboard",
     opens_on: &[Action::Summary],
     keys: &[(Context::Summary, ACTIONS)],

@@ -43,7 +43,7 @@ pub struct FindingsOverlay {
 const MAX_FIELD_CHARS: usize = 5000;
 
 /// The findings on an area or heading (`Findings`), or the main conclusions (`Conclusions`).
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "findings",
     opens_on: &[Action::Findings, Action::Conclusions],
     keys: &[

@@ -19,7 +19,7 @@ use crate::tui::view::ViewContext;
 
 /// The text a form started from, and whether it is asking about leaving.
 #[derive(Debug, Clone, Default)]
-pub struct EscGuard {
+pub(super) struct EscGuard {
     /// Each field's saved text, trimmed as the form keeps it: typed text that comes back to
     /// this is nothing to ask about.
     saved: Vec<String>,
@@ -28,7 +28,7 @@ pub struct EscGuard {
 
 /// What the form does with an action once the guard has seen it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guarded {
+pub(super) enum Guarded {
     /// Not about leaving: the form handles the action as it always does.
     Form,
     /// Keep the text: whatever the form's `Enter` does (it may refuse, and stay open).
@@ -50,7 +50,7 @@ fn texts(fields: &[TextArea<'_>]) -> Vec<String> {
 impl EscGuard {
     /// A guard for a form whose fields hold `saved` when nothing has been typed (for a
     /// restored draft: the saved values, not the draft, so the draft counts as typed).
-    pub fn new(saved: Vec<String>) -> Self {
+    pub(super) fn new(saved: Vec<String>) -> Self {
         EscGuard {
             saved: saved.into_iter().map(|s| s.trim().to_owned()).collect(),
             asking: false,
@@ -58,12 +58,12 @@ impl EscGuard {
     }
 
     /// Whether "Keep the changes?" is on screen (the keys are then [`Context::Confirm`]'s).
-    pub fn asking(&self) -> bool {
+    pub(super) fn asking(&self) -> bool {
         self.asking
     }
 
     /// The keys' context: the question's while it is asked, else the form's.
-    pub fn context(&self) -> Context {
+    pub(super) fn context(&self) -> Context {
         if self.asking {
             Context::Confirm
         } else {
@@ -72,7 +72,7 @@ impl EscGuard {
     }
 
     /// Sees `action` first, for a form whose fields now hold `fields`.
-    pub fn react(&mut self, action: &Action, fields: &[TextArea<'_>]) -> Guarded {
+    pub(super) fn react(&mut self, action: &Action, fields: &[TextArea<'_>]) -> Guarded {
         if self.asking {
             // Only the answer counts: a stray key or paste while asked changes nothing.
             let answer = match action {
@@ -95,7 +95,7 @@ impl EscGuard {
     }
 
     /// The question, with its keys, for the form's message line.
-    pub fn question(app: &ViewContext<'_>) -> String {
+    pub(super) fn question(app: &ViewContext<'_>) -> String {
         format!(
             "Keep the changes? {}",
             app.keymap.hints(
@@ -108,7 +108,7 @@ impl EscGuard {
 
 /// A form's fields: their text, which has the cursor, and what `Esc` does.
 #[derive(Debug, Clone)]
-pub struct Fields {
+pub(super) struct Fields {
     texts: Vec<TextArea<'static>>,
     focus: usize,
     guard: EscGuard,
@@ -118,7 +118,7 @@ pub struct Fields {
 
 /// What a key did to the fields, for the form to act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
+pub(super) enum Step {
     /// The text changed: journal the form's draft.
     Typed,
     /// Nothing for the form to do (the focus moved, the question opened or closed).
@@ -142,13 +142,18 @@ fn field(text: &str, wrap: bool) -> TextArea<'static> {
 
 impl Fields {
     /// Fields holding `saved`, nothing typed yet.
-    pub fn new(saved: &[String], max_chars: usize, wrap: bool) -> Self {
+    pub(super) fn new(saved: &[String], max_chars: usize, wrap: bool) -> Self {
         Self::restored(saved, saved, max_chars, wrap)
     }
 
     /// Fields holding `typed` (a draft brought back after a stop) over `saved`: `Esc`
     /// compares with the saved text, so the draft is not lost unasked.
-    pub fn restored(saved: &[String], typed: &[String], max_chars: usize, wrap: bool) -> Self {
+    pub(super) fn restored(
+        saved: &[String],
+        typed: &[String],
+        max_chars: usize,
+        wrap: bool,
+    ) -> Self {
         Fields {
             texts: typed.iter().map(|t| field(t, wrap)).collect(),
             focus: 0,
@@ -158,7 +163,7 @@ impl Fields {
     }
 
     /// Sees an action first: the guard's answer, the focus moves, and the typing.
-    pub fn react(&mut self, action: &Action) -> Step {
+    pub(super) fn react(&mut self, action: &Action) -> Step {
         match self.guard.react(action, &self.texts) {
             Guarded::Keep => return Step::Submit,
             Guarded::Discard => return Step::Discard,
@@ -196,44 +201,44 @@ impl Fields {
     }
 
     /// Field `i`'s text as kept: trimmed.
-    pub fn value(&self, i: usize) -> String {
+    pub(super) fn value(&self, i: usize) -> String {
         self.raw(i).trim().to_owned()
     }
 
     /// Field `i`'s text as typed, for a draft.
-    pub fn raw(&self, i: usize) -> String {
+    pub(super) fn raw(&self, i: usize) -> String {
         self.texts
             .get(i)
             .map_or_else(String::new, |f| f.lines().join(" "))
     }
 
     /// The field with the cursor.
-    pub fn focus(&self) -> usize {
+    pub(super) fn focus(&self) -> usize {
         self.focus
     }
 
     /// Puts the cursor in field `i` (the one a check refused).
-    pub fn focus_on(&mut self, i: usize) {
+    pub(super) fn focus_on(&mut self, i: usize) {
         self.focus = i.min(self.texts.len().saturating_sub(1));
     }
 
     /// Field `i`, to draw.
-    pub fn field(&self, i: usize) -> Option<&TextArea<'static>> {
+    pub(super) fn field(&self, i: usize) -> Option<&TextArea<'static>> {
         self.texts.get(i)
     }
 
     /// The keys' context: the question's while it is asked, else the form's.
-    pub fn context(&self) -> Context {
+    pub(super) fn context(&self) -> Context {
         self.guard.context()
     }
 
     /// Whether "Keep the changes?" is on screen.
-    pub fn asking(&self) -> bool {
+    pub(super) fn asking(&self) -> bool {
         self.guard.asking()
     }
 
     /// The style of field `i`'s label: the focused field stands out.
-    pub fn label_style(&self, i: usize, theme: crate::tui::theme::Theme) -> Style {
+    pub(super) fn label_style(&self, i: usize, theme: crate::tui::theme::Theme) -> Style {
         if i == self.focus {
             theme.key()
         } else {
@@ -243,17 +248,17 @@ impl Fields {
 }
 
 /// The draft of a form, journalled as it is typed (one mechanism for every form).
-pub fn journal(draft: Draft) -> Reaction {
+pub(super) fn journal(draft: Draft) -> Reaction {
     Reaction::then(vec![Action::Draft(Some(draft))])
 }
 
 /// The draft forgotten: the form was kept or left.
-pub fn forget() -> Action {
+pub(super) fn forget() -> Action {
     Action::Draft(None)
 }
 
 /// What every form does with keys that are not text: the same in each form.
-pub const FORM_ACTIONS: &[Action] = &[
+pub(super) const FORM_ACTIONS: &[Action] = &[
     Action::NextField,
     Action::PrevField,
     Action::Submit,
@@ -261,7 +266,7 @@ pub const FORM_ACTIONS: &[Action] = &[
 ];
 
 /// What the question does.
-pub const CONFIRM_ACTIONS: &[Action] = &[Action::Submit, Action::Discard, Action::Close];
+pub(super) const CONFIRM_ACTIONS: &[Action] = &[Action::Submit, Action::Discard, Action::Close];
 
 #[cfg(test)]
 mod tests {

@@ -23,7 +23,7 @@ const MAX_PART_CHARS: usize = 4000;
 const PART_ROWS: u16 = 3;
 
 /// The report frame's form, opened from the main screen.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "report frame",
     opens_on: &[Action::ReportFrame],
     keys: &[
@@ -38,7 +38,7 @@ pub const VIEW: Registered = Registered {
 };
 
 /// The six parts being written.
-pub struct FrameForm {
+pub(super) struct FrameForm {
     fields: Fields,
 }
 
@@ -56,14 +56,14 @@ fn flat(text: &str) -> String {
 }
 
 impl FrameForm {
-    pub fn open(cx: &ViewContext<'_>) -> Self {
+    pub(super) fn open(cx: &ViewContext<'_>) -> Self {
         FrameForm {
             fields: Fields::new(&saved(cx), MAX_PART_CHARS, true),
         }
     }
 
     /// The form holding `typed` (a draft brought back after a stop) over the saved parts.
-    pub fn restored(cx: &ViewContext<'_>, typed: &[String]) -> Self {
+    pub(super) fn restored(cx: &ViewContext<'_>, typed: &[String]) -> Self {
         let mut typed = typed.to_vec();
         typed.resize(FramePart::ALL.len(), String::new());
         FrameForm {

@@ -14,7 +14,7 @@ use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
 
 /// What help does.
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::ListPageUp,
@@ -28,7 +28,7 @@ pub struct HelpOverlay {
 }
 
 /// Every key of every context.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "help",
     opens_on: &[Action::Help],
     keys: &[(Context::Help, ACTIONS)],
@@ -100,7 +100,7 @@ fn listed(app: &ViewContext<'_>, b: &Binding) -> bool {
 }
 
 /// One line per binding, under a heading per context; score keys as one line with the levels.
-pub fn help_lines(app: &ViewContext<'_>) -> Vec<Line<'static>> {
+pub(crate) fn help_lines(app: &ViewContext<'_>) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut lines = Vec::new();
     for context in crate::tui::view::help_contexts(app.views) {

@@ -29,7 +29,7 @@ use ratatui::text::{Line, Span};
 pub use actions::action_line;
 use conflict::ConflictOverlay;
 #[cfg(test)]
-pub use help::help_lines;
+pub(crate) use help::help_lines;
 /// Each view's type, for tests to look at the open one (`App::view`).
 #[cfg(feature = "test-support")]
 pub use {

@@ -16,7 +16,7 @@ use crate::tui::view::ViewContext;
 use crate::tui::view::{Opened, Registered};
 
 /// What the editor does with keys that are not text (for the test that each has a key).
-pub const ACTIONS: &[Action] = &[Action::Close];
+pub(super) const ACTIONS: &[Action] = &[Action::Close];
 
 pub struct NotesOverlay {
     node: NodeIx,
@@ -28,7 +28,7 @@ pub struct NotesOverlay {
 }
 
 /// The notes editor, opened on the selected node.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "notes",
     opens_on: &[Action::EditNotes],
     keys: &[(Context::Notes, ACTIONS)],

@@ -12,7 +12,7 @@ const DEFAULT_DAY: &str = "09:30-16:00";
 const MAX_LINE_CHARS: usize = 200;
 
 /// A line of the plan, as its form shows it now: what `Esc` compares with.
-pub fn saved_text(agenda: Option<&Agenda>, which: Field) -> String {
+pub(super) fn saved_text(agenda: Option<&Agenda>, which: Field) -> String {
     let Some(agenda) = agenda else {
         return match which {
             Field::Day => DEFAULT_DAY.to_owned(),
@@ -31,12 +31,12 @@ pub fn saved_text(agenda: Option<&Agenda>, which: Field) -> String {
 }
 
 /// The line's field, holding `saved`.
-pub fn fields(saved: &str) -> Fields {
+pub(super) fn fields(saved: &str) -> Fields {
     Fields::new(&[saved.to_owned()], MAX_LINE_CHARS, false)
 }
 
 /// The line's field holding `typed` (a draft brought back) over `saved`.
-pub fn restored(saved: &str, typed: &str) -> Fields {
+pub(super) fn restored(saved: &str, typed: &str) -> Fields {
     Fields::restored(
         &[saved.to_owned()],
         &[typed.to_owned()],
@@ -46,7 +46,7 @@ pub fn restored(saved: &str, typed: &str) -> Fields {
 }
 
 /// The line being typed, as a draft for the journal.
-pub fn draft(which: Field, editor: &Fields) -> Draft {
+pub(super) fn draft(which: Field, editor: &Fields) -> Draft {
     Draft::Plan {
         field: which,
         value: editor.raw(0),
@@ -55,7 +55,11 @@ pub fn draft(which: Field, editor: &Fields) -> Draft {
 
 /// The plan remade with line `which` as `text`, keeping the minutes set by hand and the
 /// time spent; or what is wrong with the line.
-pub fn plan(current: Option<&Agenda>, which: Field, text: &str) -> Result<Agenda, PlanError> {
+pub(super) fn plan(
+    current: Option<&Agenda>,
+    which: Field,
+    text: &str,
+) -> Result<Agenda, PlanError> {
     let mut fresh = match which {
         Field::Day => Agenda::new(text, &[saved_text(current, Field::Breaks)])?,
         Field::Breaks => Agenda::new(&saved_text(current, Field::Day), &[text.to_owned()])?,

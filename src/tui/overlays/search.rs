@@ -20,10 +20,10 @@ use crate::tui::view::{Opened, Registered};
 const MAX_HITS: usize = 100;
 
 /// Longest query: far more than any phrase looked up, and a bound on a keystroke's work.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub(super) const MAX_QUERY_CHARS: usize = 200;
 
 /// What the search does with keys that are not text.
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::ListPageUp,
@@ -70,7 +70,7 @@ impl Default for SearchOverlay {
 }
 
 /// The search over the framework and what the session wrote.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "search",
     opens_on: &[Action::Search],
     keys: &[(Context::Search, ACTIONS)],

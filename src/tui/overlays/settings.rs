@@ -32,7 +32,7 @@ enum Row {
 }
 
 /// What the rows do (a field being edited is a form: see the actions view's).
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::EditItem,
@@ -85,7 +85,7 @@ fn draft(row: Row, editor: &Fields) -> Draft {
 }
 
 /// The session details and groups.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "settings",
     opens_on: &[Action::Settings],
     keys: &[

@@ -15,7 +15,7 @@ use crate::tui::voting::VotingAction;
 
 /// What the view's keys do (starting and stopping the server goes straight to `update`; a
 /// new link is asked for here, for the chosen group).
-pub const ACTIONS: &[Action] = &[
+pub(super) const ACTIONS: &[Action] = &[
     Action::ListUp,
     Action::ListDown,
     Action::Voting(VotingAction::Toggle),
@@ -33,7 +33,7 @@ pub struct VotingOverlay {
 }
 
 /// Voting from the groups' devices: the links, their codes, and who is connected.
-pub const VIEW: Registered = Registered {
+pub(super) const VIEW: Registered = Registered {
     name: "voting",
     opens_on: &[Action::Voting(VotingAction::Open)],
     keys: &[(Context::Voting, ACTIONS)],

@@ -12,7 +12,7 @@ use crate::tui::voting::VotingAction;
 
 /// Applies a voting action. Opening the voting view is the registry's, and `Rotate` is the
 /// open view's key (it answers with `NewLink` for its chosen group): neither does anything here.
-pub fn update(app: &mut App, action: VotingAction) -> Option<Effect> {
+pub(crate) fn update(app: &mut App, action: VotingAction) -> Option<Effect> {
     match action {
         VotingAction::Open | VotingAction::Rotate => {}
         VotingAction::Toggle => {

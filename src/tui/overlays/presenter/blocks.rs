@@ -23,7 +23,7 @@ enum Content {
 }
 
 /// Draws the blocks in `area`; `hidden` is whether the room may not yet see the scores.
-pub fn render(app: &ViewContext<'_>, frame: &mut Frame, area: Rect, hidden: bool) {
+pub(super) fn render(app: &ViewContext<'_>, frame: &mut Frame, area: Rect, hidden: bool) {
     let t = app.theme;
     let columns = app.columns();
     let id = app.selected_id();

@@ -65,7 +65,7 @@ pub fn size(text: &str, area: Rect) -> Size {
 }
 
 /// Draws the statement in `area`, as large as it fits, centred.
-pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
+pub(super) fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     let strong = style.add_modifier(Modifier::BOLD);
     let ascii = plain(text);
     for &(pixels, w, h) in &SIZES {
