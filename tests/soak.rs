@@ -107,7 +107,7 @@ fn view_name(screen: &str) -> &'static str {
     const OVERLAYS: [(&str, &str); 10] = [
         ("╭ Notes ·", "notes"),
         ("╭ Actions ·", "actions"),
-        ("╭ Findings ·", "findings"),
+        ("╭ Findings on the", "findings"),
         ("╭ Main conclusions", "conclusions"),
         ("╭ Summary", "summary"),
         ("╭ Search", "search"),
