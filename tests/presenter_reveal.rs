@@ -216,3 +216,69 @@ fn long_notes_are_paged_never_cut() {
     assert!(last.contains("Point 30 made"), "{last}");
     assert_eq!(seen.len(), 30, "every point is on some page");
 }
+
+/// The presenter with six groups, each with a fixed link (the same drawing every run), two
+/// of them connected, voting on or off.
+fn join_room(serving: bool) -> App {
+    let names = ["Red", "Blue", "Green", "Amber", "Violet", "Teal"];
+    let mut app = common::app_with(common::benchmark(), &names);
+    let tokens: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("\"{n}\": \"{}\"", format!("{i:x}").repeat(32)))
+        .collect();
+    app.session_mut().tokens = ron::from_str(&format!("{{{}}}", tokens.join(", "))).unwrap();
+    if serving {
+        app.voting_mut().shown = Some("192.168.1.20:8377".parse().unwrap());
+        app.voting_mut().connected = vec!["Blue".into(), "Teal".into()];
+    }
+    feed(&mut app, &[Action::Resize(200, 50), Action::Presenter]);
+    app
+}
+
+#[test]
+fn the_join_page_shows_every_groups_link_and_code_and_w_hides_it_again() {
+    let mut app = join_room(true);
+    let link = |i: usize| format!("http://192.168.1.20:8377/g/{}", format!("{i:x}").repeat(32));
+    assert!(!screen(&app).contains(&link(0)), "the statement first");
+    feed(&mut app, &[press('W')]);
+    let page = screen(&app);
+    for i in 0..6 {
+        assert!(
+            page.contains(&link(i)),
+            "group {i}'s link on the page:\n{page}"
+        );
+    }
+    assert!(page.contains("Blue  connected ✓"), "{page}");
+    assert!(page.contains("Teal  connected ✓"), "{page}");
+    assert!(!page.contains("Red  connected"), "{page}");
+    assert!(page.contains('▀'), "the codes are drawn");
+    insta::assert_snapshot!("join_200x50", page);
+    feed(&mut app, &[press('W')]);
+    let back = screen(&app);
+    assert!(!back.contains(&link(0)), "W hides the page again:\n{back}");
+    assert!(!back.contains('▀'), "{back}");
+}
+
+#[test]
+fn the_join_page_says_how_to_start_voting_when_it_is_off_and_pages_a_small_window() {
+    let mut app = join_room(false);
+    feed(&mut app, &[press('W')]);
+    assert!(
+        screen(&app).contains("Voting is off: W in the main screen starts it"),
+        "{}",
+        screen(&app)
+    );
+    // A laptop screen holds fewer codes: the rest are on the next page, and it says so.
+    let mut app = join_room(true);
+    feed(&mut app, &[Action::Resize(120, 30), press('W')]);
+    let first = screen(&app);
+    assert!(first.contains("page 1 of "), "{first}");
+    assert!(!first.contains("Teal"), "{first}");
+    for _ in 0..6 {
+        feed(&mut app, &[press('J')]);
+    }
+    let last = screen(&app);
+    assert!(last.contains("Teal"), "{last}");
+    assert!(!last.contains("Red"), "{last}");
+}

@@ -10,6 +10,8 @@ use crate::session::{Score, Session};
 pub enum VotingAction {
     /// Open the voting view: each group's link and QR code, and who is connected.
     Open,
+    /// Show or hide the presenter's join page: every group's link and code, for the room.
+    Join,
     /// Start the server, or stop it.
     Toggle,
     /// A new link for the group chosen in the voting view (its old link stops working).

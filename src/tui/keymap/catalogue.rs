@@ -98,6 +98,7 @@ pub(super) fn actions() -> Vec<Binding> {
         b(Presenter, "room-mode", Action::ToggleRoomMode, "room mode on/off: the room sees who scored, not what", "room mode"),
         b(Presenter, "notes-down", Action::DetailDown, "the next page of the notes", "notes page"),
         b(Presenter, "notes-up", Action::DetailUp, "the previous page of the notes", "notes page up"),
+        b(Presenter, "join", Action::Voting(VotingAction::Join), "show or hide every group's voting link and QR code, for the room to scan", "join"),
         b(Notes, "close", Action::Close, "keep the notes and close", "keeps the notes"),
         b(Form, "next-field", Action::NextField, "next field", "next field"),
         b(Form, "previous-field", Action::PrevField, "previous field", "previous field"),

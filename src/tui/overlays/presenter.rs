@@ -6,6 +6,7 @@
 //! moving between statements keep working here, so a whole round can be run from it.
 
 mod blocks;
+mod join;
 mod statement;
 pub mod strip;
 
@@ -48,6 +49,7 @@ pub const ACTIONS: &[Action] = &[
     Action::DetailDown,
     Action::DetailUp,
     Action::Undo,
+    Action::Voting(crate::tui::voting::VotingAction::Join),
     Action::Close,
 ];
 
@@ -93,6 +95,11 @@ pub struct PresenterOverlay {
     /// The page of the notes shown, and how many pages they took when last drawn.
     notes_page: usize,
     notes_pages: Cell<usize>,
+    /// The join page (every group's link and code) is shown instead of the statement.
+    join: bool,
+    /// Its page, and how many it took when last drawn.
+    join_page: usize,
+    join_pages: Cell<usize>,
 }
 
 /// The statement shown to the room; from a heading, its first statement is selected.
@@ -131,6 +138,21 @@ impl PresenterOverlay {
                 self.notes_page = 0;
                 Reaction::stay()
             }
+            Action::Voting(crate::tui::voting::VotingAction::Join) => {
+                self.join = !self.join;
+                self.join_page = 0;
+                Reaction::stay()
+            }
+            Action::DetailDown if self.join => {
+                if self.join_page + 1 < self.join_pages.get() {
+                    self.join_page += 1;
+                }
+                Reaction::stay()
+            }
+            Action::DetailUp if self.join => {
+                self.join_page = self.join_page.saturating_sub(1);
+                Reaction::stay()
+            }
             Action::DetailDown => {
                 if self.notes_page + 1 < self.notes_pages.get() {
                     self.notes_page += 1;
@@ -151,6 +173,12 @@ impl PresenterOverlay {
         let t = app.theme;
         if full.width < MIN_WIDTH || full.height < MIN_HEIGHT {
             Self::too_small(app, frame, full);
+            return;
+        }
+        if self.join {
+            let area = Rect::new(full.x + 1, full.y, full.width - 2, full.height);
+            self.join_pages
+                .set(join::render(app, frame, area, self.join_page));
             return;
         }
         let h = full.height;
@@ -339,6 +367,7 @@ impl PresenterOverlay {
             Action::ToggleRoomMode,
             Action::NextDisagreement,
             Action::ToggleNotes,
+            Action::Voting(crate::tui::voting::VotingAction::Join),
             Action::Close,
         ]);
         app.keymap.hints(Context::Presenter, &actions)

@@ -189,7 +189,7 @@ impl VotingOverlay {
 
 /// A link as a QR code, two rows of modules to a line of half blocks, dark on light whatever
 /// the terminal's colours (a code drawn light on dark does not scan everywhere).
-fn qr_lines(link: &str) -> Option<Vec<Line<'static>>> {
+pub(super) fn qr_lines(link: &str) -> Option<Vec<Line<'static>>> {
     let code = qrcode::QrCode::with_error_correction_level(link, qrcode::EcLevel::L).ok()?;
     let width = code.width();
     let colors = code.to_colors();

@@ -14,7 +14,7 @@ use crate::tui::voting::VotingAction;
 /// open view's key (it answers with `NewLink` for its chosen group): neither does anything here.
 pub(crate) fn update(app: &mut App, action: VotingAction) -> Option<Effect> {
     match action {
-        VotingAction::Open | VotingAction::Rotate => {}
+        VotingAction::Open | VotingAction::Rotate | VotingAction::Join => {}
         VotingAction::Toggle => {
             if app.voting.wanted.is_some() {
                 app.voting.wanted = None;
