@@ -104,6 +104,31 @@ fn the_plan_is_set_and_edited_in_the_app() {
 }
 
 #[test]
+fn an_area_is_left_out_of_today_with_x_and_undo_puts_it_back() {
+    let mut app = app_with(benchmark(), &["Red"]);
+    app.session_mut().agenda = Some(Agenda::new("09:00-17:00", &[]).unwrap());
+    let before = app.session().agenda.clone().unwrap().slots(app.framework());
+    // The plan opens on the first area; `x` leaves it out of today.
+    select(&mut app, &before[0].id);
+    feed(&mut app, &[press('t'), press('x')]);
+    let agenda = app.session().agenda.clone().unwrap();
+    assert!(agenda.not_today.contains(&before[0].id));
+    let after = agenda.slots(app.framework());
+    assert_eq!(after[0].minutes, 0, "no minutes for an area not today");
+    assert_eq!(
+        after.iter().map(|s| s.minutes).sum::<u16>(),
+        agenda.working_minutes(),
+        "the other areas share the day"
+    );
+    assert!(before[0].minutes > 0, "it had minutes before");
+    // Undo puts it back in the day.
+    feed(&mut app, &[Action::Close, press('u')]);
+    let agenda = app.session().agenda.clone().unwrap();
+    assert!(agenda.not_today.is_empty());
+    assert_eq!(agenda.slots(app.framework()), before);
+}
+
+#[test]
 fn time_spent_is_counted_to_the_area_and_idle_gaps_are_left_out() {
     let mut app = app_with(benchmark(), &["Red"]);
     app.session_mut().agenda = Some(Agenda::new("09:00-17:00", &[]).unwrap());

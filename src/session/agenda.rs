@@ -24,6 +24,8 @@ pub struct Slot {
     /// When it starts and ends on the clock (breaks skipped).
     pub from: u16,
     pub to: u16,
+    /// False for an area left out of today's plan (it has no minutes).
+    pub today: bool,
 }
 
 /// Where the clock is against the plan: the figures mean something different before the day,
@@ -57,22 +59,25 @@ pub struct Pacing {
 
 impl Agenda {
     /// Each area's slot, in outline order: set minutes where given, the rest of the working
-    /// time shared in proportion to statements.
+    /// time shared in proportion to statements among the areas chosen for today; an area
+    /// left out keeps its row (the plan shows it as not today) with no minutes.
     pub fn slots(&self, fw: &Framework) -> Vec<Slot> {
         let areas = summary::scoring_areas(fw);
         let counts: Vec<usize> = areas
             .iter()
             .map(|&a| fw.statements_under(a).count())
             .collect();
+        let today = |a: NodeIx| !self.not_today.contains(&fw.node(a).id);
         let fixed: u16 = areas
             .iter()
+            .filter(|&&a| today(a))
             .filter_map(|&a| self.minutes.get(&fw.node(a).id))
             .sum();
         let free = self.working_minutes().saturating_sub(fixed);
         let shared: usize = areas
             .iter()
             .zip(&counts)
-            .filter(|(a, _)| !self.minutes.contains_key(&fw.node(**a).id))
+            .filter(|(a, _)| today(**a) && !self.minutes.contains_key(&fw.node(**a).id))
             .map(|(_, c)| *c)
             .sum();
         let mut slots = Vec::new();
@@ -80,7 +85,9 @@ impl Agenda {
         let mut given = 0usize; // statements shared so far, to round without drifting
         for (&a, &count) in areas.iter().zip(&counts) {
             let id = fw.node(a).id.clone();
-            let minutes = if let Some(&m) = self.minutes.get(&id) {
+            let minutes = if !today(a) {
+                0
+            } else if let Some(&m) = self.minutes.get(&id) {
                 m
             } else {
                 let before = share(free, given, shared);
@@ -96,6 +103,7 @@ impl Agenda {
                 minutes,
                 from,
                 to: self.clock_at(work),
+                today: today(a),
             });
         }
         slots
@@ -110,7 +118,8 @@ impl Agenda {
         area: Option<NodeIx>,
     ) -> Pacing {
         let slots = self.slots(fw);
-        let slot = area.and_then(|a| slots.iter().find(|s| s.area == a));
+        // An area left out of today has no slot to be in.
+        let slot = area.and_then(|a| slots.iter().find(|s| s.area == a && s.today));
         // The area's own minutes: what it was given less what it has had, so a 16-minute
         // slot never says "40 min left" because the clock is in another area's slot.
         let slot_left = slot.map(|s| {
@@ -118,10 +127,17 @@ impl Agenda {
             i32::from(s.minutes) - i32::try_from(spent).unwrap_or(i32::MAX)
         });
         // The plan's progress is linear within each slot: how many statements it expected
-        // agreed after w working minutes, and when it expected the number agreed now.
-        let agreed = fw
-            .statements()
-            .filter(|&ix| session.score(&fw.node(ix).id, Column::Agreed).is_some())
+        // agreed after w working minutes, and when it expected the number agreed now. Only
+        // today's areas count: an area left out expects no time and its agreed statements
+        // put the day neither ahead nor behind.
+        let todays: Vec<NodeIx> = slots
+            .iter()
+            .filter(|s| s.today)
+            .flat_map(|s| fw.statements_under(s.area))
+            .collect();
+        let agreed = todays
+            .iter()
+            .filter(|&&ix| session.score(&fw.node(ix).id, Column::Agreed).is_some())
             .count();
         let phase = if now < self.start {
             Phase::Before { starts: self.start }
@@ -129,7 +145,7 @@ impl Agenda {
             Phase::After {
                 ended: self.end,
                 over: now - self.end,
-                left: fw.statements().count().saturating_sub(agreed),
+                left: todays.len().saturating_sub(agreed),
             }
         } else if let Some(&(_, until)) = self.breaks.iter().find(|&&(a, z)| a <= now && now < z) {
             Phase::Break { until }
@@ -138,7 +154,7 @@ impl Agenda {
         };
         let mut expected_work = 0f64;
         let mut left = f64::from(u32::try_from(agreed).unwrap_or(u32::MAX));
-        for s in &slots {
+        for s in slots.iter().filter(|s| s.today) {
             if left <= 0.0 {
                 break;
             }
@@ -268,6 +284,36 @@ mod tests {
             edited.iter().map(|s| s.minutes).sum::<u16>(),
             a.working_minutes()
         );
+    }
+
+    #[test]
+    fn the_day_is_shared_among_the_areas_chosen_for_today_only() {
+        let fw = fw();
+        let mut a = Agenda::new("09:00-16:00", &["12:00-13:00".into()]).unwrap();
+        let all = a.slots(&fw);
+        let out = all[1].id.clone();
+        a.not_today.insert(out.clone());
+        let slots = a.slots(&fw);
+        assert_eq!(slots.len(), all.len(), "the area left out keeps its row");
+        assert_eq!(slots[1].minutes, 0, "left out: no minutes");
+        assert!(!slots[1].today);
+        assert_eq!(slots[1].from, slots[1].to, "no time on the clock");
+        assert_eq!(
+            slots.iter().map(|s| s.minutes).sum::<u16>(),
+            a.working_minutes(),
+            "the others share the whole day"
+        );
+        assert!(all[1].minutes > 0, "it had minutes while in the day");
+        // Minutes set by hand for an area left out give it no time either.
+        a.minutes.insert(out, 60);
+        assert_eq!(a.slots(&fw)[1].minutes, 0);
+        assert_eq!(
+            a.slots(&fw).iter().map(|s| s.minutes).sum::<u16>(),
+            a.working_minutes()
+        );
+        // The pacing header has no slot for it.
+        let s = Session::new(&fw, vec!["Red".into()], "2026-11-24".into());
+        assert_eq!(a.pacing(&fw, &s, 10 * 60, Some(slots[1].area)).area, None);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The day's plan as the session keeps it: the day's start and end, its breaks, minutes set
-//! by hand and time spent per area, written in the file as people write times ("09:30",
+//! by hand, areas left out of today and time spent per area, written in the file as people write times ("09:30",
 //! "12:30-13:15"). Sharing the day among the areas and pacing it are in `agenda.rs`; this
 //! file needs nothing of the session, so the session's model can hold a plan.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +22,10 @@ pub struct Agenda {
     /// Minutes set by hand for an area (by id), instead of its proportional share.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub minutes: BTreeMap<String, u16>,
+    /// Areas (by id) left out of today's plan: they get no minutes and the others share the
+    /// day. Defaulted, so files from before it open as "every area today".
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_today: BTreeSet<String>,
     /// Seconds actually spent in each area (by id) while awayday was open on it.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub spent: BTreeMap<String, u32>,

@@ -129,6 +129,8 @@ pub enum Action {
     ResetTime,
     /// Edit the day's breaks.
     EditBreaks,
+    /// Leave the chosen area out of today's plan, or put it back.
+    ToggleToday,
     /// The next statement (skipping headings), in the presenter view.
     NextStatement,
     /// The previous statement.

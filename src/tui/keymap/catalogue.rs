@@ -145,6 +145,7 @@ pub(super) fn actions() -> Vec<Binding> {
         b(Agenda, "more", Action::MoreTime, "five more minutes for the chosen area", "more time"),
         b(Agenda, "less", Action::LessTime, "five fewer minutes for the chosen area", "less time"),
         b(Agenda, "share", Action::ResetTime, "the chosen area back to its share of the day", "share"),
+        b(Agenda, "today", Action::ToggleToday, "leave the chosen area out of today's plan, or put it back", "not today"),
         b(Agenda, "day", Action::EditItem, "set the day's start and end (09:30-16:00)", "day"),
         b(Agenda, "breaks", Action::EditBreaks, "set the breaks (12:30-13:15, 15:00-15:10)", "breaks"),
         b(Agenda, "remove", Action::DeleteItem, "remove the plan", "remove plan"),

@@ -27,6 +27,7 @@ pub(super) const ACTIONS: &[Action] = &[
     Action::MoreTime,
     Action::LessTime,
     Action::ResetTime,
+    Action::ToggleToday,
     Action::EditItem,
     Action::EditBreaks,
     Action::DeleteItem,
@@ -208,10 +209,27 @@ impl AgendaOverlay {
                         after.minutes.remove(&slot.id);
                     }
                 }
-                let fixed: u16 = after.minutes.values().sum();
+                // Minutes set for an area left out of today take none of the day.
+                let fixed: u16 = after
+                    .minutes
+                    .iter()
+                    .filter(|(id, _)| !after.not_today.contains(*id))
+                    .map(|(_, m)| m)
+                    .sum();
                 if fixed > after.working_minutes() {
                     self.error = Some("The areas set by hand already fill the day.".into());
                     return Reaction::stay();
+                }
+                self.error = None;
+                return Reaction::then(vec![Self::change(app, Some(after))]);
+            }
+            Action::ToggleToday => {
+                let Some(slot) = chosen else {
+                    return Reaction::stay();
+                };
+                let mut after = agenda.clone();
+                if !after.not_today.remove(&slot.id) {
+                    after.not_today.insert(slot.id.clone());
                 }
                 self.error = None;
                 return Reaction::then(vec![Self::change(app, Some(after))]);
@@ -242,6 +260,7 @@ impl AgendaOverlay {
                     Action::MoreTime,
                     Action::LessTime,
                     Action::ResetTime,
+                    Action::ToggleToday,
                     Action::EditItem,
                     Action::EditBreaks,
                     Action::Close,
@@ -323,6 +342,20 @@ impl AgendaOverlay {
             } else {
                 Style::default()
             };
+            if !s.today {
+                lines.push(Line::styled(
+                    format!(
+                        "{label:<lw$} {:>5} {:>13} {:>8} {:>6} m",
+                        s.statements, "not today", "", spent
+                    ),
+                    if i == self.cursor && self.editing.is_none() {
+                        style
+                    } else {
+                        t.dim()
+                    },
+                ));
+                continue;
+            }
             lines.push(Line::styled(
                 format!(
                     "{label:<lw$} {:>5} {:>13} {:>6}{set} {:>6} m",
@@ -397,7 +430,7 @@ impl AgendaOverlay {
             .then(|| EscGuard::question(app));
         let warn = asked.is_some() || self.error.is_some();
         let note = asked.or_else(|| self.error.clone()).unwrap_or_else(|| {
-            "* set by hand; the rest share the day by their statements. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()
+            "* set by hand; the rest share the day by their statements; areas not today get none. Spent: time on the area with awayday open, idle gaps over 5 min left out.".into()
         });
         frame.render_widget(
             Paragraph::new(Line::styled(note, if warn { t.warn() } else { t.dim() }))
