@@ -319,10 +319,7 @@ pub fn write_html(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()>
 
 /// The report as one HTML page.
 pub fn to_html(r: &Report) -> String {
-    let mut bytes = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_html(r, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    super::in_memory(write_html, r)
 }
 
 /// A background colour for a mean: red at the bottom of the scale, amber mid-way, green at

@@ -178,8 +178,5 @@ pub fn write_markdown(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result
 
 /// The report as Markdown.
 pub fn to_markdown(r: &Report) -> String {
-    let mut bytes = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_markdown(r, &mut bytes);
-    String::from_utf8(bytes).unwrap_or_default()
+    super::in_memory(write_markdown, r)
 }

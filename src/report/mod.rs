@@ -20,6 +20,17 @@ pub use docx::to_docx;
 pub use html::{to_html, write_html};
 pub use markdown::{to_markdown, write_markdown};
 
+/// What a streaming writer (`write_markdown`, `write_html`) writes for `r`, as a string.
+fn in_memory(
+    write: fn(&model::Report, &mut dyn std::io::Write) -> std::io::Result<()>,
+    r: &model::Report,
+) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(r, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// "3 more statements have neither scores nor notes." (or "1 more statement has …").
 fn untouched_line(n: usize) -> String {
     if n == 1 {
