@@ -23,9 +23,15 @@ use std::thread::JoinHandle;
 use crate::framework::{Framework, NodeIx};
 
 mod bytes;
+mod narrowing;
 mod written;
 
-use bytes::{bitsets_of, contains_word, fold, has_pair, is_subsequence};
+use bytes::{
+    bitsets_of, contains_word, fold, has_byte, has_pair, initials_of, is_subsequence,
+    pairs_present, subsequence_end,
+};
+pub use narrowing::Narrowing;
+use narrowing::{Candidate, Matcher, Memo, Step, unchanged};
 pub use written::{WrittenHit, WrittenIndex, search_written};
 
 /// One searchable node: its text prepared once, so a keystroke costs only matching.
@@ -41,6 +47,8 @@ struct Entry {
     /// The same for the first two bytes of each word: whether a query word starts a word
     /// here, known without reading the text.
     word_starts: [u64; 4],
+    /// Which bytes start a word (exactly, one bit per byte value), for a one-letter query.
+    initials: [u64; 4],
 }
 
 /// A hit: the node, its score, and which characters of [`SearchIndex::haystack`] matched.
@@ -50,21 +58,6 @@ pub struct Hit {
     pub score: i64,
     /// Char indices into the haystack, sorted, without repeats.
     pub positions: Vec<usize>,
-}
-
-/// What searches leave behind for the next query: each query typed on the way to the
-/// current one, with the entries that passed its subsequence test and its hits.
-#[derive(Debug, Clone, Default)]
-pub struct Narrowing {
-    steps: Vec<Step>,
-}
-
-#[derive(Debug, Clone)]
-struct Step {
-    query: String,
-    limit: usize,
-    candidates: Vec<u32>,
-    hits: Vec<Hit>,
 }
 
 /// The index over one framework.
@@ -149,60 +142,166 @@ impl SearchIndex {
 
     /// As [`search`](Self::search), starting from what earlier queries left: a query typed
     /// before is answered from memory (Backspace), a longer one only re-tests the shorter
-    /// one's candidates (typing). Returns what the next query can start from.
+    /// one's candidates, and only for the words that changed (typing). Returns what the next
+    /// query can start from.
     pub fn search_from(
         &self,
         query: &str,
         limit: usize,
-        previous: Narrowing,
+        mut previous: Narrowing,
     ) -> (Vec<Hit>, Narrowing) {
-        let mut steps = previous.steps;
-        // Keep only the queries on the way to this one.
-        steps.retain(|s| query.starts_with(s.query.as_str()) && !s.query.trim().is_empty());
-        if let Some(known) = steps.iter().find(|s| s.query == query && s.limit == limit) {
+        if let Some(known) = previous.towards(query, limit) {
             let hits = known.hits.clone();
-            return (hits, Narrowing { steps });
+            return (hits, previous);
         }
         let terms: Vec<&str> = query.split_whitespace().collect();
         if terms.is_empty() {
             return (Vec::new(), Narrowing::default());
         }
         let folded_terms: Vec<String> = terms.iter().map(|t| fold(t)).collect();
-        let pool: Box<dyn Iterator<Item = u32> + '_> = match steps.last() {
-            Some(shorter) => Box::new(shorter.candidates.iter().copied()),
-            None => Box::new(0..u32::try_from(self.entries().len()).unwrap_or(u32::MAX)),
+        previous.memo.keep_only(&terms, &folded_terms);
+        let candidates = match previous.shorter() {
+            Some((shorter, candidates)) => self.narrow(shorter, candidates, &terms, &folded_terms),
+            None => self.every_candidate(&folded_terms),
         };
-        let candidates: Vec<u32> = pool
-            .filter(|&i| {
-                let hay = self.entries()[i as usize].folded.as_bytes();
-                folded_terms
-                    .iter()
-                    .all(|t| is_subsequence(hay, t.as_bytes()))
-            })
-            .collect();
-        let hits = self.rank(&candidates, &terms, &folded_terms, limit);
-        steps.push(Step {
+        let hits = self.rank(
+            &candidates,
+            &terms,
+            &folded_terms,
+            limit,
+            &mut previous.memo,
+        );
+        previous.push(Step {
             query: query.to_owned(),
             limit,
-            candidates,
+            terms: terms.iter().map(|t| (*t).to_owned()).collect(),
+            candidates: Some(candidates),
             hits: hits.clone(),
         });
-        (hits, Narrowing { steps })
+        (hits, previous)
+    }
+
+    /// Every entry holding each word's letters in order, and how many of the first words it
+    /// holds as typed.
+    fn every_candidate(&self, folded_terms: &[String]) -> Vec<Candidate> {
+        let Some((last, others)) = folded_terms.split_last() else {
+            return Vec::new();
+        };
+        (0..u32::try_from(self.entries().len()).unwrap_or(u32::MAX))
+            .filter_map(|entry| {
+                let hay = self.entries()[entry as usize].folded.as_bytes();
+                if !others.iter().all(|t| is_subsequence(hay, t.as_bytes())) {
+                    return None;
+                }
+                let end = subsequence_end(hay, last.as_bytes(), 0)?;
+                Some(Candidate {
+                    entry,
+                    lead: self.lead(entry, folded_terms, 0),
+                    end: u32::try_from(end).unwrap_or(u32::MAX),
+                    settled_pairs: self.pairs_present(entry, others),
+                })
+            })
+            .collect()
+    }
+
+    /// The shorter query's candidates that pass the longer one's tests: only the words that
+    /// differ from the shorter query's are tested, since every candidate passed the others,
+    /// and a word being typed on only for its new letters.
+    fn narrow(
+        &self,
+        shorter: &Step,
+        candidates: &[Candidate],
+        terms: &[&str],
+        folded_terms: &[String],
+    ) -> Vec<Candidate> {
+        let same = unchanged(&shorter.terms, terms);
+        // The shorter query's last word, if this query types on in it: its new letters.
+        let typed_on = shorter
+            .terms
+            .get(same)
+            .filter(|_| same + 1 == shorter.terms.len())
+            .map(|t| fold(t))
+            .and_then(|t| {
+                folded_terms
+                    .get(same)?
+                    .strip_prefix(t.as_str())
+                    .map(str::len)
+            });
+        let (first_changed, rest) = match typed_on {
+            Some(_) => (same + 1, &folded_terms[same + 1..]),
+            None => (same, &folded_terms[same..]),
+        };
+        let last = folded_terms.len() - 1;
+        // Words but the last that were the shorter query's last word, or new: their pairs
+        // join the settled count (only the shorter query's last word can have changed).
+        let newly_settled = &folded_terms[(shorter.terms.len() - 1).min(last)..last];
+        candidates
+            .iter()
+            .filter_map(|c| {
+                let hay = self.entries()[c.entry as usize].folded.as_bytes();
+                let mut end = c.end as usize;
+                if let Some(new_letters) = typed_on {
+                    let word = folded_terms[same].as_bytes();
+                    end = subsequence_end(hay, &word[word.len() - new_letters..], end)?;
+                }
+                for (k, t) in rest.iter().enumerate() {
+                    let at = subsequence_end(hay, t.as_bytes(), 0)?;
+                    if first_changed + k == last {
+                        end = at;
+                    }
+                }
+                Some(Candidate {
+                    entry: c.entry,
+                    // A first word it did not hold is unchanged, and still not held: only a
+                    // candidate holding every unchanged word is read again.
+                    lead: if usize::from(c.lead) < same {
+                        c.lead
+                    } else {
+                        self.lead(c.entry, folded_terms, same)
+                    },
+                    end: u32::try_from(end).unwrap_or(u32::MAX),
+                    settled_pairs: c
+                        .settled_pairs
+                        .saturating_add(self.pairs_present(c.entry, newly_settled)),
+                })
+            })
+            .collect()
+    }
+
+    /// How many letter pairs of `words` entry `i`'s text has.
+    fn pairs_present(&self, i: u32, words: &[String]) -> u16 {
+        let bits = &self.entries()[i as usize].pairs;
+        words
+            .iter()
+            .fold(0, |n: u16, w| n.saturating_add(pairs_present(bits, w)))
+    }
+
+    /// How many of `folded_terms`, one after another from the first, the entry's text holds
+    /// as typed, knowing it holds the first `from`.
+    fn lead(&self, entry: u32, folded_terms: &[String], from: usize) -> u16 {
+        let hay = &self.entries()[entry as usize].folded;
+        let held = from
+            + folded_terms[from..]
+                .iter()
+                .take_while(|t| hay.contains(t.as_str()))
+                .count();
+        u16::try_from(held).unwrap_or(u16::MAX)
     }
 
     /// The best `limit` of `candidates` (which all pass the subsequence test), best first.
     fn rank(
         &self,
-        candidates: &[u32],
+        candidates: &[Candidate],
         terms: &[&str],
         folded_terms: &[String],
         limit: usize,
+        memo: &mut Memo,
     ) -> Vec<Hit> {
         let phrase = fold(&terms.join(" "));
-        let (first, loose): (Vec<u32>, Vec<u32>) = candidates.iter().partition(|&&i| {
-            let hay = &self.entries()[i as usize].folded;
-            folded_terms.iter().all(|t| hay.contains(t.as_str()))
-        });
+        let every_word = u16::try_from(terms.len()).unwrap_or(u16::MAX);
+        let (first, loose): (Vec<&Candidate>, Vec<&Candidate>) =
+            candidates.iter().partition(|c| c.lead >= every_word);
+        let first: Vec<u32> = first.into_iter().map(|c| c.entry).collect();
         // A rough rank without reading the text: how many query words start a word here.
         let starts: Vec<[u8; 2]> = folded_terms
             .iter()
@@ -220,8 +319,7 @@ impl SearchIndex {
             first
                 .iter()
                 .map(|&i| {
-                    let bits = &self.entries()[i as usize].word_starts;
-                    let starts_word = (0..=255u8).any(|b| has_pair(bits, [letter, b]));
+                    let starts_word = has_byte(&self.entries()[i as usize].initials, letter);
                     (i64::from(starts_word), i)
                 })
                 .collect()
@@ -236,25 +334,22 @@ impl SearchIndex {
             // A long phrase is scored word by word: with many words the precise scorer's cost
             // multiplies, while the phrase bonus already ranks the real hits first.
             let matcher = if terms.len() > 3 {
-                &self.greedy
+                Matcher::Greedy
             } else {
-                &self.precise
+                Matcher::Precise
             };
-            self.score(&best, terms, &phrase, folded_terms, matcher)
+            self.score(&best, terms, &phrase, folded_terms, matcher, memo)
         };
         sort_best_first(&mut scored);
         // Looser matches rank after every first-tier one: scored only if they can be shown.
         if scored.len() < limit {
-            let wanted: Vec<[u8; 2]> = folded_terms
-                .iter()
-                .flat_map(|t| t.as_bytes().windows(2).map(|w| [w[0], w[1]]))
-                .collect();
+            let last = folded_terms.last().map_or("", String::as_str);
             let mut pre: Vec<(i64, u32)> = loose
                 .iter()
-                .map(|&i| {
-                    let pairs = &self.entries()[i as usize].pairs;
-                    let present = wanted.iter().filter(|p| has_pair(pairs, **p)).count();
-                    (i64::try_from(present).unwrap_or(0), i)
+                .map(|c| {
+                    let bits = &self.entries()[c.entry as usize].pairs;
+                    let present = c.settled_pairs.saturating_add(pairs_present(bits, last));
+                    (i64::from(present), c.entry)
                 })
                 .collect();
             let cap = scoring_cap(terms.len(), limit, LOOSE_SCORING_LIMIT);
@@ -263,7 +358,7 @@ impl SearchIndex {
                 pre.truncate(cap);
             }
             let best: Vec<u32> = pre.into_iter().map(|(_, i)| i).collect();
-            let mut more = self.score(&best, terms, &phrase, folded_terms, &self.greedy);
+            let mut more = self.score(&best, terms, &phrase, folded_terms, Matcher::Greedy, memo);
             sort_best_first(&mut more);
             scored.extend(more);
         }
@@ -271,17 +366,14 @@ impl SearchIndex {
         scored
             .into_iter()
             .enumerate()
-            .map(|(rank, (score, i))| {
-                let e = &self.entries()[i as usize];
-                Hit {
-                    node: e.node,
-                    score,
-                    positions: if rank < HIGHLIGHTED_HITS {
-                        self.matched(e, terms)
-                    } else {
-                        Vec::new()
-                    },
-                }
+            .map(|(rank, (score, i))| Hit {
+                node: self.entries()[i as usize].node,
+                score,
+                positions: if rank < HIGHLIGHTED_HITS {
+                    self.matched_remembered(i, terms, memo)
+                } else {
+                    Vec::new()
+                },
             })
             .collect()
     }
@@ -293,41 +385,98 @@ impl SearchIndex {
         self.by_node
             .get(node)
             .and_then(|&i| self.entries().get(i as usize))
-            .map_or_else(Vec::new, |e| self.matched(e, &terms))
+            .map_or_else(Vec::new, |e| {
+                let mut positions: Vec<usize> =
+                    terms.iter().flat_map(|t| self.matched(e, t)).collect();
+                positions.sort_unstable();
+                positions.dedup();
+                positions
+            })
     }
 
+    /// Each entry's score: the matcher's for each word (remembered from earlier keys while
+    /// the word stays in the query), plus the bonuses for whole words and the phrase.
     fn score(
         &self,
         entries: &[u32],
         terms: &[&str],
         phrase: &str,
         folded_terms: &[String],
-        matcher: &SkimMatcherV2,
+        matcher: Matcher,
+        memo: &mut Memo,
     ) -> Vec<(i64, u32)> {
-        entries
+        let matching = match matcher {
+            Matcher::Precise => &self.precise,
+            Matcher::Greedy => &self.greedy,
+        };
+        // Each word's memo is found once per key, not once per entry.
+        let mut by_term: Vec<_> = terms
+            .iter()
+            .map(|t| {
+                memo.scores
+                    .remove(&(matcher, (*t).to_owned()))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut words: Vec<_> = folded_terms
+            .iter()
+            .map(|t| memo.whole_words.remove(t).unwrap_or_default())
+            .collect();
+        let scored = entries
             .iter()
             .filter_map(|&i| {
                 let e = &self.entries()[i as usize];
                 let mut score = 0;
-                for t in terms {
-                    score += matcher.fuzzy_match(&e.haystack, t)?;
+                for (t, known) in terms.iter().zip(by_term.iter_mut()) {
+                    score += (*known
+                        .entry(i)
+                        .or_insert_with(|| matching.fuzzy_match(&e.haystack, t)))?;
                 }
-                Some((score + bonus(&e.folded, phrase, folded_terms), i))
+                let mut bonus = 0;
+                if terms.len() > 1 && contains_word(&e.folded, phrase) {
+                    bonus += PHRASE_BONUS;
+                }
+                for (t, known) in folded_terms.iter().zip(words.iter_mut()) {
+                    if *known
+                        .entry(i)
+                        .or_insert_with(|| contains_word(&e.folded, t))
+                    {
+                        bonus += WORD_BONUS;
+                    }
+                }
+                Some((score + bonus, i))
             })
-            .collect()
+            .collect();
+        for (t, known) in terms.iter().zip(by_term) {
+            memo.scores.insert((matcher, (*t).to_owned()), known);
+        }
+        for (t, known) in folded_terms.iter().zip(words) {
+            memo.whole_words.insert(t.clone(), known);
+        }
+        scored
     }
 
-    /// The characters of an entry the query's words match. Found with the linear greedy
-    /// matcher: the ranking is already done, and the precise one's cost is quadratic.
-    fn matched(&self, e: &Entry, terms: &[&str]) -> Vec<usize> {
-        let mut positions: Vec<usize> = terms
-            .iter()
-            .filter_map(|t| self.greedy.fuzzy_indices(&e.haystack, t))
-            .flat_map(|(_, p)| p)
-            .collect();
+    /// The characters of entry `i` the query's words match, each word's remembered while it
+    /// stays in the query.
+    fn matched_remembered(&self, i: u32, terms: &[&str], memo: &mut Memo) -> Vec<usize> {
+        let e = &self.entries()[i as usize];
+        let mut positions: Vec<usize> = Vec::new();
+        for t in terms {
+            let known = memo.positions.entry((*t).to_owned()).or_default();
+            positions.extend(known.entry(i).or_insert_with(|| self.matched(e, t)).iter());
+        }
         positions.sort_unstable();
         positions.dedup();
         positions
+    }
+
+    /// The characters of an entry one query word matches. Found with the linear greedy
+    /// matcher: the ranking is already done, and the precise one's cost is quadratic.
+    fn matched(&self, e: &Entry, term: &str) -> Vec<usize> {
+        self.greedy
+            .fuzzy_indices(&e.haystack, term)
+            .map(|(_, p)| p)
+            .unwrap_or_default()
     }
 }
 
@@ -365,26 +514,15 @@ fn entries_of(texts: Vec<String>) -> Vec<Entry> {
         .map(|(node, haystack)| {
             let folded = fold(&haystack);
             let (pairs, word_starts) = bitsets_of(folded.as_bytes());
+            let initials = initials_of(folded.as_bytes());
             Entry {
                 node,
                 haystack,
                 folded,
                 pairs,
                 word_starts,
+                initials,
             }
         })
         .collect()
-}
-
-fn bonus(folded: &str, phrase: &str, terms: &[String]) -> i64 {
-    let mut bonus = 0;
-    if terms.len() > 1 && contains_word(folded, phrase) {
-        bonus += PHRASE_BONUS;
-    }
-    for t in terms {
-        if contains_word(folded, t) {
-            bonus += WORD_BONUS;
-        }
-    }
-    bonus
 }

@@ -48,7 +48,7 @@ pub struct SearchOverlay {
     cursor: usize,
     /// What the last query left, so typing more only re-checks its candidates.
     narrowing: Narrowing,
-    /// What the room wrote, made for the first key and kept while the search is open.
+    /// What the room wrote, made when the search opens and kept while it is open.
     written_index: Option<WrittenIndex>,
 }
 
@@ -74,7 +74,7 @@ pub(super) const VIEW: Registered = Registered {
     name: "search",
     opens_on: &[Action::Search],
     keys: &[(Context::Search, ACTIONS)],
-    open: |_, _| Opened::new(SearchOverlay::default()),
+    open: |cx, _| Opened::new(SearchOverlay::over(cx)),
     restore: crate::tui::view::no_draft,
 };
 
@@ -93,6 +93,16 @@ impl View for SearchOverlay {
 }
 
 impl SearchOverlay {
+    /// A search over what the room has written so far, folded now: the session does not
+    /// change while the search is open, and opening it is a key with nothing else to do,
+    /// where the first letter typed would otherwise wait for it.
+    fn over(cx: &ViewContext<'_>) -> Self {
+        SearchOverlay {
+            written_index: Some(WrittenIndex::new(cx.framework, cx.session)),
+            ..SearchOverlay::default()
+        }
+    }
+
     pub fn query(&self) -> String {
         self.input.lines().join(" ")
     }
