@@ -10,6 +10,7 @@ mod keys;
 mod lookup;
 mod man;
 mod merge;
+mod new_session;
 mod save_as;
 mod show;
 mod tree;
