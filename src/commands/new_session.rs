@@ -1,13 +1,15 @@
-//! `awayday new`: a session file made from its options (a framework, groups, the day's plan,
-//! last year's session to start from), never over an existing file.
+//! Starting a session: `awayday new` makes its file from the options (a framework, groups,
+//! the day's plan, last year's session to start from), never over an existing file; bare
+//! `awayday` reopens the most recent session or starts one in the data folder.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::workshop::{data_dir, load, remember};
+use super::workshop::{data_dir, load, open, recent_file, remember, require_terminal};
 use crate::framework::{self, Framework};
 use crate::session::{self, Session};
+use crate::tui::{action::Action, keymap::Context as Keys};
 
 /// The options of `awayday new`.
 pub struct NewSession {
@@ -141,4 +143,40 @@ fn fresh_path(dir: &Path, date: &str) -> Result<PathBuf> {
         }
         n += 1;
     }
+}
+
+/// Bare `awayday`: the most recent session, or a new one in the data folder.
+pub fn start() -> Result<()> {
+    require_terminal()?;
+    if let Ok(file) = recent_file()
+        && let Ok(text) = std::fs::read_to_string(file)
+    {
+        let path = PathBuf::from(text.trim());
+        if path.is_file() {
+            return open(&path, Some(format!("Reopened {}.", path.display())));
+        }
+    }
+    let (path, _, _) = create(NewSession {
+        path: None,
+        framework: None,
+        title: None,
+        organisation: None,
+        facilitator: None,
+        groups: None,
+        agenda: None,
+        breaks: Vec::new(),
+        from: None,
+        solo: false,
+    })?;
+    open(
+        &path,
+        Some(format!(
+            "New session: saved as {} ({} edits its details and groups).",
+            path.display(),
+            crate::tui::keyfile::load()
+                .0
+                .key_for(Keys::Main, &Action::Settings)
+                .unwrap_or_default()
+        )),
+    )
 }

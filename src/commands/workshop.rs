@@ -1,11 +1,11 @@
-//! Starting the workshop screen: `awayday new`, `awayday open`, and bare `awayday`, which
-//! reopens the most recent session or starts one in the data folder.
+//! The workshop screen opened on a session file (`awayday open`, and after `awayday new`),
+//! the session last opened remembered, and sessions read for every other command with what
+//! their journal added.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-pub use super::new_session::{NewSession, create};
 use crate::framework::Framework;
 use crate::session::{self, Session};
 use crate::tui::{self, action::Action, app::App, keymap::Context as Keys};
@@ -17,7 +17,7 @@ pub fn data_dir() -> Result<PathBuf> {
         .context("cannot tell where this system keeps application data; give a session path")
 }
 
-fn recent_file() -> Result<PathBuf> {
+pub(super) fn recent_file() -> Result<PathBuf> {
     Ok(data_dir()?.join("recent"))
 }
 
@@ -258,40 +258,4 @@ fn read_with_its_framework(
         let read = session::read(path);
         (read, loading.and_then(|worker| worker.join().ok()))
     })
-}
-
-/// Bare `awayday`: the most recent session, or a new one in the data folder.
-pub fn start() -> Result<()> {
-    require_terminal()?;
-    if let Ok(file) = recent_file()
-        && let Ok(text) = std::fs::read_to_string(file)
-    {
-        let path = PathBuf::from(text.trim());
-        if path.is_file() {
-            return open(&path, Some(format!("Reopened {}.", path.display())));
-        }
-    }
-    let (path, _, _) = create(NewSession {
-        path: None,
-        framework: None,
-        title: None,
-        organisation: None,
-        facilitator: None,
-        groups: None,
-        agenda: None,
-        breaks: Vec::new(),
-        from: None,
-        solo: false,
-    })?;
-    open(
-        &path,
-        Some(format!(
-            "New session: saved as {} ({} edits its details and groups).",
-            path.display(),
-            crate::tui::keyfile::load()
-                .0
-                .key_for(Keys::Main, &Action::Settings)
-                .unwrap_or_default()
-        )),
-    )
 }
