@@ -4,49 +4,48 @@
 //!
 //! Run it with `cargo run --example voting_page`.
 
+use std::path::PathBuf;
+
 use awayday::framework;
-use awayday::serve::{LevelText, OpenStatement, Server, Slot, Snapshot};
-use awayday::session::Score;
+use awayday::serve::Server;
+use awayday::session::{Column, Edit, History, Score, Session};
+use awayday::tui::{app::App, serving};
 
 fn main() -> anyhow::Result<()> {
     let fw = framework::resolve(None)?;
+    // A long statement, so the page is seen wrapping it on a phone.
     let statement = fw
         .nodes()
         .iter()
         .find(|n| n.is_statement() && n.text.len() > 150)
-        .ok_or_else(|| anyhow::anyhow!("the built-in benchmark has no long statement"))?;
-    let slot = |name: &str, token: char, vote: Option<Score>| Slot {
-        name: name.to_owned(),
-        token: token.to_string().repeat(32),
-        vote,
-    };
-    let room = Snapshot {
-        open: Some(OpenStatement {
-            id: statement.id.clone(),
-            text: statement.text.clone(),
-            scale: fw
-                .scale
-                .levels
-                .iter()
-                .map(|l| LevelText {
-                    value: l.value,
-                    label: l.label.clone(),
-                    meaning: l.meaning.clone(),
-                })
-                .collect(),
-            not_applicable: fw.scale.not_applicable.clone(),
-        }),
-        revealed: false,
-        groups: vec![
-            slot("Red", 'a', Some(Score::Level(3))),
-            slot("Blue", 'b', Some(Score::Level(2))),
-            slot("Green", 'c', None),
-            slot("Purple", 'd', None),
-        ],
-    };
+        .ok_or_else(|| anyhow::anyhow!("the built-in benchmark has no long statement"))?
+        .id
+        .clone();
+    let groups = ["Red", "Blue", "Green", "Purple"]
+        .map(str::to_owned)
+        .to_vec();
+    let mut session = Session::new(&fw, groups, "2026-11-23".into());
+    session.tokens.ensure(&session.groups)?;
+    // Two groups have voted, two have not.
+    let mut history = History::default();
+    for (group, level) in [(0, 3), (1, 2)] {
+        history.apply(
+            &mut session,
+            Edit::Score {
+                node: statement.clone(),
+                column: Column::Group(group),
+                before: None,
+                after: Some(Score::Level(level)),
+            },
+        );
+    }
+    let red = session.tokens.get("Red").unwrap_or_default().to_owned();
+    session.selected = Some(statement);
+    // The room as the workshop screen tells it to the server, open on that statement.
+    let app = App::new(fw, session, PathBuf::from("voting-page.ron"));
     let (server, _votes) = Server::start("127.0.0.1:0".parse()?)?;
-    server.board.publish(room);
-    println!("http://{}/g/{}", server.local_addr(), "a".repeat(32));
+    server.board.publish(serving::snapshot(&app));
+    println!("http://{}/g/{red}", server.local_addr());
     // Serve until whoever started this closes its input.
     std::io::copy(&mut std::io::stdin(), &mut std::io::sink())?;
     Ok(())

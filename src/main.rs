@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         // Flushed here so a full disk or a closed pipe is noticed, not lost at exit.
         Some(command) => awayday::commands::run(command, &mut out)
             .and_then(|()| out.flush().map_err(anyhow::Error::from)),
-        None => awayday::commands::workshop::start(),
+        None => awayday::commands::new_session::start(),
     };
     // A reader that stopped early (`awayday tree | head`) is not an error worth reporting,
     // whatever error its closed pipe became on the way up.

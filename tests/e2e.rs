@@ -8,14 +8,11 @@ use common::tmux::Tmux;
 
 #[test]
 fn a_facilitator_scores_two_groups_and_the_agreed_column_then_quits() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("workshop.ron");
-    let command = format!(
-        "{} new {} --groups Red,Blue --title 'Away day'",
-        env!("CARGO_BIN_EXE_awayday"),
-        path.display()
-    );
-    let Some(t) = Tmux::start("score", &command, dir.path()) else {
+    let Some((_dir, path, t)) = Tmux::new_session(
+        "score",
+        "workshop.ron",
+        "--groups Red,Blue --title 'Away day'",
+    ) else {
         return;
     };
     t.wait_for("Away day", 10);
@@ -115,14 +112,9 @@ fn a_crash_restores_the_terminal_keeps_the_work_and_says_where() {
 
 #[test]
 fn fast_entry_scores_a_heading_for_four_groups_and_the_room() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("room.ron");
-    let command = format!(
-        "{} new {} --groups Red,Blue,Green,Yellow",
-        env!("CARGO_BIN_EXE_awayday"),
-        path.display()
-    );
-    let Some(t) = Tmux::start("fast", &command, dir.path()) else {
+    let Some((_dir, path, t)) =
+        Tmux::new_session("fast", "room.ron", "--groups Red,Blue,Green,Yellow")
+    else {
         return;
     };
     t.wait_for("[saved]", 10);
@@ -161,14 +153,9 @@ fn fast_entry_scores_a_heading_for_four_groups_and_the_room() {
 
 #[test]
 fn the_presenter_view_scores_and_returns_with_the_scores_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("projector.ron");
-    let command = format!(
-        "{} new {} --groups Red,Blue",
-        env!("CARGO_BIN_EXE_awayday"),
-        path.display()
-    );
-    let Some(t) = Tmux::start("presenter", &command, dir.path()) else {
+    let Some((_dir, path, t)) =
+        Tmux::new_session("presenter", "projector.ron", "--groups Red,Blue")
+    else {
         return;
     };
     t.wait_for("[saved]", 10);

@@ -10,14 +10,9 @@ use common::tmux::Tmux;
 
 #[test]
 fn a_statement_is_scored_with_a_reveal_for_four_groups() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("room.ron");
-    let command = format!(
-        "{} new {} --groups Red,Blue,Green,Yellow",
-        env!("CARGO_BIN_EXE_awayday"),
-        path.display()
-    );
-    let Some(t) = Tmux::start("reveal", &command, dir.path()) else {
+    let Some((_dir, path, t)) =
+        Tmux::new_session("reveal", "room.ron", "--groups Red,Blue,Green,Yellow")
+    else {
         return;
     };
     t.wait_for("[saved]", 10);

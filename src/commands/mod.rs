@@ -10,6 +10,7 @@ mod keys;
 mod lookup;
 mod man;
 mod merge;
+pub mod new_session;
 mod save_as;
 mod show;
 mod tree;
@@ -83,7 +84,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             if !no_open {
                 workshop::require_terminal()?;
             }
-            let (path, _, _) = workshop::create(workshop::NewSession {
+            let (path, _, _) = new_session::create(new_session::NewSession {
                 path,
                 framework: framework.framework,
                 title,

@@ -2,7 +2,9 @@
 //! no IO. Every figure comes from `session::summary`, through `model`.
 
 pub mod compare;
+mod compare_csv;
 mod compare_html;
+mod compare_markdown;
 mod csv;
 pub mod doc;
 mod docx;

@@ -4,7 +4,7 @@
 //! tmux the tests are skipped with a message, unless `AWAYDAY_REQUIRE_TMUX` is set (CI sets
 //! it), in which case they fail.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -50,6 +50,25 @@ impl Tmux {
             .expect("tmux runs");
         assert!(status.success(), "tmux could not start");
         Some(Tmux { socket })
+    }
+
+    /// `awayday new FILE ARGS` in a fresh folder, in its own window: the folder (removed when
+    /// dropped, so keep it while the test runs), the session's path and the window; `None`
+    /// when tmux is missing.
+    pub fn new_session(
+        name: &str,
+        file: &str,
+        args: &str,
+    ) -> Option<(tempfile::TempDir, PathBuf, Tmux)> {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(file);
+        let command = format!(
+            "{} new {} {args}",
+            env!("CARGO_BIN_EXE_awayday"),
+            path.display()
+        );
+        let t = Tmux::start(name, &command, dir.path())?;
+        Some((dir, path, t))
     }
 
     /// Sends keys (tmux key names: `j`, `Tab`, `Escape`, `Enter`), one at a time, with a pause

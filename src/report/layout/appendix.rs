@@ -104,18 +104,7 @@ pub(super) fn plan(b: &mut dyn Sink, r: &Report) {
     b.push(Block::Note(
         "Every recommendation, with the actions agreed for it: the main conclusions' first, then those of each theme, area and heading in the framework's order; a recommendation's actions by priority (high first), then soonest date.".into(),
     ));
-    let mut t = Table {
-        columns: vec![
-            col("Recommendation", ColumnKind::Text(1)),
-            col("Priority", ColumnKind::Fixed(25)),
-            col("Responsibility", ColumnKind::Fixed(35)),
-            col("Date", ColumnKind::Fixed(27)),
-            col("Agreed action", ColumnKind::Text(1)),
-        ],
-        rows: Vec::new(),
-        heat: false,
-    };
-    for p in &r.plan {
+    let rows = r.plan.iter().map(|p| {
         let mut action = Cell::text(if p.action.is_empty() {
             "no action agreed yet".to_owned()
         } else {
@@ -127,7 +116,7 @@ pub(super) fn plan(b: &mut dyn Sink, r: &Report) {
         if !r.circulated && !p.flags.is_empty() {
             action.detail.push(("Needs".into(), p.flags.join(", ")));
         }
-        t.rows.push(Row {
+        Row {
             cells: vec![
                 Cell::text(if p.first {
                     p.recommendation.clone()
@@ -141,9 +130,35 @@ pub(super) fn plan(b: &mut dyn Sink, r: &Report) {
             ],
             done: p.done,
             ..Row::default()
-        });
+        }
+    });
+    b.push(Block::Table(plain_table(
+        vec![
+            col("Recommendation", ColumnKind::Text(1)),
+            col("Priority", ColumnKind::Fixed(25)),
+            col("Responsibility", ColumnKind::Fixed(35)),
+            col("Date", ColumnKind::Fixed(27)),
+            col("Agreed action", ColumnKind::Text(1)),
+        ],
+        rows,
+    )));
+}
+
+/// A table of plain rows (no heat map), such as most appendices hold.
+fn plain_table(columns: Vec<Column>, rows: impl Iterator<Item = Row>) -> Table {
+    Table {
+        columns,
+        rows: rows.collect(),
+        heat: false,
     }
-    b.push(Block::Table(t));
+}
+
+/// A row of these cells, nothing else marked on it.
+fn plain_row(cells: Vec<Cell>) -> Row {
+    Row {
+        cells,
+        ..Row::default()
+    }
 }
 
 /// Rows a table is handed on in at most: a writer need never hold more of a long table
@@ -234,10 +249,7 @@ fn scores_table(r: &Report, rows: &[StatementRow], with_spread: bool) -> Table {
         if with_spread {
             cells.push(Cell::text(row.spread.map_or("–".into(), |s| s.to_string())));
         }
-        t.rows.push(Row {
-            cells,
-            ..Row::default()
-        });
+        t.rows.push(plain_row(cells));
     }
     t
 }
@@ -291,10 +303,7 @@ pub(super) fn groups(b: &mut dyn Sink, r: &Report) {
                 ..Cell::default()
             });
         }
-        t.rows.push(Row {
-            cells,
-            ..Row::default()
-        });
+        t.rows.push(plain_row(cells));
     }
     if t.rows.is_empty() {
         b.push(Block::Para("No statements have been scored yet.".into()));
@@ -320,26 +329,21 @@ pub(super) fn time(b: &mut dyn Sink, r: &Report) {
     if r.time.is_empty() {
         return;
     }
-    let mut t = Table {
-        columns: vec![
+    let rows = r.time.iter().map(|row| {
+        plain_row(vec![
+            Cell::text(format!("{} {}", row.id, row.title)),
+            Cell::text(row.planned.to_string()),
+            Cell::text(row.spent.to_string()),
+        ])
+    });
+    b.push(Block::Table(plain_table(
+        vec![
             col("Area", ColumnKind::Text(1)),
             col("Planned (min)", ColumnKind::Figure(30)),
             col("Spent (min)", ColumnKind::Figure(30)),
         ],
-        rows: Vec::new(),
-        heat: false,
-    };
-    for row in &r.time {
-        t.rows.push(Row {
-            cells: vec![
-                Cell::text(format!("{} {}", row.id, row.title)),
-                Cell::text(row.planned.to_string()),
-                Cell::text(row.spent.to_string()),
-            ],
-            ..Row::default()
-        });
-    }
-    b.push(Block::Table(t));
+        rows,
+    )));
     b.push(Block::Note(
         "Spent: the time the session was open on the area, idle gaps over five minutes left out."
             .into(),
@@ -353,24 +357,19 @@ pub(super) fn orphans(b: &mut dyn Sink, r: &Report) {
     b.push(Block::Para(
         "The framework has changed since these were recorded; they are kept, not dropped.".into(),
     ));
-    let mut t = Table {
-        columns: vec![
+    let rows = r.orphans.iter().map(|o| {
+        plain_row(vec![
+            Cell::text(o.id.clone()),
+            Cell::text(dash(&o.scores)),
+            Cell::text(o.notes.clone()),
+        ])
+    });
+    b.push(Block::Table(plain_table(
+        vec![
             col("Id", ColumnKind::Fixed(30)),
             col("Scores", ColumnKind::Text(1)),
             col("Notes", ColumnKind::Text(2)),
         ],
-        rows: Vec::new(),
-        heat: false,
-    };
-    for o in &r.orphans {
-        t.rows.push(Row {
-            cells: vec![
-                Cell::text(o.id.clone()),
-                Cell::text(dash(&o.scores)),
-                Cell::text(o.notes.clone()),
-            ],
-            ..Row::default()
-        });
-    }
-    b.push(Block::Table(t));
+        rows,
+    )));
 }

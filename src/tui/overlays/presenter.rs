@@ -7,6 +7,9 @@
 
 mod blocks;
 mod join;
+mod notes;
+mod said;
+mod scale;
 mod statement;
 pub mod strip;
 
@@ -14,13 +17,11 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Reaction;
-use crate::session::reveal;
-use crate::session::summary;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::view::View;
@@ -185,7 +186,7 @@ impl PresenterOverlay {
         let body = Rect::new(full.x + 2, full.y, full.width - 4, full.height);
         let node = app.framework.node(app.selected());
         let hidden = app.round.hides(app.session);
-        let scale_lines = Self::scale_lines(app, body.width, h >= 40);
+        let scale_lines = scale::lines(app, body.width, h >= 40);
         let notes = if self.show_notes {
             app.session.notes(&node.id)
         } else {
@@ -250,8 +251,14 @@ impl PresenterOverlay {
         );
         statement::render(frame, text, node.label(), Style::default());
         blocks::render(app, frame, blocks, hidden);
-        frame.render_widget(Paragraph::new(Self::said(app, hidden)).centered(), said);
-        self.render_notes(app, frame, notes_area, &note_lines);
+        frame.render_widget(Paragraph::new(said::line(app, hidden)).centered(), said);
+        self.notes_pages.set(notes::render(
+            app,
+            frame,
+            notes_area,
+            &note_lines,
+            self.notes_page,
+        ));
         frame.render_widget(Paragraph::new(scale_lines), scale);
         let bottom = match app.message {
             Some(m) => Line::styled(crate::text::shorten(m, usize::from(keys.width)), t.key()),
@@ -283,77 +290,6 @@ impl PresenterOverlay {
         );
     }
 
-    /// Under the blocks: who the room is waiting for, or once revealed the spread in words.
-    fn said(app: &ViewContext<'_>, hidden: bool) -> Line<'static> {
-        let t = app.theme;
-        let strong = Style::default().add_modifier(Modifier::BOLD);
-        let id = app.selected_id();
-        let waiting = app.round.waiting(app.session);
-        let waiting_words = reveal::waiting_words(&waiting);
-        if hidden {
-            if let Some(w) = waiting_words {
-                return Line::styled(w, strong);
-            }
-            let key = app
-                .keymap
-                .key_for(Context::Presenter, &Action::Reveal)
-                .unwrap_or_default();
-            return Line::styled(
-                format!("Every group has scored · {key} reveals"),
-                t.ok().patch(strong),
-            );
-        }
-        let spread_at = app.session.room.spread();
-        let mut spans = Vec::new();
-        if let Some(words) = reveal::spread_words(app.session, id) {
-            if summary::spread(app.session, id).is_some_and(|s| s >= spread_at) {
-                spans.push(Span::styled(format!("▲ {words}"), t.warn().patch(strong)));
-            } else {
-                spans.push(Span::styled(words, strong));
-            }
-        }
-        if let Some(w) = waiting_words {
-            if !spans.is_empty() {
-                spans.push(Span::raw("  ·  "));
-            }
-            spans.push(Span::styled(w, strong));
-        }
-        Line::from(spans)
-    }
-
-    /// The notes, a page at a time, the page and how to turn it said when there is more.
-    fn render_notes(&self, app: &ViewContext<'_>, frame: &mut Frame, area: Rect, lines: &[String]) {
-        if area.height == 0 || lines.is_empty() {
-            self.notes_pages.set(0);
-            return;
-        }
-        let t = app.theme;
-        let all = usize::from(area.height);
-        // The first row names the notes (and, when they take more than a page, the page).
-        let per_page = all.saturating_sub(1).max(1);
-        let pages = lines.len().div_ceil(per_page);
-        self.notes_pages.set(pages);
-        let page = self.notes_page.min(pages - 1);
-        let mut shown: Vec<Line> = vec![Line::styled("Notes", t.title())];
-        shown.extend(
-            lines
-                .iter()
-                .skip(page * per_page)
-                .take(per_page)
-                .map(|l| Line::raw(l.clone())),
-        );
-        if pages > 1 {
-            let keys = app
-                .keymap
-                .hints(Context::Presenter, &[Action::DetailDown, Action::DetailUp]);
-            shown[0] = Line::from(vec![
-                Span::styled("Notes", t.title()),
-                Span::styled(format!("  page {} of {pages} · {keys}", page + 1), t.key()),
-            ]);
-        }
-        frame.render_widget(Paragraph::new(shown), area);
-    }
-
     fn hints(app: &ViewContext<'_>) -> String {
         let mut actions = vec![
             Action::NextStatement,
@@ -371,45 +307,5 @@ impl PresenterOverlay {
             Action::Close,
         ]);
         app.keymap.hints(Context::Presenter, &actions)
-    }
-
-    /// The scale: each level and what it means, wrapped, when there is room; else the labels
-    /// on one line.
-    fn scale_lines(app: &ViewContext<'_>, width: u16, room: bool) -> Vec<Line<'static>> {
-        let t = app.theme;
-        let scale = &app.framework.scale;
-        if !room {
-            let mut spans = Vec::new();
-            for l in &scale.levels {
-                spans.push(Span::styled(format!("{} ", l.value), t.key()));
-                spans.push(Span::raw(format!("{}   ", l.label)));
-            }
-            spans.push(Span::styled("- ", t.key()));
-            spans.push(Span::raw(scale.not_applicable.clone()));
-            let line = Line::from(spans);
-            if line.width() > usize::from(width) {
-                // Too narrow for every label: cut with a marker, never silently.
-                let text = line.to_string();
-                let cut = crate::text::shorten(text.trim_end(), usize::from(width));
-                return vec![Line::raw(cut).centered()];
-            }
-            return vec![line.centered()];
-        }
-        let mut lines = Vec::new();
-        for l in &scale.levels {
-            let head = format!("{} {}  ", l.value, l.label);
-            let hang = head.chars().count();
-            for (i, w) in crate::text::wrap(&l.meaning, usize::from(width).saturating_sub(hang))
-                .into_iter()
-                .enumerate()
-            {
-                lines.push(if i == 0 {
-                    Line::from(vec![Span::styled(head.clone(), t.key()), Span::raw(w)])
-                } else {
-                    Line::raw(format!("{}{w}", " ".repeat(hang)))
-                });
-            }
-        }
-        lines
     }
 }
