@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::Hit;
+use super::bytes::{fold, is_subsequence, pairs_present, subsequence_end};
+use super::{Hit, SearchIndex};
 
 /// What searches leave behind for the next query.
 #[derive(Debug, Clone, Default)]
@@ -115,4 +116,113 @@ pub(super) fn unchanged(before: &[String], terms: &[&str]) -> usize {
         .zip(terms)
         .take_while(|(b, t)| b.as_str() == **t)
         .count()
+}
+
+impl SearchIndex {
+    /// Every entry holding each word's letters in order, and how many of the first words it
+    /// holds as typed.
+    pub(super) fn every_candidate(&self, folded_terms: &[String]) -> Vec<Candidate> {
+        let Some((last, others)) = folded_terms.split_last() else {
+            return Vec::new();
+        };
+        (0..u32::try_from(self.entries().len()).unwrap_or(u32::MAX))
+            .filter_map(|entry| {
+                let hay = self.entries()[entry as usize].folded.as_bytes();
+                if !others.iter().all(|t| is_subsequence(hay, t.as_bytes())) {
+                    return None;
+                }
+                let end = subsequence_end(hay, last.as_bytes(), 0)?;
+                Some(Candidate {
+                    entry,
+                    lead: self.lead(entry, folded_terms, 0),
+                    end: u32::try_from(end).unwrap_or(u32::MAX),
+                    settled_pairs: self.pairs_present(entry, others),
+                })
+            })
+            .collect()
+    }
+
+    /// The shorter query's candidates that pass the longer one's tests: only the words that
+    /// differ from the shorter query's are tested, since every candidate passed the others,
+    /// and a word being typed on only for its new letters.
+    pub(super) fn narrow(
+        &self,
+        shorter: &Step,
+        candidates: &[Candidate],
+        terms: &[&str],
+        folded_terms: &[String],
+    ) -> Vec<Candidate> {
+        let same = unchanged(&shorter.terms, terms);
+        // The shorter query's last word, if this query types on in it: its new letters.
+        let typed_on = shorter
+            .terms
+            .get(same)
+            .filter(|_| same + 1 == shorter.terms.len())
+            .map(|t| fold(t))
+            .and_then(|t| {
+                folded_terms
+                    .get(same)?
+                    .strip_prefix(t.as_str())
+                    .map(str::len)
+            });
+        let (first_changed, rest) = match typed_on {
+            Some(_) => (same + 1, &folded_terms[same + 1..]),
+            None => (same, &folded_terms[same..]),
+        };
+        let last = folded_terms.len() - 1;
+        // Words but the last that were the shorter query's last word, or new: their pairs
+        // join the settled count (only the shorter query's last word can have changed).
+        let newly_settled = &folded_terms[(shorter.terms.len() - 1).min(last)..last];
+        candidates
+            .iter()
+            .filter_map(|c| {
+                let hay = self.entries()[c.entry as usize].folded.as_bytes();
+                let mut end = c.end as usize;
+                if let Some(new_letters) = typed_on {
+                    let word = folded_terms[same].as_bytes();
+                    end = subsequence_end(hay, &word[word.len() - new_letters..], end)?;
+                }
+                for (k, t) in rest.iter().enumerate() {
+                    let at = subsequence_end(hay, t.as_bytes(), 0)?;
+                    if first_changed + k == last {
+                        end = at;
+                    }
+                }
+                Some(Candidate {
+                    entry: c.entry,
+                    // A first word it did not hold is unchanged, and still not held: only a
+                    // candidate holding every unchanged word is read again.
+                    lead: if usize::from(c.lead) < same {
+                        c.lead
+                    } else {
+                        self.lead(c.entry, folded_terms, same)
+                    },
+                    end: u32::try_from(end).unwrap_or(u32::MAX),
+                    settled_pairs: c
+                        .settled_pairs
+                        .saturating_add(self.pairs_present(c.entry, newly_settled)),
+                })
+            })
+            .collect()
+    }
+
+    /// How many letter pairs of `words` entry `i`'s text has.
+    fn pairs_present(&self, i: u32, words: &[String]) -> u16 {
+        let bits = &self.entries()[i as usize].pairs;
+        words
+            .iter()
+            .fold(0, |n: u16, w| n.saturating_add(pairs_present(bits, w)))
+    }
+
+    /// How many of `folded_terms`, one after another from the first, the entry's text holds
+    /// as typed, knowing it holds the first `from`.
+    fn lead(&self, entry: u32, folded_terms: &[String], from: usize) -> u16 {
+        let hay = &self.entries()[entry as usize].folded;
+        let held = from
+            + folded_terms[from..]
+                .iter()
+                .take_while(|t| hay.contains(t.as_str()))
+                .count();
+        u16::try_from(held).unwrap_or(u16::MAX)
+    }
 }
