@@ -12,8 +12,8 @@
 //! pre-ranked by the cheap bonuses, a loose tier (a typo) by how many of the query's letter
 //! pairs each node has (from a per-node bitset made once). While a query grows, only the
 //! previous query's candidates are tested again, only for the word that changed, and each
-//! word's scores are remembered ([`narrowing`]); every query typed is kept with its result,
-//! so Backspace finds the shorter query's answer at once. Ranking is in [`rank`].
+//! word's scores are remembered (`search/narrowing.rs`); every query typed is kept with its result,
+//! so Backspace finds the shorter query's answer at once. Ranking is in `search/rank.rs`.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
