@@ -149,3 +149,126 @@ impl<'de> Deserialize<'de> for Nodes {
         Ok(read.into_iter().collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::journal::digest;
+    use crate::session::{ActionItem, ActionStatus, Column, Findings, Score, Session, to_ron};
+
+    /// A session with every kind of record the file holds: group and agreed scores, "not
+    /// applicable", notes with quotes, a line break and non-ASCII letters, actions with every
+    /// field, findings on an area and the session's conclusions.
+    fn written() -> Session {
+        let fw = crate::framework::resolve(None).unwrap();
+        let groups = ["Red", "Blue", "Green"].map(String::from).to_vec();
+        let mut s = Session::new(&fw, groups, "2026-11-23".into());
+        for (n, ix) in fw.statements().enumerate() {
+            let id = fw.node(ix).id.clone();
+            let level = Score::Level(u8::try_from(n % 4 + 1).unwrap());
+            s.set_score(&id, Column::Group(n % 3), Some(level));
+            if n % 7 == 0 {
+                s.set_score(&id, Column::Agreed, Some(Score::NotApplicable));
+            }
+            if n % 5 == 0 {
+                s.set_notes(&id, format!("On {id}: \"evidence\" seen,\nrésumé à côté"));
+            }
+        }
+        s.set_actions(
+            "1.1",
+            vec![ActionItem {
+                id: "2026-1".into(),
+                text: "Publish the plan".into(),
+                owner: "Chief Executive".into(),
+                due: "2027-03-31".into(),
+                status: ActionStatus::Done,
+                recommendation: Some(1),
+                priority: "High".into(),
+                conclusion: true,
+            }],
+        );
+        let findings = Findings {
+            strengths: "A clear vision".into(),
+            improvements: "Slow decisions".into(),
+            judgement: Some(2),
+            recommendations: vec!["Publish the plan".into()],
+        };
+        s.set_findings(Some("1"), findings.clone());
+        s.set_findings(None, findings);
+        s.selected = Some("1.1".into());
+        s
+    }
+
+    #[test]
+    fn the_file_reads_byte_for_byte_as_before_the_records_were_shared() {
+        // The digest and length of this text as written while each record was held directly.
+        let text = to_ron(&written());
+        assert_eq!(
+            (text.len(), digest(text.as_bytes()).as_str()),
+            (
+                26322,
+                "3dc2022ddf22bbc87db94bf03d371e67d38e860acbdcf679613fc6b1282d5a87"
+            ),
+            "{text}"
+        );
+        // And it reads back to the same session.
+        assert_eq!(crate::session::parse(&text, "test").unwrap(), written());
+    }
+
+    #[test]
+    fn an_edit_to_a_copy_leaves_the_original_as_it_was() {
+        let original = written();
+        let text = to_ron(&original);
+        let mut copy = original.clone();
+        assert_eq!(copy, original);
+        copy.set_score("1.1", Column::Group(0), Some(Score::Level(4)));
+        copy.set_notes("1.2", "changed".into());
+        copy.nodes.get_mut("1.3").unwrap().notes.push_str("more");
+        copy.nodes.get_or_default("2.1").actions.clear();
+        copy.remove_group(1);
+        copy.nodes.retain(|id, _| id != "1.4");
+        assert_eq!(
+            to_ron(&original),
+            text,
+            "an edit to the copy reached the original"
+        );
+        assert_eq!(original, written());
+        assert_eq!(copy.score("1.1", Column::Group(0)), Some(Score::Level(4)));
+        assert_eq!(copy.notes("1.2"), "changed");
+        assert!(copy.notes("1.3").ends_with("more"));
+        assert!(copy.record("1.4").is_none());
+        assert_ne!(copy, original);
+        // The other way round: an edit to the original leaves the copy alone.
+        let copy = original.clone();
+        let mut original = original;
+        original.set_notes("1.5", "the original's".into());
+        assert_eq!(to_ron(&copy), text);
+    }
+
+    #[test]
+    fn a_copy_shares_every_record_until_one_is_edited() {
+        let original = written();
+        let mut copy = original.clone();
+        let shared = |a: &Session, b: &Session| {
+            a.nodes
+                .0
+                .iter()
+                .zip(b.nodes.0.iter())
+                .filter(|((_, x), (_, y))| Arc::ptr_eq(x, y))
+                .count()
+        };
+        assert_eq!(shared(&original, &copy), original.nodes.len());
+        copy.set_notes("1.2", "changed".into());
+        assert_eq!(shared(&original, &copy), original.nodes.len() - 1);
+    }
+
+    #[test]
+    fn debug_and_a_repeated_id_read_as_the_map_did() {
+        let nodes: Nodes = [("1.1", NodeRecord::default())].into_iter().collect();
+        assert_eq!(format!("{nodes:?}"), format!("{:?}", nodes.0));
+        assert!(format!("{nodes:?}").starts_with("{\"1.1\": NodeRecord {"));
+        let twice = "{\"1.1\": (notes: \"a\"), \"1.1\": (notes: \"b\")}";
+        let err = ron::from_str::<Nodes>(twice).unwrap_err().to_string();
+        assert!(err.contains("appears twice"), "{err}");
+    }
+}
