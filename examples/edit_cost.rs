@@ -3,7 +3,8 @@
 //! file: the time from a key to its bytes being durable (journalled and fsynced), from a key
 //! to the next frame drawn, the bytes each edit writes, and what a fold (the idle rewrite of
 //! the readable file) costs, in all and on the screen's thread (the rest runs on a worker).
-//! Every key goes through the same steps as in the app: `update`, the journal, a draw.
+//! Every key goes through the same steps as in the app: `update`, the journal, a draw. Last,
+//! the copy of the session a fold takes on the screen's thread, timed on its own.
 //! `cargo run --release --example edit_cost`; figures in docs/performance.md.
 
 use std::path::PathBuf;
@@ -60,6 +61,7 @@ fn main() -> anyhow::Result<()> {
     );
     println!("|---|---|---|---|---|---|---|");
     let mut folds = Vec::new();
+    let mut copies = Vec::new();
     for (name, fw) in [("benchmark", base), ("25,088", big)] {
         let dir = tempfile::tempdir()?;
         let path: PathBuf = dir.path().join("s.ron");
@@ -185,6 +187,18 @@ fn main() -> anyhow::Result<()> {
         }
         let whole = start.elapsed();
         folds.push((name, whole, screen_worst, std::fs::metadata(&path)?.len()));
+        // The copy of the session a fold takes on the screen's thread, on its own; each copy
+        // is dropped outside the timing, as the worker drops it.
+        let mut copying: Vec<Duration> = (0..21)
+            .map(|_| {
+                let start = Instant::now();
+                let copy = app.session().clone();
+                let took = start.elapsed();
+                drop(copy);
+                took
+            })
+            .collect();
+        copies.push((name, worst_and_median(&mut copying)));
     }
     println!();
     println!(
@@ -198,6 +212,12 @@ fn main() -> anyhow::Result<()> {
             ms(screen),
             size / 1000
         );
+    }
+    println!();
+    println!("| size | the session's copy for a fold, worst of 21 | median |");
+    println!("|---|---|---|");
+    for (name, (worst, median)) in copies {
+        println!("| {name} | {} | {} |", ms(worst), ms(median));
     }
     Ok(())
 }

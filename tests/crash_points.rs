@@ -11,12 +11,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use awayday::failpoint::{self, Mode};
 use awayday::session::journal::{self, Entry};
-use awayday::session::{self, Column, NodeRecord, Score, Session, Store};
+use awayday::session::{self, Column, Nodes, Score, Session, Store};
 use common::benchmark;
 
 /// How the file is written.
@@ -82,7 +81,7 @@ fn apply(s: &mut Session, step: &Step) {
 }
 
 /// The nodes after the earlier edits and the first `n` edits of the script.
-fn expected(base: &Session, n: usize) -> BTreeMap<String, NodeRecord> {
+fn expected(base: &Session, n: usize) -> Nodes {
     let mut s = base.clone();
     for step in EARLIER {
         apply(&mut s, step);

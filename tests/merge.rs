@@ -19,7 +19,7 @@ fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
     let base = session::load(&common::fixture("mini-session.ron")).unwrap();
     let mut a = Session {
         groups: vec!["Alice".into()],
-        nodes: std::collections::BTreeMap::default(),
+        nodes: session::Nodes::default(),
         ..base.clone()
     };
     common::set_score(&mut a, "1.1", Column::Group(0), Some(Score::Level(3)));
@@ -36,7 +36,7 @@ fn reviewers(dir: &Path) -> (PathBuf, PathBuf) {
     );
     let mut b = Session {
         groups: vec!["Bob".into(), "Alice".into()],
-        nodes: std::collections::BTreeMap::default(),
+        nodes: session::Nodes::default(),
         ..base
     };
     common::set_score(&mut b, "1.1", Column::Group(0), Some(Score::Level(1)));

@@ -26,7 +26,7 @@ fn session_file(
     let base = session::load(&common::fixture("mini-session.ron")).unwrap();
     let mut s = Session {
         groups: groups.iter().map(|g| (*g).to_owned()).collect(),
-        nodes: std::collections::BTreeMap::default(),
+        nodes: session::Nodes::default(),
         ..base
     };
     edit(&mut s);

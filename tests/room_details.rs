@@ -23,11 +23,7 @@ fn screen(app: &awayday::tui::app::App) -> String {
 #[test]
 fn findings_are_seen_on_their_nodes_pane_and_in_the_summary() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
-    app.session_mut()
-        .nodes
-        .entry("2.1".into())
-        .or_default()
-        .findings = Findings {
+    app.session_mut().nodes.get_or_default("2.1").findings = Findings {
         strengths: "A clear vision, owned by members".into(),
         improvements: String::new(),
         judgement: Some(2),
@@ -47,7 +43,7 @@ fn findings_are_seen_on_their_nodes_pane_and_in_the_summary() {
 fn d_says_when_it_goes_round_to_the_first_disagreement() {
     let mut app = app_with(benchmark(), &["Red", "Blue"]);
     for id in ["1.2", "2.1.a.1"] {
-        app.session_mut().nodes.entry(id.into()).or_default().scores = [
+        app.session_mut().nodes.get_or_default(id).scores = [
             ("Red".to_owned(), Score::Level(1)),
             ("Blue".to_owned(), Score::Level(4)),
         ]

@@ -937,7 +937,7 @@ fn from_session(s: &Session) -> Scores {
                 Column::Group(2),
                 Column::Agreed,
             ];
-            (id.clone(), columns.map(|c| text(s.score(id, c))))
+            (id.to_owned(), columns.map(|c| text(s.score(id, c))))
         })
         .collect()
 }

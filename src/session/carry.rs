@@ -24,7 +24,7 @@ pub fn action_ids(s: &Session) -> Vec<(String, usize, String)> {
             } else {
                 a.id.clone()
             };
-            out.push((node.clone(), i, id));
+            out.push((node.to_owned(), i, id));
         }
     }
     out

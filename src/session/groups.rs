@@ -61,7 +61,7 @@ impl Session {
         if old == name {
             return Ok(old);
         }
-        for rec in self.nodes.values_mut() {
+        for rec in self.nodes.values_mut_where(|r| r.scores.contains_key(&old)) {
             if let Some(s) = rec.scores.remove(&old) {
                 rec.scores.insert(name.clone(), s);
             }
@@ -83,7 +83,10 @@ impl Session {
             return;
         }
         let name = self.groups.remove(index);
-        for rec in self.nodes.values_mut() {
+        for rec in self
+            .nodes
+            .values_mut_where(|r| r.scores.contains_key(&name))
+        {
             rec.scores.remove(&name);
         }
         self.nodes.retain(|_, r| !r.is_empty());
@@ -113,14 +116,17 @@ impl Session {
         };
         self.nodes
             .iter()
-            .filter_map(|(id, r)| r.scores.get(name).map(|s| (id.clone(), *s)))
+            .filter_map(|(id, r)| r.scores.get(name).map(|s| (id.to_owned(), *s)))
             .collect()
     }
 
     /// Removes the last group, which must have no scores (only used to undo an add).
     pub(crate) fn remove_last_group(&mut self) {
         if let Some(name) = self.groups.pop() {
-            for rec in self.nodes.values_mut() {
+            for rec in self
+                .nodes
+                .values_mut_where(|r| r.scores.contains_key(&name))
+            {
                 rec.scores.remove(&name);
             }
             self.nodes.retain(|_, r| !r.is_empty());

@@ -193,8 +193,8 @@ pub fn merge_reported(
         }
     }
 
-    let mut ids: Vec<&String> = inputs.iter().flat_map(|(_, s)| s.nodes.keys()).collect();
-    ids.sort();
+    let mut ids: Vec<&str> = inputs.iter().flat_map(|(_, s)| s.nodes.keys()).collect();
+    ids.sort_unstable();
     ids.dedup();
     let mut conflicts = Vec::new();
     let mut settled = Vec::new();

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::nodes::Nodes;
 use crate::framework::{Framework, Level};
 
 /// The newest file format this build writes and reads.
@@ -202,9 +203,10 @@ pub struct Session {
     pub groups: Vec<String>,
     /// The scale scored with, copied from the framework so the file reads on its own.
     pub scale: Vec<Level>,
-    /// Per node id, what was recorded. Untouched nodes are absent.
-    #[serde(default, deserialize_with = "super::unique_keys::deserialize")]
-    pub nodes: BTreeMap<String, NodeRecord>,
+    /// Per node id, what was recorded. Untouched nodes are absent. A copy of the session
+    /// shares the records (see [`Nodes`]); each id is read once (see `unique_keys`).
+    #[serde(default)]
+    pub nodes: Nodes,
     /// The node selected when the session was last saved, to reopen where the room left off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
@@ -263,7 +265,7 @@ impl Session {
                 groups
             },
             scale: framework.scale.levels.clone(),
-            nodes: BTreeMap::new(),
+            nodes: Nodes::default(),
             selected: None,
             room: RoomSettings::default(),
             agenda: None,
@@ -299,7 +301,7 @@ impl Session {
             Column::Group(g) => Some(self.groups.get(g)?.clone()),
             Column::Agreed => None,
         };
-        let rec = self.nodes.entry(id.to_owned()).or_default();
+        let rec = self.nodes.get_or_default(id);
         let before = match (group, score) {
             (None, s) => std::mem::replace(&mut rec.agreed, s),
             (Some(g), Some(s)) => rec.scores.insert(g, s),
@@ -315,7 +317,7 @@ impl Session {
 
     /// Replaces a node's notes; returns the old ones.
     pub(crate) fn set_notes(&mut self, id: &str, notes: String) -> String {
-        let rec = self.nodes.entry(id.to_owned()).or_default();
+        let rec = self.nodes.get_or_default(id);
         let before = std::mem::replace(&mut rec.notes, notes);
         self.prune(id);
         before
@@ -342,7 +344,7 @@ impl Session {
         match id {
             None => self.conclusions = findings,
             Some(id) => {
-                self.nodes.entry(id.to_owned()).or_default().findings = findings;
+                self.nodes.get_or_default(id).findings = findings;
                 self.prune(id);
             }
         }
@@ -350,7 +352,7 @@ impl Session {
 
     /// Replaces a node's actions; returns the old ones.
     pub(crate) fn set_actions(&mut self, id: &str, actions: Vec<ActionItem>) -> Vec<ActionItem> {
-        let rec = self.nodes.entry(id.to_owned()).or_default();
+        let rec = self.nodes.get_or_default(id);
         let before = std::mem::replace(&mut rec.actions, actions);
         self.prune(id);
         before

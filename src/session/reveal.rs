@@ -151,11 +151,7 @@ mod tests {
 
     fn give(s: &mut Session, id: &str, group: usize, score: Score) {
         let name = s.groups[group].clone();
-        s.nodes
-            .entry(id.to_owned())
-            .or_default()
-            .scores
-            .insert(name, score);
+        s.nodes.get_or_default(id).scores.insert(name, score);
     }
 
     #[test]
@@ -190,7 +186,7 @@ mod tests {
             !round.hides_from_facilitator(&s, "1.2"),
             "only the open one"
         );
-        s.nodes.entry("1.1".into()).or_default().agreed = Some(Score::Level(2));
+        s.nodes.get_or_default("1.1").agreed = Some(Score::Level(2));
         assert!(!round.hides(&s), "an agreed statement is settled");
     }
 

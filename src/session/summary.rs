@@ -237,7 +237,6 @@ pub fn orphans<'a>(fw: &Framework, session: &'a Session) -> Vec<&'a str> {
         .nodes
         .keys()
         .filter(|id| fw.find(id).is_none())
-        .map(String::as_str)
         .collect()
 }
 

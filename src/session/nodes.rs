@@ -1,0 +1,274 @@
+//! A session's records, by node id, shared between copies of the session.
+//!
+//! A fold copies the whole session on the screen's thread before handing it to its worker.
+//! With every record (its scores map, notes, actions) copied that took 20–40 ms at 25,088
+//! statements, longer than a frame. Here each record sits behind an [`Arc`], so a copy shares
+//! every record, and an edit copies only the record it changes (`Arc::make_mut`): a record
+//! the worker still holds is copied once, on its first edit, and never changes under it.
+//!
+//! In the file this is the same map as ever: node id → record, in id order, each id once.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::model::NodeRecord;
+
+/// Per node id, what was recorded; untouched nodes are absent. Iterates in id order.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Nodes(BTreeMap<Arc<str>, Arc<NodeRecord>>);
+
+/// The `(id, record)` pairs of [`Nodes`], in id order.
+pub type Iter<'a> = std::iter::Map<
+    std::collections::btree_map::Iter<'a, Arc<str>, Arc<NodeRecord>>,
+    fn((&'a Arc<str>, &'a Arc<NodeRecord>)) -> (&'a str, &'a NodeRecord),
+>;
+
+impl Nodes {
+    /// The record for a node, if anything was recorded.
+    pub fn get(&self, id: &str) -> Option<&NodeRecord> {
+        self.0.get(id).map(AsRef::as_ref)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
+    /// The record for a node, to edit; copied first if a copy of the session shares it.
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut NodeRecord> {
+        self.0.get_mut(id).map(Arc::make_mut)
+    }
+
+    /// The record for a node, to edit, made empty first if there was none; copied first if a
+    /// copy of the session shares it.
+    pub fn get_or_default(&mut self, id: &str) -> &mut NodeRecord {
+        // The id already held is reused, so an edit to a recorded node allocates nothing.
+        let key = self
+            .0
+            .get_key_value(id)
+            .map_or_else(|| Arc::from(id), |(k, _)| Arc::clone(k));
+        Arc::make_mut(self.0.entry(key).or_default())
+    }
+
+    /// Sets a node's record; returns the one it replaces.
+    pub fn insert(&mut self, id: &str, record: NodeRecord) -> Option<NodeRecord> {
+        self.0
+            .insert(Arc::from(id), Arc::new(record))
+            .map(Arc::unwrap_or_clone)
+    }
+
+    /// Removes a node's record; returns it.
+    pub fn remove(&mut self, id: &str) -> Option<NodeRecord> {
+        self.0.remove(id).map(Arc::unwrap_or_clone)
+    }
+
+    /// Keeps only the records `keep` says yes to; those kept are not copied.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &NodeRecord) -> bool) {
+        self.0.retain(|id, rec| keep(id, rec));
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each id and its record, in id order.
+    pub fn iter(&self) -> Iter<'_> {
+        self.0.iter().map(|(id, rec)| (id.as_ref(), rec.as_ref()))
+    }
+
+    /// The ids, in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
+        self.0.keys().map(AsRef::as_ref)
+    }
+
+    /// The records, in id order.
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &NodeRecord> + ExactSizeIterator {
+        self.0.values().map(AsRef::as_ref)
+    }
+
+    /// The records `edit` says yes to, to edit: only those are copied where a copy of the
+    /// session shares them.
+    pub fn values_mut_where(
+        &mut self,
+        mut edit: impl FnMut(&NodeRecord) -> bool,
+    ) -> impl Iterator<Item = &mut NodeRecord> {
+        self.0
+            .values_mut()
+            .filter(move |rec| edit(rec))
+            .map(Arc::make_mut)
+    }
+}
+
+impl<'a> IntoIterator for &'a Nodes {
+    type Item = (&'a str, &'a NodeRecord);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<S: Into<Arc<str>>> FromIterator<(S, NodeRecord)> for Nodes {
+    fn from_iter<T: IntoIterator<Item = (S, NodeRecord)>>(iter: T) -> Self {
+        Nodes(
+            iter.into_iter()
+                .map(|(id, rec)| (id.into(), Arc::new(rec)))
+                .collect(),
+        )
+    }
+}
+
+/// Printed as the map it is, as when records were held directly.
+impl fmt::Debug for Nodes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Written as the map of id → record it always was.
+impl Serialize for Nodes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// Read as that map, refusing an id written twice.
+impl<'de> Deserialize<'de> for Nodes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let read: BTreeMap<String, NodeRecord> = super::unique_keys::deserialize(d)?;
+        Ok(read.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::journal::digest;
+    use crate::session::{ActionItem, ActionStatus, Column, Findings, Score, Session, to_ron};
+
+    /// A session with every kind of record the file holds: group and agreed scores, "not
+    /// applicable", notes with quotes, a line break and non-ASCII letters, actions with every
+    /// field, findings on an area and the session's conclusions.
+    fn written() -> Session {
+        let fw = crate::framework::resolve(None).unwrap();
+        let groups = ["Red", "Blue", "Green"].map(String::from).to_vec();
+        let mut s = Session::new(&fw, groups, "2026-11-23".into());
+        for (n, ix) in fw.statements().enumerate() {
+            let id = fw.node(ix).id.clone();
+            let level = Score::Level(u8::try_from(n % 4 + 1).unwrap());
+            s.set_score(&id, Column::Group(n % 3), Some(level));
+            if n % 7 == 0 {
+                s.set_score(&id, Column::Agreed, Some(Score::NotApplicable));
+            }
+            if n % 5 == 0 {
+                s.set_notes(&id, format!("On {id}: \"evidence\" seen,\nrésumé à côté"));
+            }
+        }
+        s.set_actions(
+            "1.1",
+            vec![ActionItem {
+                id: "2026-1".into(),
+                text: "Publish the plan".into(),
+                owner: "Chief Executive".into(),
+                due: "2027-03-31".into(),
+                status: ActionStatus::Done,
+                recommendation: Some(1),
+                priority: "High".into(),
+                conclusion: true,
+            }],
+        );
+        let findings = Findings {
+            strengths: "A clear vision".into(),
+            improvements: "Slow decisions".into(),
+            judgement: Some(2),
+            recommendations: vec!["Publish the plan".into()],
+        };
+        s.set_findings(Some("1"), findings.clone());
+        s.set_findings(None, findings);
+        s.selected = Some("1.1".into());
+        s
+    }
+
+    #[test]
+    fn the_file_reads_byte_for_byte_as_before_the_records_were_shared() {
+        // The digest and length of this text as written while each record was held directly.
+        let text = to_ron(&written());
+        assert_eq!(
+            (text.len(), digest(text.as_bytes()).as_str()),
+            (
+                26322,
+                "3dc2022ddf22bbc87db94bf03d371e67d38e860acbdcf679613fc6b1282d5a87"
+            ),
+            "{text}"
+        );
+        // And it reads back to the same session.
+        assert_eq!(crate::session::parse(&text, "test").unwrap(), written());
+    }
+
+    #[test]
+    fn an_edit_to_a_copy_leaves_the_original_as_it_was() {
+        let original = written();
+        let text = to_ron(&original);
+        let mut copy = original.clone();
+        assert_eq!(copy, original);
+        copy.set_score("1.1", Column::Group(0), Some(Score::Level(4)));
+        copy.set_notes("1.2", "changed".into());
+        copy.nodes.get_mut("1.3").unwrap().notes.push_str("more");
+        copy.nodes.get_or_default("2.1").actions.clear();
+        copy.remove_group(1);
+        copy.nodes.retain(|id, _| id != "1.4");
+        assert_eq!(
+            to_ron(&original),
+            text,
+            "an edit to the copy reached the original"
+        );
+        assert_eq!(original, written());
+        assert_eq!(copy.score("1.1", Column::Group(0)), Some(Score::Level(4)));
+        assert_eq!(copy.notes("1.2"), "changed");
+        assert!(copy.notes("1.3").ends_with("more"));
+        assert!(copy.record("1.4").is_none());
+        assert_ne!(copy, original);
+        // The other way round: an edit to the original leaves the copy alone.
+        let copy = original.clone();
+        let mut original = original;
+        original.set_notes("1.5", "the original's".into());
+        assert_eq!(to_ron(&copy), text);
+    }
+
+    #[test]
+    fn a_copy_shares_every_record_until_one_is_edited() {
+        let original = written();
+        let mut copy = original.clone();
+        let shared = |a: &Session, b: &Session| {
+            a.nodes
+                .0
+                .iter()
+                .zip(b.nodes.0.iter())
+                .filter(|((_, x), (_, y))| Arc::ptr_eq(x, y))
+                .count()
+        };
+        assert_eq!(shared(&original, &copy), original.nodes.len());
+        copy.set_notes("1.2", "changed".into());
+        assert_eq!(shared(&original, &copy), original.nodes.len() - 1);
+    }
+
+    #[test]
+    fn debug_and_a_repeated_id_read_as_the_map_did() {
+        let nodes: Nodes = [("1.1", NodeRecord::default())].into_iter().collect();
+        assert_eq!(format!("{nodes:?}"), format!("{:?}", nodes.0));
+        assert!(format!("{nodes:?}").starts_with("{\"1.1\": NodeRecord {"));
+        let twice = "{\"1.1\": (notes: \"a\"), \"1.1\": (notes: \"b\")}";
+        let err = ron::from_str::<Nodes>(twice).unwrap_err().to_string();
+        assert!(err.contains("appears twice"), "{err}");
+    }
+}
