@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::file::{FrameworkFile, NodeFile, NodeKind};
 use super::model::{Framework, Level, Node, Scale};
+use crate::cache::{self, Kind};
 
 /// Files larger than this are refused before reading: no framework is anywhere near it.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -124,10 +125,24 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(src: &str, origin: &str) -> Res
         })
 }
 
-/// Reads and validates a framework file from disk.
+/// Reads and validates a framework file from disk, through the parse cache: the same bytes
+/// parsed and checked before are read back from it (with their digest, which takes a pass
+/// of its own to work out), and a file parsed here is kept in it.
 pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
     let src = read_text(path)?;
-    parse(&src, &path.display().to_string())
+    let origin = path.display().to_string();
+    let len = src.len();
+    let Some(key) = cache::wanted(len).then(|| cache::Key::of(src.as_bytes())) else {
+        return parse(&src, &origin);
+    };
+    if let Some((digest, file)) = cache::get::<(String, FrameworkFile)>(Kind::Framework, key, len) {
+        return build_inner(file, &src, &origin, Some(&digest));
+    }
+    let file: FrameworkFile = parse_ron(&src, &origin)?;
+    let kept = file.clone();
+    let framework = build(file, &src, &origin)?;
+    cache::put_later(Kind::Framework, key, len, (framework.digest.clone(), kept));
+    Ok(framework)
 }
 
 /// Parses and validates framework text. `origin` names the source in messages.
