@@ -1,7 +1,7 @@
 //! A cache of parsed files, so a large session or framework opens without parsing its RON
 //! again: after a file is parsed and checked, its value is kept in the cache folder, named
 //! by a 128-bit hash (XXH3) of the file's exact bytes; the next read of the same bytes reads
-//! the value back in MessagePack, several times faster than RON. Any other bytes are another
+//! the value back in `MessagePack`, several times faster than RON. Any other bytes are another
 //! name, so a changed file is never served from the cache.
 //!
 //! The cache is only ever a speed-up: an entry that is missing, unreadable, cut short,
@@ -236,7 +236,7 @@ fn prune(dir: &Path, keep: &Path) {
             Some((meta.modified().ok()?, meta.len(), e.path()))
         })
         .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut total = 0;
     for (i, (_, len, path)) in entries.iter().enumerate() {
         total += len;
