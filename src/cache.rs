@@ -41,7 +41,7 @@ const MAGIC: &[u8; 8] = b"awdcache";
 
 /// The layout of an entry and of the values in it. Raised whenever either changes: an
 /// entry written by a build with another number is passed over.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 
 /// What an entry holds a parse of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

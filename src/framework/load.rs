@@ -125,9 +125,13 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(src: &str, origin: &str) -> Res
         })
 }
 
+/// A framework as the parse cache keeps it: built, checked and flattened, with its digest
+/// (each a pass over the whole tree to work out again).
+type Kept = (String, String, String, String, Scale, String, Vec<Node>);
+
 /// Reads and validates a framework file from disk, through the parse cache: the same bytes
-/// parsed and checked before are read back from it (with their digest, which takes a pass
-/// of its own to work out), and a file parsed here is kept in it.
+/// parsed and checked before are read back from it as built, and a file parsed here is kept
+/// in it.
 pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
     let src = read_text(path)?;
     let origin = path.display().to_string();
@@ -135,13 +139,27 @@ pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
     let Some(key) = cache::wanted(len).then(|| cache::Key::of(src.as_bytes())) else {
         return parse(&src, &origin);
     };
-    if let Some((digest, file)) = cache::get::<(String, FrameworkFile)>(Kind::Framework, key, len) {
-        return build_inner(file, &src, &origin, Some(&digest));
+    if let Some((id, title, edition, source, scale, digest, nodes)) =
+        cache::get::<Kept>(Kind::Framework, key, len)
+    {
+        return Ok(Framework::from_parts(
+            (id, title, edition, source),
+            scale,
+            nodes,
+            digest,
+        ));
     }
-    let file: FrameworkFile = parse_ron(&src, &origin)?;
-    let kept = file.clone();
-    let framework = build(file, &src, &origin)?;
-    cache::put_later(Kind::Framework, key, len, (framework.digest.clone(), kept));
+    let framework = parse(&src, &origin)?;
+    let kept: Kept = (
+        framework.id.clone(),
+        framework.title.clone(),
+        framework.edition.clone(),
+        framework.source.clone(),
+        framework.scale.clone(),
+        framework.digest.clone(),
+        framework.nodes().to_vec(),
+    );
+    cache::put_later(Kind::Framework, key, len, kept);
     Ok(framework)
 }
 
