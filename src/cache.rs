@@ -171,7 +171,7 @@ fn read_entry(path: &Path) -> Option<Vec<u8>> {
 }
 
 /// The bytes of an entry for `value`, the parse of the file whose bytes have `key`.
-fn encode<T: Serialize>(kind: Kind, key: Key, value: &T) -> Option<Vec<u8>> {
+fn encode<T: Serialize + ?Sized>(kind: Kind, key: Key, value: &T) -> Option<Vec<u8>> {
     // Named fields: the types skip empty fields when written and check maps' keys when
     // read, which a format that counts on every field being there in order cannot follow.
     let body = rmp_serde::to_vec_named(value).ok()?;
@@ -182,13 +182,17 @@ fn encode<T: Serialize>(kind: Kind, key: Key, value: &T) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Keeps `value` as the parse of a file of `len` bytes with `key`: written on a worker,
-/// now or (see [`defer_writes`]) once the screen asks.
-pub fn put_later<T: Serialize + Send + 'static>(kind: Kind, key: Key, len: usize, value: T) {
+/// Keeps `value` as the parse of a file of `len` bytes with `key`: encoded now (a fraction
+/// of what copying the value would cost, in time and memory), written on a worker, now or
+/// (see [`defer_writes`]) once the screen asks.
+pub fn put_later<T: Serialize + ?Sized>(kind: Kind, key: Key, len: usize, value: &T) {
     let Some(dir) = folder_for(len) else {
         return;
     };
-    let job: Job = Box::new(move || put_now(&dir, kind, key, &value));
+    let Some(bytes) = encode(kind, key, value) else {
+        return;
+    };
+    let job: Job = Box::new(move || write_entry(&dir, &entry_path(&dir, kind, key), &bytes));
     let deferred = SETTINGS
         .read()
         .unwrap_or_else(PoisonError::into_inner)
@@ -205,20 +209,15 @@ pub fn put_later<T: Serialize + Send + 'static>(kind: Kind, key: Key, len: usize
 
 /// Keeps `session` as the parse of `text`, awayday's own writing of it, so that the next
 /// open of the file it was written to reads it back.
-pub fn put_text(text: &[u8], session: crate::session::Session) {
+pub fn put_text(text: &[u8], session: &crate::session::Session) {
     if wanted(text.len()) {
         put_later(Kind::Session, Key::of(text), text.len(), session);
     }
 }
 
-fn put_now<T: Serialize>(dir: &Path, kind: Kind, key: Key, value: &T) {
-    let Some(bytes) = encode(kind, key, value) else {
-        return;
-    };
-    let path = entry_path(dir, kind, key);
-    if std::fs::create_dir_all(dir).is_ok() && crate::files::write_atomic_at(&path, &bytes).is_ok()
-    {
-        prune(dir, &path);
+fn write_entry(dir: &Path, path: &Path, bytes: &[u8]) {
+    if std::fs::create_dir_all(dir).is_ok() && crate::files::write_atomic_at(path, bytes).is_ok() {
+        prune(dir, path);
     }
 }
 

@@ -60,7 +60,7 @@ fn plant_doctored(path: &Path) -> PathBuf {
     let bytes = std::fs::read(path).unwrap();
     let mut doctored = parsed(path);
     doctored.title = "FROM THE CACHE".into();
-    cache::put_text(&bytes, doctored);
+    cache::put_text(&bytes, &doctored);
     cache::settle();
     let entry = cache::entry_for(Kind::Session, &bytes).unwrap();
     assert!(entry.is_file());

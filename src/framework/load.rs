@@ -150,16 +150,16 @@ pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
         ));
     }
     let framework = parse(&src, &origin)?;
-    let kept: Kept = (
-        framework.id.clone(),
-        framework.title.clone(),
-        framework.edition.clone(),
-        framework.source.clone(),
-        framework.scale.clone(),
-        framework.digest.clone(),
-        framework.nodes().to_vec(),
+    let kept = (
+        &framework.id,
+        &framework.title,
+        &framework.edition,
+        &framework.source,
+        &framework.scale,
+        &framework.digest,
+        framework.nodes(),
     );
-    cache::put_later(Kind::Framework, key, len, kept);
+    cache::put_later(Kind::Framework, key, len, &kept);
     Ok(framework)
 }
 

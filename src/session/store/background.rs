@@ -99,7 +99,7 @@ impl Store {
                     let written = write_session_file(&real, text.as_bytes());
                     // The copy is this text parsed: the next open of the file reads it back.
                     if written.is_ok() {
-                        crate::cache::put_text(text.as_bytes(), copy);
+                        crate::cache::put_text(text.as_bytes(), &copy);
                     }
                     let _ = to_screen.send(Stage::Written(written));
                 }
