@@ -107,6 +107,9 @@ class App:
             "TERM": "xterm-256color",
             "LANG": "C.UTF-8",
         }
+        # A cache folder given is kept across runs: the second run's start-up is a warm one.
+        if os.environ.get("AWAYDAY_CACHE_DIR"):
+            env["AWAYDAY_CACHE_DIR"] = os.environ["AWAYDAY_CACHE_DIR"]
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:

@@ -4,6 +4,7 @@
 //! The domain (`framework`, `search`, `session`, `report`) knows nothing of the terminal, nor
 //! does the voting server (`serve`).
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 #[cfg(feature = "test-support")]

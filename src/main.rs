@@ -7,6 +7,7 @@ use awayday::terminal::Pipe;
 
 fn main() -> ExitCode {
     let cli = awayday::cli::parse();
+    awayday::cache::configure(awayday::places::cache_dir(), awayday::cache::MIN_BYTES);
     let mut out = Pipe::new(std::io::stdout().lock());
     let result = match cli.command {
         // Flushed here so a full disk or a closed pipe is noticed, not lost at exit.
@@ -14,6 +15,8 @@ fn main() -> ExitCode {
             .and_then(|()| out.flush().map_err(anyhow::Error::from)),
         None => awayday::commands::new_session::start(),
     };
+    // Entries still being written are finished, not cut off (they would be lost, not harmful).
+    awayday::cache::settle();
     // A reader that stopped early (`awayday tree | head`) is not an error worth reporting,
     // whatever error its closed pipe became on the way up.
     if out.closed() {

@@ -1,5 +1,6 @@
 //! Where awayday keeps things on this computer: the data folder (sessions made without a
-//! path, the recent session, installed frameworks) and the config folder (keys).
+//! path, the recent session, installed frameworks), the config folder (keys) and the cache
+//! folder (large files as parsed, to open them faster).
 
 use std::path::PathBuf;
 
@@ -9,6 +10,19 @@ pub fn data_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("", "", "awayday").map(|p| p.data_dir().to_owned())
+}
+
+/// The cache folder's `parsed/`, where large sessions and frameworks are kept as parsed:
+/// `AWAYDAY_CACHE_DIR`, else the platform's (`~/.cache/awayday`). Only a speed-up: anything
+/// in it can be deleted at any time.
+pub fn cache_dir() -> Option<PathBuf> {
+    let base = match std::env::var_os("AWAYDAY_CACHE_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => directories::ProjectDirs::from("", "", "awayday")?
+            .cache_dir()
+            .to_owned(),
+    };
+    Some(base.join("parsed"))
 }
 
 /// Framework files installed once for every session: `frameworks/` in the data folder.

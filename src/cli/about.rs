@@ -16,6 +16,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
         "The config folder, instead of the system's: where keys.ron is read from.",
     ),
     (
+        "AWAYDAY_CACHE_DIR",
+        "The cache folder, instead of the system's: where large sessions and frameworks are kept as read, to open them faster.",
+    ),
+    (
         "NO_COLOR",
         "Set to anything but empty, turns colour off: on the workshop screen and in lookup's highlights.",
     ),
@@ -54,6 +58,13 @@ pub(crate) const PLACES: &[Place] = &[
         macos: "~/Library/Application Support/awayday/keys.ron",
         windows: r"%APPDATA%\awayday\config\keys.ron",
         holds: "Your own keys, naming only what changes (awayday keys prints the names). AWAYDAY_CONFIG_DIR replaces its folder.",
+    },
+    Place {
+        name: "Cache folder",
+        linux: "$XDG_CACHE_HOME/awayday/parsed (~/.cache/awayday/parsed)",
+        macos: "~/Library/Caches/awayday/parsed",
+        windows: r"%LOCALAPPDATA%\awayday\cache\parsed",
+        holds: "Large sessions and frameworks as last read (a dozen at most), so they open faster; only a speed-up, safe to delete at any time. AWAYDAY_CACHE_DIR replaces the cache folder.",
     },
 ];
 
@@ -99,6 +110,12 @@ pub(crate) fn help_text() -> String {
         "  Keys         {}\n      {}",
         shown(keys, "AWAYDAY_CONFIG_DIR"),
         PLACES[1].holds
+    );
+    let _ = writeln!(
+        text,
+        "  Cache        {}\n      {}",
+        shown(crate::places::cache_dir(), "AWAYDAY_CACHE_DIR"),
+        PLACES[2].holds
     );
     let _ = writeln!(text, "  Beside a session s.ron:\n      {BESIDE_A_SESSION}");
     text.push_str("\nEnvironment:\n");

@@ -151,6 +151,8 @@ pub fn open_as(
     solo: bool,
     serve: Option<std::net::SocketAddr>,
 ) -> Result<()> {
+    // What the parse cache keeps of this opening is written once the first frame is drawn.
+    crate::cache::defer_writes();
     // A broken or unwritable file is reported first, with or without a terminal, and before
     // anything (lock, backup, journal) is created beside it.
     let (read, ahead) = read_with_its_framework(path);

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::file::{FrameworkFile, NodeFile, NodeKind};
 use super::model::{Framework, Level, Node, Scale};
+use crate::cache::{self, Kind};
 
 /// Files larger than this are refused before reading: no framework is anywhere near it.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -124,10 +125,42 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(src: &str, origin: &str) -> Res
         })
 }
 
-/// Reads and validates a framework file from disk.
+/// A framework as the parse cache keeps it: built, checked and flattened, with its digest
+/// (each a pass over the whole tree to work out again).
+type Kept = (String, String, String, String, Scale, String, Vec<Node>);
+
+/// Reads and validates a framework file from disk, through the parse cache: the same bytes
+/// parsed and checked before are read back from it as built, and a file parsed here is kept
+/// in it.
 pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
     let src = read_text(path)?;
-    parse(&src, &path.display().to_string())
+    let origin = path.display().to_string();
+    let len = src.len();
+    let Some(key) = cache::wanted(len).then(|| cache::Key::of(src.as_bytes())) else {
+        return parse(&src, &origin);
+    };
+    if let Some((id, title, edition, source, scale, digest, nodes)) =
+        cache::get::<Kept>(Kind::Framework, key, len)
+    {
+        return Ok(Framework::from_parts(
+            (id, title, edition, source),
+            scale,
+            nodes,
+            digest,
+        ));
+    }
+    let framework = parse(&src, &origin)?;
+    let kept = (
+        &framework.id,
+        &framework.title,
+        &framework.edition,
+        &framework.source,
+        &framework.scale,
+        &framework.digest,
+        framework.nodes(),
+    );
+    cache::put_later(Kind::Framework, key, len, &kept);
+    Ok(framework)
 }
 
 /// Parses and validates framework text. `origin` names the source in messages.

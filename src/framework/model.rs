@@ -39,8 +39,8 @@ impl Scale {
     }
 }
 
-/// A node with its place in the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A node with its place in the tree. Serialised only into the parse cache.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Node {
     pub id: String,
     pub kind: NodeKind,

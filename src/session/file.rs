@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::group_names;
 use super::locate::{self, Spot};
 use super::model::{FORMAT_VERSION, FrameworkRef, Score, Session};
+use crate::cache;
 use crate::framework::{self, Framework, LoadError};
 
 /// Why a session could not be opened or saved.
@@ -74,6 +75,29 @@ pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
     }
     let session = full?;
     validate(&session, src, origin)?;
+    Ok(session)
+}
+
+/// [`parse`] of a file's `bytes`, through the parse cache: the same bytes parsed and
+/// checked before are read back from it, and a session parsed here is kept in it.
+pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Session, SessionError> {
+    let kept = cache::wanted(bytes.len()).then(|| cache::Key::of(bytes));
+    if let Some(key) = kept
+        && let Some(session) = cache::get::<Session>(cache::Kind::Session, key, bytes.len())
+    {
+        return Ok(session);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| SessionError::Invalid {
+        origin: origin.to_owned(),
+        message: format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
+    })?;
+    let session = parse(text, origin)?;
+    if let Some(key) = kept {
+        cache::put_later(cache::Kind::Session, key, bytes.len(), &session);
+    }
     Ok(session)
 }
 

@@ -6,7 +6,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use super::file::parse;
+use super::file::{parse, parse_bytes};
 use super::journal::{self, Draft, Entry, Parsed};
 use super::model::Session;
 use super::store_error::{StoreError, io_err};
@@ -110,14 +110,16 @@ pub(super) fn read_again(
                 .to_owned(),
         );
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::Io {
-        path: path.display().to_string(),
-        message: format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ),
-    })?;
-    let session = parse(text, &path.display().to_string())?;
+    if let Err(e) = std::str::from_utf8(&bytes) {
+        return Err(StoreError::Io {
+            path: path.display().to_string(),
+            message: format!(
+                "is not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        });
+    }
+    let session = parse_bytes(&bytes, &path.display().to_string())?;
     let mut found = SessionRead {
         session,
         real: real.to_owned(),

@@ -90,7 +90,6 @@ impl Store {
             .name("awayday fold".into())
             .spawn(move || {
                 let text = to_ron(&copy);
-                drop(copy);
                 if text.len() as u64 > MAX_FILE_BYTES {
                     let _ = to_screen.send(Stage::TooBig);
                     return;
@@ -100,8 +99,12 @@ impl Store {
                     .is_ok()
                     && go_rx.recv() == Ok(true)
                 {
-                    let _ =
-                        to_screen.send(Stage::Written(write_session_file(&real, text.as_bytes())));
+                    let written = write_session_file(&real, text.as_bytes());
+                    // The copy is this text parsed: the next open of the file reads it back.
+                    if written.is_ok() {
+                        crate::cache::put_text(text.as_bytes(), &copy);
+                    }
+                    let _ = to_screen.send(Stage::Written(written));
                 }
             });
         if let Err(e) = worker {

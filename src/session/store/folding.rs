@@ -143,6 +143,8 @@ impl Store {
             return Err(e);
         }
         session.saves = saves;
+        // The session is this text parsed: the next open of the file reads it back.
+        crate::cache::put_text(text.as_bytes(), session);
         self.saves = saves;
         self.digest = digest;
         self.stamp = stamp(&self.real);
