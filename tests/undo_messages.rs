@@ -33,6 +33,7 @@ fn agenda() -> Agenda {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one table of changes and their words, read top to bottom
 fn undo_and_redo_name_every_kind_of_change() {
     let cases: Vec<(Edit, &str)> = vec![
         (
