@@ -82,7 +82,9 @@ pub struct Framework {
     /// Hex digest of the framework's content, recorded in sessions to notice edits.
     pub digest: String,
     nodes: Vec<Node>,
-    by_id: HashMap<String, NodeIx>,
+    /// Ids are looked up on every frame (the pace counts agreed statements by id): a fast
+    /// hasher, since the ids are the framework's own and no one chooses them to collide.
+    by_id: HashMap<String, NodeIx, foldhash::fast::RandomState>,
 }
 
 impl Framework {

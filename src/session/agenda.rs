@@ -8,7 +8,7 @@
 
 use crate::framework::{Framework, NodeIx};
 
-use super::model::{Column, Session};
+use super::model::Session;
 use super::summary;
 
 pub use super::plan::{Agenda, PlanError, PlanField, format_time, parse_span, parse_time};
@@ -130,14 +130,30 @@ impl Agenda {
         // agreed after w working minutes, and when it expected the number agreed now. Only
         // today's areas count: an area left out expects no time and its agreed statements
         // put the day neither ahead nor behind.
-        let todays: Vec<NodeIx> = slots
+        let mut todays: Vec<std::ops::Range<NodeIx>> = slots
             .iter()
             .filter(|s| s.today)
-            .flat_map(|s| fw.statements_under(s.area))
+            .map(|s| s.area..fw.node(s.area).end)
             .collect();
-        let agreed = todays
+        // In outline order, to find a node's area by halving (areas never nest).
+        todays.sort_unstable_by_key(|r| r.start);
+        let is_today = |ix: NodeIx| {
+            let after = todays.partition_point(|r| r.start <= ix);
+            after > 0 && todays[after - 1].contains(&ix)
+        };
+        let statements = todays
             .iter()
-            .filter(|&&ix| session.score(&fw.node(ix).id, Column::Agreed).is_some())
+            .map(|r| r.clone().filter(|&i| fw.node(i).is_statement()).count())
+            .sum::<usize>();
+        // Counted from the session's records, not by looking up each of today's statements:
+        // this runs on every frame the pace is shown, and at 25,088 statements one lookup per
+        // statement took most of a frame.
+        let agreed = session
+            .nodes
+            .iter()
+            .filter(|(_, rec)| rec.agreed.is_some())
+            .filter_map(|(id, _)| fw.find(id))
+            .filter(|&ix| fw.node(ix).is_statement() && is_today(ix))
             .count();
         let phase = if now < self.start {
             Phase::Before { starts: self.start }
@@ -145,7 +161,7 @@ impl Agenda {
             Phase::After {
                 ended: self.end,
                 over: now - self.end,
-                left: todays.len().saturating_sub(agreed),
+                left: statements.saturating_sub(agreed),
             }
         } else if let Some(&(_, until)) = self.breaks.iter().find(|&&(a, z)| a <= now && now < z) {
             Phase::Break { until }
