@@ -245,6 +245,7 @@ pub fn describe(p: &Pacing) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::model::Column;
 
     fn fw() -> Framework {
         crate::framework::resolve(None).unwrap()
