@@ -221,8 +221,10 @@ fn write_entry(dir: &Path, path: &Path, bytes: &[u8]) {
     }
 }
 
-/// Keeps the folder to [`MAX_ENTRIES`] and [`MAX_TOTAL_BYTES`], the oldest going first, and
-/// never `keep`, the entry just written.
+/// Keeps the folder to [`MAX_ENTRIES`] of each kind (sessions, frameworks) and
+/// [`MAX_TOTAL_BYTES`], the oldest going first, and never `keep`, the entry just written. Kinds
+/// count apart: a session's folds each leave an entry, and a day of them must not push out
+/// the framework every open needs.
 fn prune(dir: &Path, keep: &Path) {
     let Ok(list) = std::fs::read_dir(dir) else {
         return;
@@ -237,9 +239,17 @@ fn prune(dir: &Path, keep: &Path) {
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut total = 0;
-    for (i, (_, len, path)) in entries.iter().enumerate() {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (_, len, path) in &entries {
         total += len;
-        if path != keep && (i >= MAX_ENTRIES || total > MAX_TOTAL_BYTES) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let kind = name
+            .as_deref()
+            .and_then(|n| n.split('-').next())
+            .unwrap_or("");
+        let of_kind = seen.entry(kind.to_owned()).or_default();
+        *of_kind += 1;
+        if path != keep && (*of_kind > MAX_ENTRIES || total > MAX_TOTAL_BYTES) {
             let _ = std::fs::remove_file(path);
         }
     }
@@ -280,4 +290,37 @@ pub fn settle() {
 #[cfg(feature = "test-support")]
 pub fn entry_for(kind: Kind, bytes: &[u8]) -> Option<PathBuf> {
     folder_for(bytes.len()).map(|dir| entry_path(&dir, kind, Key::of(bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    /// An entry file of `kind`, last written `age` seconds ago.
+    fn entry(dir: &Path, kind: &str, n: usize, age: u64) -> PathBuf {
+        let path = dir.join(format!("{kind}-{n:032x}.bin"));
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(age))
+            .unwrap();
+        path
+    }
+
+    #[test]
+    fn a_day_of_folds_never_pushes_out_the_framework() {
+        let dir = tempfile::tempdir().unwrap();
+        // The framework's entry, older than every session entry after it.
+        let framework = entry(dir.path(), "framework", 0, 10_000);
+        let sessions: Vec<PathBuf> = (0..MAX_ENTRIES + 3)
+            .map(|n| entry(dir.path(), "session", n, 1_000 - n as u64))
+            .collect();
+        let newest = sessions.last().unwrap();
+        prune(dir.path(), newest);
+        assert!(framework.exists(), "the framework's entry was pruned");
+        let kept: Vec<&PathBuf> = sessions.iter().filter(|p| p.exists()).collect();
+        assert_eq!(kept.len(), MAX_ENTRIES);
+        // The oldest went first.
+        assert!(!sessions[0].exists() && !sessions[2].exists());
+        assert!(sessions[3].exists() && newest.exists());
+    }
 }
