@@ -45,3 +45,61 @@ fn a_query_typed_key_by_key_finds_what_it_finds_typed_afresh() {
     // A short list (as `awayday lookup` shows) scores fewer candidates per key.
     type_and_compare(&index, "golden thraed from its ambitions", 10);
 }
+
+/// The text a hit's positions point into, as the index builds it: the title, then the text.
+fn haystack(fw: &awayday::framework::Framework, hit: &Hit) -> Vec<char> {
+    let n = fw.node(hit.node);
+    match (n.title.is_empty(), n.text.is_empty()) {
+        (false, false) => format!("{} — {}", n.title, n.text),
+        (false, true) => n.title.clone(),
+        _ => n.text.clone(),
+    }
+    .chars()
+    .collect()
+}
+
+#[test]
+fn the_letters_lit_in_each_shown_hit_spell_the_word_typed() {
+    let fw = awayday::framework::resolve(None).expect("the built-in benchmark");
+    let index = SearchIndex::new(&fw);
+    let mut narrowing = Narrowing::default();
+    let mut hits = Vec::new();
+    for end in 1..="thread".len() {
+        let (found, next) = index.search_from(&"thread"[..end], 100, narrowing);
+        narrowing = next;
+        hits = found;
+    }
+    assert!(hits.len() > 5, "{} hits", hits.len());
+    // The first hits are highlighted with the result; each lights "thread", in order.
+    for hit in hits.iter().take(5) {
+        let text = haystack(&fw, hit);
+        let lit: String = hit
+            .positions
+            .iter()
+            .map(|&p| text[p].to_ascii_lowercase())
+            .collect();
+        assert_eq!(lit, "thread", "{:?}", text.iter().collect::<String>());
+    }
+}
+
+#[test]
+fn a_typo_among_many_near_misses_still_finds_its_statement_first() {
+    let base = awayday::framework::resolve(None).expect("the built-in benchmark");
+    // Thousands of nodes hold the typo's letters in order: only the few hundred with most of
+    // its letter pairs are scored, so the pairs must be counted for the right one to be.
+    let fw = awayday::demo::synthetic(&base, 16);
+    let index = SearchIndex::new(&fw);
+    let mut narrowing = Narrowing::default();
+    let typo = "eqality impcat asessment";
+    let mut hits = Vec::new();
+    for end in 1..=typo.len() {
+        let (found, next) = index.search_from(&typo[..end], 10, narrowing);
+        narrowing = next;
+        hits = found;
+    }
+    let first: String = haystack(&fw, &hits[0]).iter().collect::<String>().to_lowercase();
+    assert!(
+        first.contains("equality impact assessment"),
+        "first hit: {first}"
+    );
+}
