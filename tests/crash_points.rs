@@ -81,7 +81,7 @@ fn apply(s: &mut Session, step: &Step) {
 }
 
 /// The nodes after the earlier edits and the first `n` edits of the script.
-fn expected(base: &Session, n: usize) -> Nodes {
+fn expected(base: &Session, n: usize) -> Nodes<awayday::session::NodeRecord> {
     let mut s = base.clone();
     for step in EARLIER {
         apply(&mut s, step);

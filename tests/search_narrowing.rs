@@ -97,7 +97,10 @@ fn a_typo_among_many_near_misses_still_finds_its_statement_first() {
         narrowing = next;
         hits = found;
     }
-    let first: String = haystack(&fw, &hits[0]).iter().collect::<String>().to_lowercase();
+    let first: String = haystack(&fw, &hits[0])
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
     assert!(
         first.contains("equality impact assessment"),
         "first hit: {first}"

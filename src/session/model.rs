@@ -206,7 +206,7 @@ pub struct Session {
     /// Per node id, what was recorded. Untouched nodes are absent. A copy of the session
     /// shares the records (see [`Nodes`]); each id is read once (see `unique_keys`).
     #[serde(default)]
-    pub nodes: Nodes,
+    pub nodes: Nodes<NodeRecord>,
     /// The node selected when the session was last saved, to reopen where the room left off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,

@@ -14,21 +14,27 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::NodeRecord;
+/// Per node id, what was recorded (`R`: a session's [`super::model::R`]); untouched
+/// nodes are absent. Iterates in id order. Generic over the record only so this file needs
+/// nothing from the model that holds it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Nodes<R>(BTreeMap<Arc<str>, Arc<R>>);
 
-/// Per node id, what was recorded; untouched nodes are absent. Iterates in id order.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Nodes(BTreeMap<Arc<str>, Arc<NodeRecord>>);
+impl<R> Default for Nodes<R> {
+    fn default() -> Self {
+        Nodes(BTreeMap::new())
+    }
+}
 
 /// The `(id, record)` pairs of [`Nodes`], in id order.
-pub type Iter<'a> = std::iter::Map<
-    std::collections::btree_map::Iter<'a, Arc<str>, Arc<NodeRecord>>,
-    fn((&'a Arc<str>, &'a Arc<NodeRecord>)) -> (&'a str, &'a NodeRecord),
+pub type Iter<'a, R> = std::iter::Map<
+    std::collections::btree_map::Iter<'a, Arc<str>, Arc<R>>,
+    fn((&'a Arc<str>, &'a Arc<R>)) -> (&'a str, &'a R),
 >;
 
-impl Nodes {
+impl<R: Clone + Default> Nodes<R> {
     /// The record for a node, if anything was recorded.
-    pub fn get(&self, id: &str) -> Option<&NodeRecord> {
+    pub fn get(&self, id: &str) -> Option<&R> {
         self.0.get(id).map(AsRef::as_ref)
     }
 
@@ -37,13 +43,13 @@ impl Nodes {
     }
 
     /// The record for a node, to edit; copied first if a copy of the session shares it.
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut NodeRecord> {
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut R> {
         self.0.get_mut(id).map(Arc::make_mut)
     }
 
     /// The record for a node, to edit, made empty first if there was none; copied first if a
     /// copy of the session shares it.
-    pub fn get_or_default(&mut self, id: &str) -> &mut NodeRecord {
+    pub fn get_or_default(&mut self, id: &str) -> &mut R {
         // The id already held is reused, so an edit to a recorded node allocates nothing.
         let key = self
             .0
@@ -53,19 +59,19 @@ impl Nodes {
     }
 
     /// Sets a node's record; returns the one it replaces.
-    pub fn insert(&mut self, id: &str, record: NodeRecord) -> Option<NodeRecord> {
+    pub fn insert(&mut self, id: &str, record: R) -> Option<R> {
         self.0
             .insert(Arc::from(id), Arc::new(record))
             .map(Arc::unwrap_or_clone)
     }
 
     /// Removes a node's record; returns it.
-    pub fn remove(&mut self, id: &str) -> Option<NodeRecord> {
+    pub fn remove(&mut self, id: &str) -> Option<R> {
         self.0.remove(id).map(Arc::unwrap_or_clone)
     }
 
     /// Keeps only the records `keep` says yes to; those kept are not copied.
-    pub fn retain(&mut self, mut keep: impl FnMut(&str, &NodeRecord) -> bool) {
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &R) -> bool) {
         self.0.retain(|id, rec| keep(id, rec));
     }
 
@@ -82,7 +88,7 @@ impl Nodes {
     }
 
     /// Each id and its record, in id order.
-    pub fn iter(&self) -> Iter<'_> {
+    pub fn iter(&self) -> Iter<'_, R> {
         self.0.iter().map(|(id, rec)| (id.as_ref(), rec.as_ref()))
     }
 
@@ -92,7 +98,7 @@ impl Nodes {
     }
 
     /// The records, in id order.
-    pub fn values(&self) -> impl DoubleEndedIterator<Item = &NodeRecord> + ExactSizeIterator {
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &R> + ExactSizeIterator {
         self.0.values().map(AsRef::as_ref)
     }
 
@@ -100,8 +106,8 @@ impl Nodes {
     /// session shares them.
     pub fn values_mut_where(
         &mut self,
-        mut edit: impl FnMut(&NodeRecord) -> bool,
-    ) -> impl Iterator<Item = &mut NodeRecord> {
+        mut edit: impl FnMut(&R) -> bool,
+    ) -> impl Iterator<Item = &mut R> {
         self.0
             .values_mut()
             .filter(move |rec| edit(rec))
@@ -109,17 +115,17 @@ impl Nodes {
     }
 }
 
-impl<'a> IntoIterator for &'a Nodes {
-    type Item = (&'a str, &'a NodeRecord);
-    type IntoIter = Iter<'a>;
+impl<'a, R: Clone + Default> IntoIterator for &'a Nodes<R> {
+    type Item = (&'a str, &'a R);
+    type IntoIter = Iter<'a, R>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
 }
 
-impl<S: Into<Arc<str>>> FromIterator<(S, NodeRecord)> for Nodes {
-    fn from_iter<T: IntoIterator<Item = (S, NodeRecord)>>(iter: T) -> Self {
+impl<S: Into<Arc<str>>, R> FromIterator<(S, R)> for Nodes<R> {
+    fn from_iter<T: IntoIterator<Item = (S, R)>>(iter: T) -> Self {
         Nodes(
             iter.into_iter()
                 .map(|(id, rec)| (id.into(), Arc::new(rec)))
@@ -129,23 +135,23 @@ impl<S: Into<Arc<str>>> FromIterator<(S, NodeRecord)> for Nodes {
 }
 
 /// Printed as the map it is, as when records were held directly.
-impl fmt::Debug for Nodes {
+impl<R: fmt::Debug> fmt::Debug for Nodes<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }
 }
 
 /// Written as the map of id → record it always was.
-impl Serialize for Nodes {
+impl<R: Serialize + Clone + Default> Serialize for Nodes<R> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.iter())
     }
 }
 
 /// Read as that map, refusing an id written twice.
-impl<'de> Deserialize<'de> for Nodes {
+impl<'de, R: Deserialize<'de>> Deserialize<'de> for Nodes<R> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let read: BTreeMap<String, NodeRecord> = super::unique_keys::deserialize(d)?;
+        let read: BTreeMap<String, R> = super::unique_keys::deserialize(d)?;
         Ok(read.into_iter().collect())
     }
 }
@@ -154,7 +160,9 @@ impl<'de> Deserialize<'de> for Nodes {
 mod tests {
     use super::*;
     use crate::session::journal::digest;
-    use crate::session::{ActionItem, ActionStatus, Column, Findings, Score, Session, to_ron};
+    use crate::session::{
+        ActionItem, ActionStatus, Column, Findings, NodeRecord, Score, Session, to_ron,
+    };
 
     /// A session with every kind of record the file holds: group and agreed scores, "not
     /// applicable", notes with quotes, a line break and non-ASCII letters, actions with every
@@ -264,11 +272,13 @@ mod tests {
 
     #[test]
     fn debug_and_a_repeated_id_read_as_the_map_did() {
-        let nodes: Nodes = [("1.1", NodeRecord::default())].into_iter().collect();
+        let nodes: Nodes<NodeRecord> = [("1.1", NodeRecord::default())].into_iter().collect();
         assert_eq!(format!("{nodes:?}"), format!("{:?}", nodes.0));
         assert!(format!("{nodes:?}").starts_with("{\"1.1\": NodeRecord {"));
         let twice = "{\"1.1\": (notes: \"a\"), \"1.1\": (notes: \"b\")}";
-        let err = ron::from_str::<Nodes>(twice).unwrap_err().to_string();
+        let err = ron::from_str::<Nodes<NodeRecord>>(twice)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("appears twice"), "{err}");
     }
 }
