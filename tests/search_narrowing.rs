@@ -85,12 +85,13 @@ fn the_letters_lit_in_each_shown_hit_spell_the_word_typed() {
 #[test]
 fn a_typo_among_many_near_misses_still_finds_its_statement_first() {
     let base = awayday::framework::resolve(None).expect("the built-in benchmark");
-    // Thousands of nodes hold the typo's letters in order: only the few hundred with most of
-    // its letter pairs are scored, so the pairs must be counted for the right one to be.
-    let fw = awayday::demo::synthetic(&base, 16);
+    // Hundreds of nodes before it in the outline hold the typo's letters in order: only the
+    // few dozen with most of its letter pairs are scored, so the pairs must be counted for
+    // the benchmark's last statement to be among them.
+    let fw = awayday::demo::synthetic(&base, 4);
     let index = SearchIndex::new(&fw);
     let mut narrowing = Narrowing::default();
-    let typo = "eqality impcat asessment";
+    let typo = "futrue pay presures asesed";
     let mut hits = Vec::new();
     for end in 1..=typo.len() {
         let (found, next) = index.search_from(&typo[..end], 10, narrowing);
@@ -102,7 +103,7 @@ fn a_typo_among_many_near_misses_still_finds_its_statement_first() {
         .collect::<String>()
         .to_lowercase();
     assert!(
-        first.contains("equality impact assessment"),
+        first.contains("future pay pressures have been assessed"),
         "first hit: {first}"
     );
 }
