@@ -50,3 +50,17 @@ fn a_word_typed_whole_ranks_before_the_same_letters_inside_a_word() {
         "Officers lead improvement across services."
     );
 }
+
+#[test]
+fn letters_typed_as_an_abbreviation_rank_the_words_they_start_first() {
+    // Neither holds "ldr" as typed, and neither gets a bonus: the matcher's own score, for
+    // letters that start words, decides.
+    let fw = statements(&[
+        "Libraries and dog runs are open late.",
+        "Leadership drives results for residents.",
+    ]);
+    assert_eq!(
+        first_text(&fw, "ldr"),
+        "Leadership drives results for residents."
+    );
+}
