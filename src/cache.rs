@@ -263,15 +263,20 @@ fn spawn(jobs: Vec<Job>) {
         .name("awayday cache".into())
         .spawn(move || jobs.into_iter().for_each(|job| job()));
     if let Ok(worker) = worker {
-        WORKERS
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(worker);
+        let mut workers = WORKERS.lock().unwrap_or_else(PoisonError::into_inner);
+        // A day of folds starts one writer each: forget those that have ended.
+        workers.retain(|w| !w.is_finished());
+        workers.push(worker);
     }
 }
 
-/// Starts writing the entries waiting since [`defer_writes`], on a worker.
+/// Ends [`defer_writes`]: starts writing the entries waiting since, on a worker, and lets
+/// later ones (a fold's, from its own worker) be written at once.
 pub fn write_pending() {
+    SETTINGS
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .deferred = false;
     let jobs = std::mem::take(&mut *PENDING.lock().unwrap_or_else(PoisonError::into_inner));
     spawn(jobs);
 }

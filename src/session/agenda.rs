@@ -141,10 +141,7 @@ impl Agenda {
             let after = todays.partition_point(|r| r.start <= ix);
             after > 0 && todays[after - 1].contains(&ix)
         };
-        let statements = todays
-            .iter()
-            .map(|r| r.clone().filter(|&i| fw.node(i).is_statement()).count())
-            .sum::<usize>();
+        let statements: usize = slots.iter().filter(|s| s.today).map(|s| s.statements).sum();
         // Counted from the session's records, not by looking up each of today's statements:
         // this runs on every frame the pace is shown, and at 25,088 statements one lookup per
         // statement took most of a frame.

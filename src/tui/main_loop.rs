@@ -47,12 +47,15 @@ pub(super) fn event_loop(
     let mut fold_due = false;
     // The voting server, while the facilitator wants it; it stops when the loop ends.
     let mut voting = None;
+    let mut first_frame = true;
     loop {
         update(app, clock());
         serving::sync(app, &mut voting);
         terminal.draw(|f| ui::render(app, f))?;
         // The parse cache's entries for this opening, now the first frame is on screen.
-        crate::cache::write_pending();
+        if std::mem::take(&mut first_frame) {
+            crate::cache::write_pending();
+        }
         // A fold due after the keys just handled starts once their frame is on screen; it
         // runs on a worker, and a change by another program is asked about at once.
         if std::mem::take(&mut fold_due) {
