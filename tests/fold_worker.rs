@@ -73,8 +73,11 @@ fn a_fold_on_the_worker_writes_the_file_and_keeps_what_is_typed_meanwhile() {
         "the file has the copy"
     );
     assert_eq!(file.saves, 1);
-    // The keys typed meanwhile are still journalled, and count as not yet in the file.
+    // The keys typed meanwhile are still journalled, and count as not yet in the file; the
+    // journal started afresh with them alone, after its header.
     assert_eq!(store.pending(), 2);
+    let journal = std::fs::read_to_string(session::journal_path(&path)).unwrap();
+    assert_eq!(journal.lines().count(), 3, "{journal}");
     let read = read_in(dir.path());
     assert_eq!(red(&read, "1.1"), Some(Score::Level(2)));
     assert_eq!(red(&read, "1.2"), Some(Score::Level(4)));

@@ -1,6 +1,6 @@
 //! The workshop screen's loop: draw, wait for an event (doing the idle work meanwhile), turn
-//! each key into actions for `update`, then the effects: the journal written, a fold started,
-//! a quit taken or refused.
+//! each key into actions for `update`, then the effects: the journal written (and flushed
+//! once the frame is drawn), a fold started, a quit taken or refused.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -52,6 +52,11 @@ pub(super) fn event_loop(
         update(app, clock());
         serving::sync(app, &mut voting);
         terminal.draw(|f| ui::render(app, f))?;
+        // The keys' record, written before the frame, is on the disk before the next key is
+        // read; the frame did not wait for the disk.
+        if persist::flush(app, store) {
+            terminal.draw(|f| ui::render(app, f))?;
+        }
         // The parse cache's entries for this opening, now the first frame is on screen.
         if std::mem::take(&mut first_frame) {
             crate::cache::write_pending();
@@ -111,8 +116,9 @@ pub(super) fn event_loop(
             }
         }
         last_event = Instant::now();
-        // On disk before the next key is read.
-        persist::journal(app, store);
+        // The operating system's before the frame shows it, so a crash of awayday keeps it;
+        // flushed to the disk once the frame is drawn, before the next key is read.
+        persist::write(app, store);
         persist::fold_progress(app, store);
         for effect in &effects {
             if let Effect::Resolve(choice) = effect {

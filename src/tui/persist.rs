@@ -9,6 +9,13 @@ use super::app::{App, SaveState};
 /// Writes every change made since the last call to the journal, durably. Moving around
 /// writes nothing: the selection rides along with the next edit.
 pub fn journal(app: &mut App, store: &mut Store) {
+    write(app, store);
+    flush(app, store);
+}
+
+/// [`journal`] without the flush to the disk, for a key whose frame is drawn before the
+/// flush: [`flush`] must come before the next key is read.
+pub fn write(app: &mut App, store: &mut Store) {
     let mut entries: Vec<journal::Entry> = app
         .history
         .take_applied()
@@ -21,8 +28,18 @@ pub fn journal(app: &mut App, store: &mut Store) {
         return;
     }
     // A failure keeps the record in the store, to be written first on the next try.
-    let _ = store.append(entries, app.session.selected.clone());
+    let _ = store.write(entries, app.session.selected.clone());
     report(app, store);
+}
+
+/// Makes what [`write`] wrote durable; returns whether that failed, so the screen, which
+/// already shows the edit, can say it is only on screen.
+pub fn flush(app: &mut App, store: &mut Store) -> bool {
+    let failed = store.flush().is_err();
+    if failed {
+        report(app, store);
+    }
+    failed
 }
 
 /// Tries again, when it is due, whatever could not be written (the journal, the file);

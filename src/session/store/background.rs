@@ -63,6 +63,8 @@ impl Store {
     /// runs, nor while records wait for the journal (a retry folds those). Refuses, as
     /// [`Store::fold`] does, a file another program changed.
     pub fn fold_in_background(&mut self, session: &Session) -> Result<bool, StoreError> {
+        // A record whose flush fails waits for the journal, and so does the fold.
+        let _ = self.settle();
         if self.in_flight.is_some() || !self.unwritten.is_empty() {
             return Ok(false);
         }
@@ -277,6 +279,7 @@ impl Store {
     /// the other. If that fails, the journal stays as it is, which is as good: its marker
     /// names the file just written, and the records after it are replayed over it.
     fn restart_journal_with(&mut self, later: &[Record]) {
+        let _ = self.settle();
         if !self.unwritten.is_empty() {
             return;
         }

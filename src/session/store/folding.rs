@@ -95,6 +95,9 @@ impl Store {
 
     pub(super) fn write_file(&mut self, session: &mut Session) -> Result<(), StoreError> {
         self.settle_backup();
+        // A record whose flush fails is in the file about to be written, like any record
+        // the journal could not take.
+        let _ = self.settle();
         if let Some(e) = unwritable(&self.real, &self.shown) {
             return Err(e);
         }

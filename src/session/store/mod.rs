@@ -87,6 +87,8 @@ pub struct Store {
     /// Records that could not be written to the journal yet (a full disk, a lost folder):
     /// written first, in order, as soon as the journal can be written again.
     unwritten: Vec<Record>,
+    /// Records written to the journal whose flush to the disk is still to come.
+    unflushed: Option<appending::Unflushed>,
     /// Edits in the journal since the last fold.
     pending_edits: usize,
     /// When the oldest edit not yet in the file was journalled.
@@ -216,6 +218,7 @@ impl Store {
             },
             journal_tail_dirty: true,
             unwritten: Vec::new(),
+            unflushed: None,
             pending_edits: 0,
             pending_since: None,
             digest: found
@@ -345,8 +348,10 @@ impl Store {
 }
 
 impl Drop for Store {
-    /// A backup still being written is finished before the session is let go.
+    /// A backup still being written is finished, and the journal flushed, before the session
+    /// is let go.
     fn drop(&mut self) {
+        let _ = self.settle();
         self.settle_backup();
     }
 }
