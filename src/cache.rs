@@ -182,17 +182,19 @@ fn encode<T: Serialize + ?Sized>(kind: Kind, key: Key, value: &T) -> Option<Vec<
     Some(out)
 }
 
-/// Keeps `value` as the parse of a file of `len` bytes with `key`: encoded now (a fraction
-/// of what copying the value would cost, in time and memory), written on a worker, now or
-/// (see [`defer_writes`]) once the screen asks.
-pub fn put_later<T: Serialize + ?Sized>(kind: Kind, key: Key, len: usize, value: &T) {
+/// Keeps `value` as the parse of a file of `len` bytes with `key`: encoded and written on a
+/// worker, now or (see [`defer_writes`]) once the screen asks, so neither the encoding nor
+/// the write holds up the first frame. `value` is the caller's to make cheap to hand over
+/// (the session's and the framework's records are shared, not copied).
+pub fn put_later<T: Serialize + Send + 'static>(kind: Kind, key: Key, len: usize, value: T) {
     let Some(dir) = folder_for(len) else {
         return;
     };
-    let Some(bytes) = encode(kind, key, value) else {
-        return;
-    };
-    let job: Job = Box::new(move || write_entry(&dir, &entry_path(&dir, kind, key), &bytes));
+    let job: Job = Box::new(move || {
+        if let Some(bytes) = encode(kind, key, &value) {
+            write_entry(&dir, &entry_path(&dir, kind, key), &bytes);
+        }
+    });
     let deferred = SETTINGS
         .read()
         .unwrap_or_else(PoisonError::into_inner)
@@ -211,7 +213,7 @@ pub fn put_later<T: Serialize + ?Sized>(kind: Kind, key: Key, len: usize, value:
 /// open of the file it was written to reads it back.
 pub fn put_text(text: &[u8], session: &crate::session::Session) {
     if wanted(text.len()) {
-        put_later(Kind::Session, Key::of(text), text.len(), session);
+        put_later(Kind::Session, Key::of(text), text.len(), session.clone());
     }
 }
 

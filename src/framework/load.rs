@@ -150,17 +150,49 @@ pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
         ));
     }
     let framework = parse(&src, &origin)?;
-    let kept = (
-        &framework.id,
-        &framework.title,
-        &framework.edition,
-        &framework.source,
-        &framework.scale,
-        &framework.digest,
-        framework.nodes(),
-    );
-    cache::put_later(Kind::Framework, key, len, &kept);
+    cache::put_later(Kind::Framework, key, len, Keeping::of(&framework));
     Ok(framework)
+}
+
+/// A framework handed to the parse cache, written as [`Kept`] is read: its nodes shared
+/// with the framework in use, so the handing over copies a few strings.
+struct Keeping {
+    meta: (String, String, String, String),
+    scale: Scale,
+    digest: String,
+    nodes: std::sync::Arc<[Node]>,
+}
+
+impl Keeping {
+    fn of(f: &Framework) -> Self {
+        Keeping {
+            meta: (
+                f.id.clone(),
+                f.title.clone(),
+                f.edition.clone(),
+                f.source.clone(),
+            ),
+            scale: f.scale.clone(),
+            digest: f.digest.clone(),
+            nodes: f.shared_nodes(),
+        }
+    }
+}
+
+impl serde::Serialize for Keeping {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (id, title, edition, source) = &self.meta;
+        (
+            id,
+            title,
+            edition,
+            source,
+            &self.scale,
+            &self.digest,
+            &*self.nodes,
+        )
+            .serialize(s)
+    }
 }
 
 /// Parses and validates framework text. `origin` names the source in messages.
@@ -204,13 +236,20 @@ fn build_inner(
         });
     }
     let digest = known_digest.map_or_else(|| super::digest::digest_of(&file), str::to_owned);
+    let FrameworkFile {
+        id,
+        title,
+        edition,
+        source,
+        scale,
+        nodes: roots,
+    } = file;
     let mut nodes = Vec::new();
-    for root in &file.nodes {
+    for root in roots {
         flatten(root, None, 0, &mut nodes);
     }
     let scale = Scale {
-        levels: file
-            .scale
+        levels: scale
             .levels
             .into_iter()
             .map(|l| Level {
@@ -219,31 +258,33 @@ fn build_inner(
                 meaning: l.meaning,
             })
             .collect(),
-        not_applicable: file.scale.not_applicable,
+        not_applicable: scale.not_applicable,
     };
     Ok(Framework::from_parts(
-        (file.id, file.title, file.edition, file.source),
+        (id, title, edition, source),
         scale,
         nodes,
         digest,
     ))
 }
 
-fn flatten(node: &NodeFile, parent: Option<usize>, depth: usize, out: &mut Vec<Node>) -> usize {
+/// Appends `node` and its subtree in preorder, its text moved rather than copied (a large
+/// framework's text is megabytes). Returns how many statements the subtree holds.
+fn flatten(node: NodeFile, parent: Option<usize>, depth: usize, out: &mut Vec<Node>) -> usize {
     let ix = out.len();
     out.push(Node {
-        id: node.id.clone(),
+        id: node.id,
         kind: node.kind,
-        title: node.title.trim().to_owned(),
-        text: node.text.trim().to_owned(),
+        title: trimmed(node.title),
+        text: trimmed(node.text),
         depth,
         parent,
         end: ix + 1,
-        children: Vec::new(),
+        children: Vec::with_capacity(node.children.len()),
         statement_count: usize::from(node.kind == NodeKind::Statement),
     });
     let mut count = out[ix].statement_count;
-    for child in &node.children {
+    for child in node.children {
         let cix = out.len();
         out[ix].children.push(cix);
         count += flatten(child, Some(ix), depth + 1, out);
@@ -251,6 +292,15 @@ fn flatten(node: &NodeFile, parent: Option<usize>, depth: usize, out: &mut Vec<N
     out[ix].end = out.len();
     out[ix].statement_count = count;
     count
+}
+
+/// `text` without the blanks around it, kept in place when there are none.
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
+    }
 }
 
 fn validate(file: &FrameworkFile, src: &str) -> Vec<Problem> {

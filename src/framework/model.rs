@@ -4,6 +4,7 @@
 //! this node" is a slice, not a walk, and the outline the screen shows is the same order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::file::NodeKind;
 
@@ -81,7 +82,9 @@ pub struct Framework {
     pub scale: Scale,
     /// Hex digest of the framework's content, recorded in sessions to notice edits.
     pub digest: String,
-    nodes: Vec<Node>,
+    /// Shared, never changed: the parse cache encodes them on its worker after the first
+    /// frame, without a copy.
+    nodes: Arc<[Node]>,
     /// Ids are looked up on every frame (the pace counts agreed statements by id): a fast
     /// hasher, since the ids are the framework's own and no one chooses them to collide.
     by_id: HashMap<String, NodeIx, foldhash::fast::RandomState>,
@@ -107,9 +110,14 @@ impl Framework {
             source,
             scale,
             digest,
-            nodes,
+            nodes: nodes.into(),
             by_id,
         }
+    }
+
+    /// The nodes, shared (see [`Framework::nodes`]).
+    pub(crate) fn shared_nodes(&self) -> Arc<[Node]> {
+        Arc::clone(&self.nodes)
     }
 
     /// Every node, in preorder (the outline's order).

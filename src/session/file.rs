@@ -96,7 +96,7 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Session, SessionError> 
     })?;
     let session = parse(text, origin)?;
     if let Some(key) = kept {
-        cache::put_later(cache::Kind::Session, key, bytes.len(), &session);
+        cache::put_later(cache::Kind::Session, key, bytes.len(), session.clone());
     }
     Ok(session)
 }
