@@ -164,3 +164,21 @@ fn a_framework_that_is_neither_built_in_nor_a_file_is_explained() {
         "{err}"
     );
 }
+
+#[test]
+fn blanks_around_a_title_or_a_statement_are_not_kept() {
+    let src = r#"(id: "t", title: "T", edition: "test",
+        scale: (levels: [(value: 1, label: "Low", meaning: "Low."), (value: 2, label: "High", meaning: "High.")]),
+        nodes: [(id: "1", kind: Theme, title: "  Leadership\n", children: [
+            (id: "1.1", kind: Statement, text: "\tThe council has a plan.  "),
+            (id: "1.2", kind: Statement, text: "Members lead."),
+        ])])"#;
+    let fw = framework::parse(src, "t.ron").unwrap();
+    let text = |id: &str| {
+        let n = fw.node(fw.find(id).unwrap());
+        (n.title.clone(), n.text.clone())
+    };
+    assert_eq!(text("1").0, "Leadership");
+    assert_eq!(text("1.1").1, "The council has a plan.");
+    assert_eq!(text("1.2").1, "Members lead.");
+}

@@ -64,3 +64,15 @@ fn letters_typed_as_an_abbreviation_rank_the_words_they_start_first() {
         "Leadership drives results for residents."
     );
 }
+
+#[test]
+fn words_typed_whole_outrank_the_same_letters_joined_to_others() {
+    // The matcher itself scores the two alike (its bonus for a capital inside a word, as in
+    // "eLearning", nearly matches its bonus for the start of a word) and the first wins a
+    // tie: only the bonus for each word typed whole puts the second first.
+    let fw = statements(&[
+        "Staff use eLearning to rePlan work.",
+        "Staff learn to replan work.",
+    ]);
+    assert_eq!(first_text(&fw, "learn plan"), "Staff learn to replan work.");
+}

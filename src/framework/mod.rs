@@ -6,6 +6,7 @@ mod digest;
 mod file;
 mod load;
 mod model;
+mod validate;
 
 pub use builtin::{BUILTINS, Builtin, DEFAULT_ID, builtin, resolve};
 pub use by_id::find_by_id;
