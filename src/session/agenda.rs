@@ -43,6 +43,14 @@ pub enum Phase {
     After { ended: u16, over: u16, left: usize },
 }
 
+/// What the pace reads from the framework and the session (see [`Agenda::progress`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub slots: Vec<Slot>,
+    /// Today's statements with an agreed score.
+    pub agreed: usize,
+}
+
 /// Where the day stands at a moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pacing {
@@ -117,15 +125,13 @@ impl Agenda {
         now: u16,
         area: Option<NodeIx>,
     ) -> Pacing {
+        self.pacing_at(&self.progress(fw, session), now, area)
+    }
+
+    /// What the pace reads from the framework and the session's records: the work of
+    /// [`Agenda::pacing`], which the screen keeps while neither they nor the plan change.
+    pub fn progress(&self, fw: &Framework, session: &Session) -> Progress {
         let slots = self.slots(fw);
-        // An area left out of today has no slot to be in.
-        let slot = area.and_then(|a| slots.iter().find(|s| s.area == a && s.today));
-        // The area's own minutes: what it was given less what it has had, so a 16-minute
-        // slot never says "40 min left" because the clock is in another area's slot.
-        let slot_left = slot.map(|s| {
-            let spent = self.spent.get(&s.id).copied().unwrap_or(0) / 60;
-            i32::from(s.minutes) - i32::try_from(spent).unwrap_or(i32::MAX)
-        });
         // The plan's progress is linear within each slot: how many statements it expected
         // agreed after w working minutes, and when it expected the number agreed now. Only
         // today's areas count: an area left out expects no time and its agreed statements
@@ -141,10 +147,8 @@ impl Agenda {
             let after = todays.partition_point(|r| r.start <= ix);
             after > 0 && todays[after - 1].contains(&ix)
         };
-        let statements: usize = slots.iter().filter(|s| s.today).map(|s| s.statements).sum();
         // Counted from the session's records, not by looking up each of today's statements:
-        // this runs on every frame the pace is shown, and at 25,088 statements one lookup per
-        // statement took most of a frame.
+        // at 25,088 statements one lookup per statement took most of a frame.
         let agreed = session
             .nodes
             .iter()
@@ -152,6 +156,22 @@ impl Agenda {
             .filter_map(|(id, _)| fw.find(id))
             .filter(|&ix| fw.node(ix).is_statement() && is_today(ix))
             .count();
+        Progress { slots, agreed }
+    }
+
+    /// [`Agenda::pacing`] from its [`Agenda::progress`].
+    pub fn pacing_at(&self, progress: &Progress, now: u16, area: Option<NodeIx>) -> Pacing {
+        let Progress { slots, agreed } = progress;
+        let agreed = *agreed;
+        // An area left out of today has no slot to be in.
+        let slot = area.and_then(|a| slots.iter().find(|s| s.area == a && s.today));
+        // The area's own minutes: what it was given less what it has had, so a 16-minute
+        // slot never says "40 min left" because the clock is in another area's slot.
+        let slot_left = slot.map(|s| {
+            let spent = self.spent.get(&s.id).copied().unwrap_or(0) / 60;
+            i32::from(s.minutes) - i32::try_from(spent).unwrap_or(i32::MAX)
+        });
+        let statements: usize = slots.iter().filter(|s| s.today).map(|s| s.statements).sum();
         let phase = if now < self.start {
             Phase::Before { starts: self.start }
         } else if now >= self.end {

@@ -36,7 +36,7 @@ pub use model::{
     ActionItem, ActionStatus, Column, DEFAULT_SPREAD, FORMAT_VERSION, Findings, FrameworkRef,
     NodeRecord, RoomSettings, Score, Session,
 };
-pub use nodes::Nodes;
+pub use nodes::{Nodes, Stamp};
 pub use reader::{SessionRead, Unused, journal_path, read};
 pub use store::{FOLD_AT_LEAST_EVERY, Health, Opened, Store, StoreError, fold_on_disk};
 pub use tokens::{GroupTokens, TokenError, same_token};

@@ -7,22 +7,58 @@
 //! the worker still holds is copied once, on its first edit, and never changes under it.
 //!
 //! In the file this is the same map as ever: node id → record, in id order, each id once.
+//!
+//! Each holds a stamp that changes with every edit, so what the screen works out from the
+//! records (the day plan's pace, on every frame) is kept until they change.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Per node id, what was recorded (`R`: a session's [`super::model::R`]); untouched
 /// nodes are absent. Iterates in id order. Generic over the record only so this file needs
 /// nothing from the model that holds it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Nodes<R>(BTreeMap<Arc<str>, Arc<R>>);
+#[derive(Clone)]
+pub struct Nodes<R>(BTreeMap<Arc<str>, Arc<R>>, Stamp);
+
+/// Which records a [`Nodes`] holds: a number no other set of records was given in this run
+/// (a copy keeps it until either is edited). Two equal stamps mean the same records; two
+/// different stamps may still (an edit back to what was there).
+pub type Stamp = u64;
+
+fn new_stamp() -> Stamp {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 impl<R> Default for Nodes<R> {
     fn default() -> Self {
-        Nodes(BTreeMap::new())
+        Nodes(BTreeMap::new(), new_stamp())
+    }
+}
+
+/// The records alone are compared, not their stamps.
+impl<R: PartialEq> PartialEq for Nodes<R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl<R: Eq> Eq for Nodes<R> {}
+
+impl<R> Nodes<R> {
+    /// Which records these are (see [`Stamp`]).
+    pub fn stamp(&self) -> Stamp {
+        self.1
+    }
+
+    /// The map, to change: the stamp changes first.
+    fn edited(&mut self) -> &mut BTreeMap<Arc<str>, Arc<R>> {
+        self.1 = new_stamp();
+        &mut self.0
     }
 }
 
@@ -44,7 +80,7 @@ impl<R: Clone + Default> Nodes<R> {
 
     /// The record for a node, to edit; copied first if a copy of the session shares it.
     pub fn get_mut(&mut self, id: &str) -> Option<&mut R> {
-        self.0.get_mut(id).map(Arc::make_mut)
+        self.edited().get_mut(id).map(Arc::make_mut)
     }
 
     /// The record for a node, to edit, made empty first if there was none; copied first if a
@@ -55,28 +91,28 @@ impl<R: Clone + Default> Nodes<R> {
             .0
             .get_key_value(id)
             .map_or_else(|| Arc::from(id), |(k, _)| Arc::clone(k));
-        Arc::make_mut(self.0.entry(key).or_default())
+        Arc::make_mut(self.edited().entry(key).or_default())
     }
 
     /// Sets a node's record; returns the one it replaces.
     pub fn insert(&mut self, id: &str, record: R) -> Option<R> {
-        self.0
+        self.edited()
             .insert(Arc::from(id), Arc::new(record))
             .map(Arc::unwrap_or_clone)
     }
 
     /// Removes a node's record; returns it.
     pub fn remove(&mut self, id: &str) -> Option<R> {
-        self.0.remove(id).map(Arc::unwrap_or_clone)
+        self.edited().remove(id).map(Arc::unwrap_or_clone)
     }
 
     /// Keeps only the records `keep` says yes to; those kept are not copied.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &R) -> bool) {
-        self.0.retain(|id, rec| keep(id, rec));
+        self.edited().retain(|id, rec| keep(id, rec));
     }
 
     pub fn clear(&mut self) {
-        self.0.clear();
+        self.edited().clear();
     }
 
     pub fn len(&self) -> usize {
@@ -108,7 +144,7 @@ impl<R: Clone + Default> Nodes<R> {
         &mut self,
         mut edit: impl FnMut(&R) -> bool,
     ) -> impl Iterator<Item = &mut R> {
-        self.0
+        self.edited()
             .values_mut()
             .filter(move |rec| edit(rec))
             .map(Arc::make_mut)
@@ -130,6 +166,7 @@ impl<S: Into<Arc<str>>, R> FromIterator<(S, R)> for Nodes<R> {
             iter.into_iter()
                 .map(|(id, rec)| (id.into(), Arc::new(rec)))
                 .collect(),
+            new_stamp(),
         )
     }
 }

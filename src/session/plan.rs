@@ -121,6 +121,16 @@ impl Agenda {
         })
     }
 
+    /// Whether `other` shares the day into the same slots: the same day, breaks, minutes set
+    /// by hand and areas left out (the time spent in each is no part of them).
+    pub fn same_slots(&self, other: &Agenda) -> bool {
+        self.start == other.start
+            && self.end == other.end
+            && self.breaks == other.breaks
+            && self.minutes == other.minutes
+            && self.not_today == other.not_today
+    }
+
     /// Minutes of the day that are not breaks.
     pub fn working_minutes(&self) -> u16 {
         let breaks: u16 = self.breaks.iter().map(|(a, z)| z - a).sum();

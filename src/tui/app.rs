@@ -80,6 +80,8 @@ pub struct App {
     pub(super) voting: super::voting::Voting,
     /// The round on the statement open to the room: revealed or not (room mode).
     pub(super) round: crate::session::reveal::Round,
+    /// The day plan's pace, kept between frames while the records and the plan stay.
+    pub(super) pace: super::pace::Pace,
 }
 
 impl App {
@@ -115,6 +117,7 @@ impl App {
             outbox: Vec::new(),
             voting: super::voting::Voting::default(),
             round: crate::session::reveal::Round::default(),
+            pace: super::pace::Pace::default(),
         };
         app.column = app.columns()[0];
         app.reveal(selected);
@@ -223,6 +226,7 @@ impl App {
             message: self.message.as_deref(),
             round: &self.round,
             voting: &self.voting,
+            pace: &self.pace,
         }
     }
 

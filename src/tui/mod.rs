@@ -64,6 +64,7 @@ pub(crate) mod view;
 
 mod console;
 mod main_loop;
+mod pace;
 mod round;
 
 #[cfg(feature = "test-support")]

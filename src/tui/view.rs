@@ -45,6 +45,8 @@ pub struct ViewContext<'a> {
     pub round: &'a Round,
     /// Voting from the groups' devices: whether it is on, where, and who is connected.
     pub voting: &'a Voting,
+    /// The day plan's pace, kept between frames.
+    pub pace: &'a super::pace::Pace,
 }
 
 impl<'a> ViewContext<'a> {

@@ -29,7 +29,7 @@ impl Widget for Header<'_> {
         let right = match (&s.agenda, app.now) {
             (Some(agenda), Some(now)) => {
                 let area = crate::session::agenda::area_of(&app.framework, app.selected());
-                let pacing = agenda.pacing(&app.framework, s, now, area);
+                let pacing = app.pace.pacing(agenda, &app.framework, s, now, area);
                 format!(
                     "{} · {} ",
                     crate::session::agenda::format_time(now),

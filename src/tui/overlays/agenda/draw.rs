@@ -185,7 +185,9 @@ impl AgendaOverlay {
         ])];
         if let Some(now) = app.now {
             let area = crate::session::agenda::area_of(app.framework, app.selected());
-            let pacing = agenda.pacing(app.framework, app.session, now, area);
+            let pacing = app
+                .pace
+                .pacing(agenda, app.framework, app.session, now, area);
             lines.push(Line::from(vec![
                 Span::styled(format!("{}  ", format_time(now)), t.key()),
                 Span::styled(crate::session::agenda::describe(&pacing), t.title()),

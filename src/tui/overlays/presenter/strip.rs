@@ -5,7 +5,6 @@ use ratatui::text::{Line, Span};
 
 use crate::framework::Framework;
 use crate::session::agenda::{self, format_time};
-use crate::session::{Column, Session};
 use crate::tui::view::ViewContext;
 
 /// "Statement 3 of 7 in 2.2": where the statement `ix` stands in its area.
@@ -14,19 +13,6 @@ pub fn place_in_area(fw: &Framework, ix: usize) -> Option<(usize, usize, String)
     let statements: Vec<usize> = fw.statements_under(area).collect();
     let at = statements.iter().position(|&s| s == ix)? + 1;
     Some((at, statements.len(), fw.node(area).id.clone()))
-}
-
-/// How many statements the room has agreed, of all of them.
-pub fn agreed_today(fw: &Framework, session: &Session) -> (usize, usize) {
-    let mut agreed = 0;
-    let mut total = 0;
-    for s in fw.statements() {
-        total += 1;
-        if session.score(&fw.node(s).id, Column::Agreed).is_some() {
-            agreed += 1;
-        }
-    }
-    (agreed, total)
 }
 
 /// The strip's parts, most important first, so a narrow window drops from the end.
@@ -42,11 +28,11 @@ pub fn parts(app: &ViewContext<'_>) -> Vec<String> {
         parts.push(format!("{area} {title}"));
         parts.push(format!("{at} of {of} in {area}"));
     }
-    let (agreed, total) = agreed_today(fw, app.session);
+    let (agreed, total) = app.pace.agreed_overall(fw, app.session);
     parts.push(format!("{agreed} of {total} agreed"));
     if let (Some(plan), Some(now)) = (&app.session.agenda, app.now) {
         let area = agenda::area_of(fw, ix);
-        let pacing = plan.pacing(fw, app.session, now, area);
+        let pacing = app.pace.pacing(plan, fw, app.session, now, area);
         // The area is already on the strip.
         parts.push(agenda::describe(&agenda::Pacing {
             area: None,
