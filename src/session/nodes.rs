@@ -94,16 +94,9 @@ impl<R: Clone + Default> Nodes<R> {
         Arc::make_mut(self.edited().entry(key).or_default())
     }
 
-    /// Sets a node's record; returns the one it replaces.
-    pub fn insert(&mut self, id: &str, record: R) -> Option<R> {
-        self.edited()
-            .insert(Arc::from(id), Arc::new(record))
-            .map(Arc::unwrap_or_clone)
-    }
-
-    /// Removes a node's record; returns it.
-    pub fn remove(&mut self, id: &str) -> Option<R> {
-        self.edited().remove(id).map(Arc::unwrap_or_clone)
+    /// Removes a node's record.
+    pub fn remove(&mut self, id: &str) {
+        self.edited().remove(id);
     }
 
     /// Keeps only the records `keep` says yes to; those kept are not copied.
@@ -317,5 +310,32 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn records_are_compared_not_stamps_and_an_edit_changes_the_stamp() {
+        let original = written();
+        let read: Nodes<NodeRecord> =
+            ron::from_str(&ron::to_string(&original.nodes).unwrap()).unwrap();
+        assert_ne!(
+            read.stamp(),
+            original.nodes.stamp(),
+            "read apart, stamped apart"
+        );
+        assert_eq!(read, original.nodes, "the same records are equal");
+        let mut copy = original.nodes.clone();
+        assert_eq!(
+            copy.stamp(),
+            original.nodes.stamp(),
+            "a copy is the same records"
+        );
+        let id = original.nodes.keys().next().unwrap().to_owned();
+        copy.get_or_default(&id).notes.push('!');
+        assert_ne!(copy.stamp(), original.nodes.stamp());
+        assert_ne!(copy, original.nodes, "a changed record is not equal");
+        let mut removed = original.nodes.clone();
+        removed.remove(&id);
+        assert_ne!(removed.stamp(), original.nodes.stamp());
+        assert_ne!(removed, original.nodes);
     }
 }
