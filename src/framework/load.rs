@@ -8,19 +8,12 @@ use std::path::Path;
 
 use super::file::{FrameworkFile, NodeFile, NodeKind};
 use super::model::{Framework, Level, Node, Scale};
+pub use super::validate::Problem;
 use super::validate::validate;
 use crate::cache::{self, Kind};
 
 /// Files larger than this are refused before reading: no framework is anywhere near it.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
-
-/// One thing wrong with a file, with where it is when known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
 
 /// Why a file could not be used.
 #[derive(Debug, thiserror::Error)]

@@ -4,7 +4,14 @@
 //! reading the message is editing a text file by hand.
 
 use super::file::{FrameworkFile, NodeFile, NodeKind};
-use super::load::Problem;
+
+/// One thing wrong with a file, with where it is when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
 
 /// Every problem with `file`; `src` is its text, only to say where each is.
 pub(super) fn validate(file: &FrameworkFile, src: &str) -> Vec<Problem> {
