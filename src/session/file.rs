@@ -80,7 +80,7 @@ pub fn parse(src: &str, origin: &str) -> Result<Session, SessionError> {
 
 /// [`parse`] of a file's `bytes`, through the parse cache: the same bytes parsed and
 /// checked before are read back from it, and a session parsed here is kept in it.
-pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Session, SessionError> {
+pub(super) fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Session, SessionError> {
     let kept = cache::wanted(bytes.len()).then(|| cache::Key::of(bytes));
     if let Some(key) = kept
         && let Some(session) = cache::get::<Session>(cache::Kind::Session, key, bytes.len())
