@@ -3,6 +3,7 @@
 //! is not the first column.
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is a failure
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
@@ -17,7 +18,7 @@ fn cell(reference: &str, text: &str) -> String {
 fn workbook(path: &Path, rows: &[(u32, &[&str])]) {
     let mut data = String::new();
     for (r, cells) in rows {
-        data.push_str(&format!(r#"<row r="{r}">"#));
+        write!(data, r#"<row r="{r}">"#).unwrap();
         for (c, text) in cells.iter().enumerate() {
             let column = char::from(b'A' + u8::try_from(c).unwrap());
             data.push_str(&cell(&format!("{column}{r}"), text));
@@ -29,9 +30,7 @@ fn workbook(path: &Path, rows: &[(u32, &[&str])]) {
     let parts = [
         (
             "[Content_Types].xml",
-            format!(
-                r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
-            ),
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned(),
         ),
         (
             "_rels/.rels",

@@ -30,7 +30,7 @@ fn the_outline_moves_by_row_by_page_and_to_its_ends() {
         (Action::Top, 0),
     ];
     for (action, want) in steps {
-        feed(&mut app, &[action.clone()]);
+        feed(&mut app, std::slice::from_ref(&action));
         assert_eq!(row(&app), want, "after {action:?}");
     }
 }
