@@ -140,3 +140,26 @@ fn an_unchanged_statement_keeps_its_id_even_after_a_near_copy_of_it() {
         "{changes:?}"
     );
 }
+
+#[test]
+fn a_theme_renamed_beyond_recognition_takes_an_id_never_used_and_its_statement_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, _) = imported(
+        dir.path(),
+        "v1.md",
+        "# Shared purpose\n- A signed vision.\n",
+        None,
+    );
+    // The only theme is new (nothing beside it has an id yet); its statement is unchanged.
+    let (new, changes) = imported(
+        dir.path(),
+        "v2.md",
+        "# Something else entirely\n- A signed vision.\n",
+        Some(old),
+    );
+    assert_eq!(
+        ids(&new.nodes),
+        ["2 Something else entirely", "1.1 A signed vision."]
+    );
+    assert_eq!(changes, Some(Changes::default()));
+}
