@@ -14,6 +14,23 @@ mod file;
 
 use std::fmt::Write as _;
 
+/// The files that define what the parse cache keeps (a session, a framework as built). Their
+/// bytes name the cache's layout: a build that changes any of them (a field, its serde
+/// attributes, or only a comment) passes over entries other builds wrote, rather than read
+/// them as something they are not.
+const CACHED_TYPES: &[&str] = &[
+    "src/cache.rs",
+    "src/session/model.rs",
+    "src/session/nodes.rs",
+    "src/session/plan.rs",
+    "src/session/frame.rs",
+    "src/session/tokens.rs",
+    "src/session/unique_keys.rs",
+    "src/framework/model.rs",
+    "src/framework/file.rs",
+    "src/framework/load.rs",
+];
+
 const BUILTINS: &[&str] = &[
     "data/corporate-peer-review-benchmark.ron",
     "data/performance-management-kloes.ron",
@@ -49,4 +66,21 @@ fn main() {
     println!("cargo::rerun-if-changed=src/framework/digest.rs");
     let dest = std::path::Path::new(&out_dir).join("builtin_parsed.rs");
     std::fs::write(dest, out).expect("write the digests");
+    cache_layout();
+}
+
+/// `AWAYDAY_CACHE_LAYOUT`: a hash of [`CACHED_TYPES`], for the parse cache's entries.
+fn cache_layout() {
+    use std::hash::Hasher as _;
+    // A fixed-key hash: the same files give the same name from one build to the next.
+    #[allow(deprecated)]
+    let mut hash = std::hash::SipHasher::new();
+    for path in CACHED_TYPES {
+        println!("cargo::rerun-if-changed={path}");
+        hash.write(&std::fs::read(path).expect("a source file"));
+    }
+    println!(
+        "cargo::rustc-env=AWAYDAY_CACHE_LAYOUT={:016x}",
+        hash.finish()
+    );
 }

@@ -6,7 +6,8 @@
 //!
 //! The cache is only ever a speed-up: an entry that is missing, unreadable, cut short,
 //! damaged (each carries a checksum of its value), of another version of awayday or of
-//! another layout is passed over in silence and the file is parsed, and nothing that goes
+//! another layout (the files defining the kept types are hashed at build time) is passed
+//! over in silence and the file is parsed, and nothing that goes
 //! wrong writing one is ever reported. Entries are written on a worker, atomically, and
 //! the folder is kept to a few of them.
 //!
@@ -39,9 +40,13 @@ const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"awdcache";
 
-/// The layout of an entry and of the values in it. Raised whenever either changes: an
-/// entry written by a build with another number is passed over.
-const LAYOUT: u32 = 2;
+/// The layout of an entry itself. Raised whenever it changes: an entry written by a build
+/// with another number is passed over.
+const LAYOUT: u32 = 3;
+
+/// The layout of the values in an entry: a hash of the files that define them, worked out by
+/// `build.rs`, so that a build whose types differ in any way never decodes another's entry.
+const TYPES: &str = env!("AWAYDAY_CACHE_LAYOUT");
 
 /// What an entry holds a parse of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +141,7 @@ fn header(kind: Kind, key: Key) -> Vec<u8> {
     let version = env!("CARGO_PKG_VERSION").as_bytes();
     h.push(u8::try_from(version.len()).unwrap_or(u8::MAX));
     h.extend_from_slice(version);
+    h.extend_from_slice(TYPES.as_bytes());
     h.extend_from_slice(kind.tag().as_bytes());
     h.extend_from_slice(&key.0.to_le_bytes());
     h

@@ -59,6 +59,9 @@ fn parsed(path: &Path) -> Session {
 fn plant_doctored(path: &Path) -> PathBuf {
     let bytes = std::fs::read(path).unwrap();
     let mut doctored = parsed(path);
+    // Every read that missed keeps the file's own parse on a worker: those end first, so
+    // none lands on top of the doctored entry.
+    cache::settle();
     doctored.title = "FROM THE CACHE".into();
     cache::put_text(&bytes, &doctored);
     cache::settle();
@@ -118,17 +121,30 @@ fn a_damaged_cut_short_or_foreign_entry_is_passed_over_for_the_file() {
     foreign[8] ^= 0xff; // the layout's number
     let mut other_version = good.clone();
     other_version[13] ^= 0x01; // the first byte of awayday's version
-    let cases: [(&str, &[u8]); 5] = [
+    // A build whose kept types differ (any change to the files that define them) names them
+    // by another hash, written after the version.
+    let types = env!("AWAYDAY_CACHE_LAYOUT").as_bytes();
+    let at = good[..64]
+        .windows(types.len())
+        .position(|w| w == types)
+        .expect("the entry names the build's types");
+    let mut other_types = good.clone();
+    other_types[at] ^= 0x01;
+    let cases: [(&str, &[u8]); 6] = [
         ("damaged", &damaged),
         ("cut short", &good[..good.len() - 100]),
         ("cut in its header", &good[..10]),
         ("of another layout", &foreign),
         ("of another version", &other_version),
+        ("of other types", &other_types),
     ];
     for (what, bytes) in cases {
         std::fs::write(&entry, bytes).unwrap();
         let read = session::read(&path).unwrap().session;
         assert_eq!(read, parsed(&path), "an entry {what} is passed over");
+        // The miss keeps the file's own parse, on a worker: let it end before the next case
+        // is planted, or it lands on top of it.
+        cache::settle();
     }
     // The untouched entry is a hit: the cases above were not misses for another reason.
     std::fs::write(&entry, &good).unwrap();
