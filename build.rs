@@ -69,7 +69,7 @@ fn main() {
     cache_layout();
 }
 
-/// `AWAYDAY_CACHE_LAYOUT`: a hash of [`CACHED_TYPES`], for the parse cache's entries.
+/// `PARSE_CACHE_TYPES`: a hash of [`CACHED_TYPES`], for the parse cache's entries.
 fn cache_layout() {
     use std::hash::Hasher as _;
     // A fixed-key hash: the same files give the same name from one build to the next.
@@ -79,8 +79,5 @@ fn cache_layout() {
         println!("cargo::rerun-if-changed={path}");
         hash.write(&std::fs::read(path).expect("a source file"));
     }
-    println!(
-        "cargo::rustc-env=AWAYDAY_CACHE_LAYOUT={:016x}",
-        hash.finish()
-    );
+    println!("cargo::rustc-env=PARSE_CACHE_TYPES={:016x}", hash.finish());
 }

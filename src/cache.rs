@@ -46,7 +46,7 @@ const LAYOUT: u32 = 3;
 
 /// The layout of the values in an entry: a hash of the files that define them, worked out by
 /// `build.rs`, so that a build whose types differ in any way never decodes another's entry.
-const TYPES: &str = env!("AWAYDAY_CACHE_LAYOUT");
+const TYPES: &str = env!("PARSE_CACHE_TYPES");
 
 /// What an entry holds a parse of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -123,7 +123,7 @@ fn a_damaged_cut_short_or_foreign_entry_is_passed_over_for_the_file() {
     other_version[13] ^= 0x01; // the first byte of awayday's version
     // A build whose kept types differ (any change to the files that define them) names them
     // by another hash, written after the version.
-    let types = env!("AWAYDAY_CACHE_LAYOUT").as_bytes();
+    let types = env!("PARSE_CACHE_TYPES").as_bytes();
     let at = good[..64]
         .windows(types.len())
         .position(|w| w == types)
