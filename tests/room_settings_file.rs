@@ -20,7 +20,10 @@ fn every_room_setting_made_comes_back_and_none_left_at_its_default_is_written() 
     let fw = benchmark();
     let plain = Session::new(&fw, vec!["Red".into(), "Blue".into()], "2026-12-08".into());
     let (text, _) = reread(&plain);
-    assert!(!text.contains("room:"), "a default room is not written:\n{text}");
+    assert!(
+        !text.contains("room:"),
+        "a default room is not written:\n{text}"
+    );
 
     // Each setting on its own, so none rides on another being written.
     let settings: [(&str, fn(&mut Session)); 5] = [
@@ -35,7 +38,10 @@ fn every_room_setting_made_comes_back_and_none_left_at_its_default_is_written() 
         set(&mut s);
         let (text, back) = reread(&s);
         assert_eq!(back.room, s.room, "{name} comes back");
-        assert!(text.contains(&format!("{name}:")), "{name} is written:\n{text}");
+        assert!(
+            text.contains(&format!("{name}:")),
+            "{name} is written:\n{text}"
+        );
         // The settings left at their default are not.
         for (other, _) in settings.iter().filter(|(o, _)| *o != name) {
             if *other != "grid" {
@@ -68,7 +74,10 @@ fn a_record_emptied_by_removing_its_group_leaves_the_file() {
         },
     );
     assert!(s.nodes.get(&first).is_none(), "the emptied record is gone");
-    assert!(s.nodes.get(&second).is_some(), "Red's score keeps its record");
+    assert!(
+        s.nodes.get(&second).is_some(),
+        "Red's score keeps its record"
+    );
     let (text, back) = reread(&s);
     assert!(
         !text.contains(&format!("\"{first}\"")),
