@@ -9,6 +9,9 @@ mod common;
 use awayday::session::{self, Column, Edit, History, Score, Session};
 use common::{benchmark, set_score};
 
+/// A room setting, by its name in the file, and how to make it.
+type Setting = (&'static str, fn(&mut Session));
+
 fn reread(s: &Session) -> (String, Session) {
     let text = session::to_ron(s);
     let back = session::parse(&text, "s.ron").unwrap();
@@ -26,7 +29,7 @@ fn every_room_setting_made_comes_back_and_none_left_at_its_default_is_written() 
     );
 
     // Each setting on its own, so none rides on another being written.
-    let settings: [(&str, fn(&mut Session)); 5] = [
+    let settings: [Setting; 5] = [
         ("solo", |s| s.room.solo = true),
         ("reveal", |s| s.room.reveal = true),
         ("hide_in_grid", |s| s.room.hide_in_grid = true),
