@@ -57,6 +57,11 @@ pub(super) fn event_loop(
         if persist::flush(app, store) {
             terminal.draw(|f| ui::render(app, f))?;
         }
+        // A fold on the worker moved on by the keys' time: its marker, and the fresh journal
+        // once its file is written, each wait for the disk, so they come after the frame.
+        if persist::fold_progress(app, store) {
+            terminal.draw(|f| ui::render(app, f))?;
+        }
         // The parse cache's entries for this opening, now the first frame is on screen.
         if std::mem::take(&mut first_frame) {
             crate::cache::write_pending();
@@ -119,7 +124,6 @@ pub(super) fn event_loop(
         // The operating system's before the frame shows it, so a crash of awayday keeps it;
         // flushed to the disk once the frame is drawn, before the next key is read.
         persist::write(app, store);
-        persist::fold_progress(app, store);
         for effect in &effects {
             if let Effect::Resolve(choice) = effect {
                 persist::resolve(app, store, *choice);
